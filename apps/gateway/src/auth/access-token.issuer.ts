@@ -1,0 +1,31 @@
+import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE } from '@finstack/auth';
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { GatewayEnv } from '../gateway-env';
+import { SigningKeys } from './signing-keys';
+
+/** Short-lived on purpose: an access token cannot be revoked, only outlived. */
+export const ACCESS_TOKEN_TTL_SECONDS = 900;
+
+/** Signs access tokens; the only holder of the private key. */
+@Injectable()
+export class AccessTokenIssuer {
+  private readonly jwt: JwtService;
+
+  constructor(keys: SigningKeys, env: GatewayEnv) {
+    this.jwt = new JwtService({
+      privateKey: keys.privateKeyPem,
+      signOptions: {
+        algorithm: ACCESS_TOKEN_ALGORITHM,
+        keyid: keys.kid,
+        issuer: env.JWT_ISSUER,
+        audience: ACCESS_TOKEN_AUDIENCE,
+        expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+      },
+    });
+  }
+
+  issue(user: { id: string; email: string }): string {
+    return this.jwt.sign({ email: user.email }, { subject: user.id });
+  }
+}

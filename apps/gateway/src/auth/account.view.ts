@@ -1,0 +1,20 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { UserEntity } from './user.entity';
+
+export class AccountView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'ada@example.com' })
+  email!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Ada' })
+  displayName!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+}
+
+export function toAccountView(user: UserEntity): AccountView {
+  return { id: user.id, email: user.email, displayName: user.displayName, createdAt: user.createdAt.toISOString() };
+}

@@ -1,0 +1,62 @@
+import { AuthUser, CurrentUser, JwtAuthGuard } from '@finstack/auth';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Ip, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AccountView } from './account.view';
+import { AccountsService } from './accounts.service';
+import { LoginBody } from './login.dto';
+import { LoginService } from './login.service';
+import { RefreshTokenBody } from './refresh-token.dto';
+import { RegisterBody } from './register.dto';
+import { SessionsService } from './sessions.service';
+import { TokenPair } from './token-pair.view';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly logins: LoginService,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  @Post('register')
+  @ApiCreatedResponse({ type: AccountView })
+  register(@Body() body: RegisterBody): Promise<AccountView> {
+    return this.accounts.register(body);
+  }
+
+  @Post('login')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: TokenPair })
+  async login(
+    @Body() body: LoginBody,
+    @Ip() ip: string | undefined,
+    @Headers('user-agent') userAgent: string | undefined,
+  ): Promise<TokenPair> {
+    // result.login is the hook for the log-in alert, once notifications exist.
+    const result = await this.logins.login({ ...body, ip: ip ?? 'unknown', userAgent });
+    return result.tokens;
+  }
+
+  @Post('refresh')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: TokenPair })
+  refresh(@Body() body: RefreshTokenBody): Promise<TokenPair> {
+    return this.sessions.refresh(body.refreshToken);
+  }
+
+  @Post('logout')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse()
+  logout(@Body() body: RefreshTokenBody): Promise<void> {
+    return this.sessions.end(body.refreshToken);
+  }
+
+  @Get('me')
+  @UseGuards(JwtAuthGuard)
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: AccountView })
+  me(@CurrentUser() user: AuthUser): Promise<AccountView> {
+    return this.accounts.profile(user.userId);
+  }
+}

@@ -1,0 +1,51 @@
+import { JwtVerificationModule } from '@finstack/auth';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { GatewayEnv } from '../gateway-env';
+import { AccessTokenIssuer } from './access-token.issuer';
+import { AccountsService } from './accounts.service';
+import { AuthController } from './auth.controller';
+import { IDENTITY_ENTITIES } from './identity.entities';
+import { InMemoryLoginAttemptLimiter } from './in-memory-login-attempt-limiter';
+import { LoginAttemptLimiter } from './login-attempt-limiter';
+import { LoginService } from './login.service';
+import { PasswordHasher } from './password-hasher.service';
+import { SessionsService } from './sessions.service';
+import { SigningKeys } from './signing-keys';
+import { SigningKeysModule } from './signing-keys.module';
+
+/**
+ * Accounts and sessions. Also registers access-token verification, so that
+ * JwtAuthGuard works on every controller of the gateway.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature(IDENTITY_ENTITIES),
+    SigningKeysModule,
+    JwtVerificationModule.registerAsync({
+      imports: [SigningKeysModule],
+      inject: [SigningKeys, GatewayEnv],
+      useFactory: (keys: SigningKeys, env: GatewayEnv) => ({ publicKey: keys.publicKeyPem, issuer: env.JWT_ISSUER }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [
+    AccountsService,
+    LoginService,
+    SessionsService,
+    PasswordHasher,
+    AccessTokenIssuer,
+    {
+      provide: LoginAttemptLimiter,
+      inject: [GatewayEnv],
+      useFactory: (env: GatewayEnv) =>
+        new InMemoryLoginAttemptLimiter({
+          maxFailuresPerIpAndEmail: env.LOGIN_MAX_FAILURES,
+          maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
+          windowSeconds: env.LOGIN_WINDOW_SECONDS,
+        }),
+    },
+  ],
+  exports: [JwtVerificationModule],
+})
+export class AuthModule {}

@@ -1,0 +1,5 @@
+import { RefreshTokenEntity } from './refresh-token.entity';
+import { UserEntity } from './user.entity';
+
+/** Every entity of the identity schema, owned by the gateway. */
+export const IDENTITY_ENTITIES = [UserEntity, RefreshTokenEntity];

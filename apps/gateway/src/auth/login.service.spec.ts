@@ -1,0 +1,114 @@
+import { JwtVerifier } from '@finstack/auth';
+import { DomainError, ErrorCode } from '@finstack/contracts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GatewayEnv } from '../gateway-env';
+import { AccessTokenIssuer } from './access-token.issuer';
+import { AccountsService } from './accounts.service';
+import { IdentityDatabase, openIdentityDatabase } from './identity-database.test-helper';
+import { InMemoryLoginAttemptLimiter } from './in-memory-login-attempt-limiter';
+import { LoginAttempt, LoginService } from './login.service';
+import { PasswordHasher } from './password-hasher.service';
+import { SessionsService } from './sessions.service';
+import { loadSigningKeys } from './signing-keys';
+import { UserEntity } from './user.entity';
+
+const IP = '203.0.113.7';
+const PASSWORD = 'correct horse battery';
+
+describe('LoginService (on a real SQLite identity schema)', () => {
+  let db: IdentityDatabase;
+  let keysDir: string;
+  let passwords: PasswordHasher;
+  let logins: LoginService;
+  let verifier: JwtVerifier;
+  let userId: string;
+
+  beforeEach(async () => {
+    db = await openIdentityDatabase();
+    keysDir = mkdtempSync(join(tmpdir(), 'finstack-keys-'));
+    const keys = loadSigningKeys({ dataDir: keysDir });
+    const env = Object.assign(new GatewayEnv(), { JWT_ISSUER: 'finstack-test' });
+    const users = db.dataSource.getRepository(UserEntity);
+    passwords = new PasswordHasher();
+    const limiter = new InMemoryLoginAttemptLimiter({ maxFailuresPerIpAndEmail: 5, maxFailuresPerIp: 50, windowSeconds: 900 });
+    const sessions = new SessionsService(db.transactions, new AccessTokenIssuer(keys, env));
+    logins = new LoginService(users, passwords, limiter, sessions);
+    verifier = new JwtVerifier({ publicKey: keys.publicKeyPem, issuer: 'finstack-test' });
+    const accounts = new AccountsService(db.transactions, passwords, users);
+    userId = (await accounts.register({ email: 'Ada@Example.com', password: PASSWORD })).id;
+  });
+
+  afterEach(async () => {
+    await db.close();
+    rmSync(keysDir, { recursive: true, force: true });
+  });
+
+  const attempt = (overrides: Partial<LoginAttempt> = {}): LoginAttempt => ({
+    email: 'ada@example.com',
+    password: PASSWORD,
+    ip: IP,
+    ...overrides,
+  });
+
+  async function refusal(work: Promise<unknown>): Promise<DomainError> {
+    const error = await work.then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    if (error instanceof DomainError) return error;
+    throw new Error(`expected a DomainError, got ${String(error)}`);
+  }
+
+  it('logs in with the right password, whatever the case of the email, and returns tokens for that user', async () => {
+    const { tokens } = await logins.login(attempt({ email: 'ADA@example.com' }));
+    expect(tokens).toMatchObject({ expiresIn: 900, tokenType: 'Bearer' });
+    expect(verifier.verify(tokens.accessToken)).toEqual({ userId, email: 'Ada@Example.com' });
+  });
+
+  it('reports who logged in, from where and in which session, for the log-in alert', async () => {
+    const { login } = await logins.login(attempt({ userAgent: 'finstack-ios/1.2' }));
+    expect(login).toEqual({
+      userId,
+      email: 'Ada@Example.com',
+      ip: IP,
+      userAgent: 'finstack-ios/1.2',
+      sessionId: expect.any(String),
+      at: expect.any(Date),
+    });
+  });
+
+  it('gives an unknown email exactly the answer of a wrong password, after checking a password hash all the same', async () => {
+    const verify = jest.spyOn(passwords, 'verify');
+    const wrongPassword = await refusal(logins.login(attempt({ password: 'wrong password!' })));
+    const unknownEmail = await refusal(logins.login(attempt({ email: 'nobody@example.com' })));
+    expect(unknownEmail.toBody()).toEqual(wrongPassword.toBody());
+    expect(unknownEmail.code).toBe(ErrorCode.INVALID_CREDENTIALS);
+    expect(verify).toHaveBeenLastCalledWith(undefined, PASSWORD);
+  });
+
+  it('locks the email for this IP after five failures, even for the right password, with a Retry-After', async () => {
+    for (let i = 0; i < 5; i++) await refusal(logins.login(attempt({ password: `wrong password ${i}` })));
+    const locked = await refusal(logins.login(attempt()));
+    expect(locked.code).toBe(ErrorCode.TOO_MANY_REQUESTS);
+    expect(locked.details).toEqual({ retryAfterSeconds: expect.any(Number) });
+    await expect(logins.login(attempt({ ip: '198.51.100.1' }))).resolves.toBeDefined();
+  });
+
+  it('forgets earlier failures after a successful log-in', async () => {
+    for (let i = 0; i < 4; i++) await refusal(logins.login(attempt({ password: `wrong password ${i}` })));
+    await logins.login(attempt());
+    for (let i = 0; i < 4; i++) await refusal(logins.login(attempt({ password: `wrong password ${i}` })));
+    await expect(logins.login(attempt())).resolves.toBeDefined();
+  });
+
+  it('lets no more than five guesses of a parallel burst reach the password check', async () => {
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => refusal(logins.login(attempt({ password: `wrong password ${i}` })))),
+    );
+    const codes = burst.map((error) => error.code);
+    expect(codes.filter((code) => code === ErrorCode.INVALID_CREDENTIALS)).toHaveLength(5);
+    expect(codes.filter((code) => code === ErrorCode.TOO_MANY_REQUESTS)).toHaveLength(7);
+  });
+});

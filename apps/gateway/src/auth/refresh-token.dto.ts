@@ -1,0 +1,11 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+
+/** Body of POST /auth/refresh and POST /auth/logout. */
+export class RefreshTokenBody {
+  @ApiProperty({ description: 'The refresh token of the last log-in or refresh' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(256)
+  refreshToken!: string;
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { GatewayEnv } from '../gateway-env';
+import { loadSigningKeys, SigningKeys } from './signing-keys';
+
+/** Provides the one SigningKeys of the gateway, to the token issuer and to the token verifier. */
+@Module({
+  providers: [
+    {
+      provide: SigningKeys,
+      inject: [GatewayEnv],
+      useFactory: (env: GatewayEnv) =>
+        loadSigningKeys({ privateKeyPem: env.JWT_PRIVATE_KEY, publicKeyPem: env.JWT_PUBLIC_KEY, dataDir: env.DATA_DIR }),
+    },
+  ],
+  exports: [SigningKeys],
+})
+export class SigningKeysModule {}

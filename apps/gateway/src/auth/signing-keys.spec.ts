@@ -1,0 +1,101 @@
+import { ConfigError } from '@finstack/config';
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadSigningKeys } from './signing-keys';
+
+function pemPair(curve: string) {
+  return generateKeyPairSync('ec', {
+    namedCurve: curve,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+}
+
+function problemsOf(load: () => unknown): string {
+  try {
+    load();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems.join('\n');
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadSigningKeys', () => {
+  let dataDir: string;
+
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'finstack-keys-'));
+  });
+
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  describe('with no keys configured (embedded mode)', () => {
+    it('creates a P-256 pair under DATA_DIR/keys, the private key readable by its owner only', () => {
+      const keys = loadSigningKeys({ dataDir });
+      expect(readdirSync(join(dataDir, 'keys')).sort()).toEqual(['jwt-es256-private.pem', 'jwt-es256-public.pem']);
+      expect(statSync(join(dataDir, 'keys', 'jwt-es256-private.pem')).mode & 0o777).toBe(0o600);
+      expect(keys.publicKeyPem).toMatch(/^-----BEGIN PUBLIC KEY-----/);
+      expect(keys.kid).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    });
+
+    it('reuses the same pair on the next start, so issued tokens stay valid', () => {
+      const first = loadSigningKeys({ dataDir });
+      const second = loadSigningKeys({ dataDir });
+      expect(second).toEqual(first);
+    });
+
+    it('refuses to start when the public key file does not belong to the private key', () => {
+      loadSigningKeys({ dataDir });
+      const other = join(dataDir, 'other');
+      loadSigningKeys({ dataDir: other });
+      rmSync(join(dataDir, 'keys', 'jwt-es256-public.pem'));
+      renameSync(join(other, 'keys', 'jwt-es256-public.pem'), join(dataDir, 'keys', 'jwt-es256-public.pem'));
+      expect(problemsOf(() => loadSigningKeys({ dataDir }))).toMatch(/is not the public half/);
+    });
+  });
+
+  describe('with keys configured', () => {
+    it('uses them and writes nothing to disk', () => {
+      const pair = pemPair('P-256');
+      const keys = loadSigningKeys({ privateKeyPem: pair.privateKey, publicKeyPem: pair.publicKey, dataDir });
+      expect(keys.publicKeyPem).toBe(pair.publicKey);
+      expect(existsSync(join(dataDir, 'keys'))).toBe(false);
+    });
+
+    it('accepts PEMs written on one line with literal \\n, as env files carry them', () => {
+      const pair = pemPair('P-256');
+      const oneLine = (pem: string) => pem.replace(/\n/g, '\\n');
+      const keys = loadSigningKeys({ privateKeyPem: oneLine(pair.privateKey), publicKeyPem: oneLine(pair.publicKey), dataDir });
+      expect(keys.publicKeyPem).toBe(pair.publicKey);
+    });
+
+    it('gives the same kid for the same public key, and another for another key', () => {
+      const pair = pemPair('P-256');
+      const load = (p: typeof pair) => loadSigningKeys({ privateKeyPem: p.privateKey, publicKeyPem: p.publicKey, dataDir });
+      expect(load(pair).kid).toBe(load(pair).kid);
+      expect(load(pemPair('P-256')).kid).not.toBe(load(pair).kid);
+    });
+
+    it('refuses to start with only one of the two', () => {
+      const pair = pemPair('P-256');
+      expect(problemsOf(() => loadSigningKeys({ privateKeyPem: pair.privateKey, dataDir }))).toMatch(
+        /JWT_PRIVATE_KEY, JWT_PUBLIC_KEY: set both or neither/,
+      );
+      expect(problemsOf(() => loadSigningKeys({ publicKeyPem: pair.publicKey, dataDir }))).toMatch(/set both or neither/);
+    });
+
+    it('refuses to start when the public key is not the half of the private key', () => {
+      const sources = { privateKeyPem: pemPair('P-256').privateKey, publicKeyPem: pemPair('P-256').publicKey, dataDir };
+      expect(problemsOf(() => loadSigningKeys(sources))).toMatch(/JWT_PUBLIC_KEY: is not the public half of JWT_PRIVATE_KEY/);
+    });
+
+    it('refuses a key on another curve, which ES256 cannot use', () => {
+      const pair = pemPair('P-384');
+      const sources = { privateKeyPem: pair.privateKey, publicKeyPem: pair.publicKey, dataDir };
+      expect(problemsOf(() => loadSigningKeys(sources))).toMatch(/JWT_PRIVATE_KEY: must be an EC P-256 key/);
+    });
+  });
+});

@@ -1,0 +1,110 @@
+import { ConfigError } from '@finstack/config';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The gateway's ES256 key pair: the private half signs access tokens, the public half is all a verifier needs. */
+export class SigningKeys {
+  constructor(
+    readonly privateKeyPem: string,
+    readonly publicKeyPem: string,
+    /** Short hash of the public key, put in each token's header so keys can be rotated later. */
+    readonly kid: string,
+  ) {}
+}
+
+export interface SigningKeySources {
+  /** JWT_PRIVATE_KEY / JWT_PUBLIC_KEY: both or neither. */
+  privateKeyPem?: string;
+  publicKeyPem?: string;
+  /** Where the embedded mode keeps a generated pair, under keys/. */
+  dataDir: string;
+}
+
+const PRIVATE_FILE = 'jwt-es256-private.pem';
+const PUBLIC_FILE = 'jwt-es256-public.pem';
+
+/**
+ * Configured keys when given; otherwise the pair under DATA_DIR/keys,
+ * created on first start and reused afterwards. Any inconsistency stops the start.
+ */
+export function loadSigningKeys(sources: SigningKeySources): SigningKeys {
+  const { privateKeyPem, publicKeyPem } = sources;
+  if (privateKeyPem && publicKeyPem) {
+    return checkedPair(unescapeNewlines(privateKeyPem), unescapeNewlines(publicKeyPem), 'JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY');
+  }
+  if (privateKeyPem || publicKeyPem) {
+    throw new ConfigError(['JWT_PRIVATE_KEY, JWT_PUBLIC_KEY: set both or neither']);
+  }
+  return loadOrCreateKeyFiles(join(sources.dataDir, 'keys'));
+}
+
+function loadOrCreateKeyFiles(dir: string): SigningKeys {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const privatePath = join(dir, PRIVATE_FILE);
+  const publicPath = join(dir, PUBLIC_FILE);
+  if (!existsSync(privatePath)) {
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    createOnce(privatePath, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), 0o600);
+  }
+  const privateKeyPem = readFileSync(privatePath, 'utf8');
+  if (!existsSync(publicPath)) {
+    // Written for other services and operators; the gateway itself derives it from the private key.
+    createOnce(publicPath, publicKeyOf(parsePrivateKey(privateKeyPem, privatePath)), 0o644);
+  }
+  return checkedPair(privateKeyPem, readFileSync(publicPath, 'utf8'), privatePath, publicPath);
+}
+
+function checkedPair(privateKeyPem: string, publicKeyPem: string, privateName: string, publicName: string): SigningKeys {
+  const derivedPublicPem = publicKeyOf(parsePrivateKey(privateKeyPem, privateName));
+  let givenPublicPem: string;
+  try {
+    givenPublicPem = createPublicKey(publicKeyPem).export({ type: 'spki', format: 'pem' }).toString();
+  } catch {
+    throw new ConfigError([`${publicName}: not a readable PEM public key`]);
+  }
+  if (givenPublicPem !== derivedPublicPem) {
+    throw new ConfigError([`${publicName}: is not the public half of ${privateName}`]);
+  }
+  return new SigningKeys(privateKeyPem, derivedPublicPem, keyIdOf(derivedPublicPem));
+}
+
+function parsePrivateKey(pem: string, name: string): KeyObject {
+  let key: KeyObject;
+  try {
+    key = createPrivateKey(pem);
+  } catch {
+    throw new ConfigError([`${name}: not a readable PEM private key`]);
+  }
+  if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
+    throw new ConfigError([`${name}: must be an EC P-256 key, as ES256 requires`]);
+  }
+  return key;
+}
+
+const publicKeyOf = (privateKey: KeyObject): string =>
+  createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString();
+
+function keyIdOf(publicKeyPem: string): string {
+  const der = createPublicKey(publicKeyPem).export({ type: 'spki', format: 'der' });
+  return createHash('sha256').update(der).digest('base64url').slice(0, 16);
+}
+
+/** Env files often carry a PEM on one line with literal "\n". */
+const unescapeNewlines = (pem: string): string => pem.replace(/\\n/g, '\n');
+
+/**
+ * Creates a file with its full content atomically, and never replaces one: two
+ * gateways starting at once on the same DATA_DIR both end up with the first pair.
+ */
+function createOnce(path: string, content: string, mode: number): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, content, { mode });
+  try {
+    linkSync(temporary, path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    unlinkSync(temporary);
+  }
+}

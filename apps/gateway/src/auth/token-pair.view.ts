@@ -1,0 +1,16 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ACCESS_TOKEN_TTL_SECONDS } from './access-token.issuer';
+
+export class TokenPair {
+  @ApiProperty({ description: 'ES256 JWT for `Authorization: Bearer`' })
+  accessToken!: string;
+
+  @ApiProperty({ description: 'Opaque; good for one exchange at POST /auth/refresh, within 30 days' })
+  refreshToken!: string;
+
+  @ApiProperty({ example: ACCESS_TOKEN_TTL_SECONDS, description: 'Lifetime of the access token in seconds' })
+  expiresIn!: number;
+
+  @ApiProperty({ enum: ['Bearer'] })
+  tokenType!: 'Bearer';
+}

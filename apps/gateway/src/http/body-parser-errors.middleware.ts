@@ -1,0 +1,21 @@
+import { DomainError, ErrorCode } from '@finstack/contracts';
+import { NextFunction, Request, Response } from 'express';
+
+/** body-parser's error types, and what a caller should be told about each. */
+const BODY_PARSER_ERRORS: Record<string, [ErrorCode, string]> = {
+  'entity.parse.failed': [ErrorCode.MALFORMED_JSON, 'request body is not valid JSON'],
+  'entity.too.large': [ErrorCode.PAYLOAD_TOO_LARGE, 'request body is larger than 1 MB'],
+  'encoding.unsupported': [ErrorCode.VALIDATION_FAILED, 'unsupported content encoding'],
+  'charset.unsupported': [ErrorCode.VALIDATION_FAILED, 'unsupported charset; send UTF-8'],
+  'request.aborted': [ErrorCode.VALIDATION_FAILED, 'request body was cut short'],
+  'request.size.invalid': [ErrorCode.VALIDATION_FAILED, 'request body is shorter than its Content-Length'],
+};
+
+/**
+ * Registered right after the body parser: turns its errors into DomainErrors
+ * before Nest folds them into a bare 400, so the error filter can say which.
+ */
+export function bodyParserErrorsMiddleware(error: unknown, _req: Request, _res: Response, next: NextFunction): void {
+  const known = BODY_PARSER_ERRORS[(error as { type?: string } | undefined)?.type ?? ''];
+  next(known ? new DomainError(known[0], known[1]) : error);
+}

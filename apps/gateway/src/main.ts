@@ -1,0 +1,48 @@
+import 'reflect-metadata';
+import { ConfigError, loadEnv } from '@finstack/config';
+import { createLogger, createValidationPipe } from '@finstack/rpc';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { GatewayEnv } from './gateway-env';
+import { bodyParserErrorsMiddleware } from './http/body-parser-errors.middleware';
+import { HttpExceptionFilter } from './http/http-exception.filter';
+import { requestIdMiddleware } from './http/request-id.middleware';
+
+/** Bodies above this are refused with 413 before any parsing work. */
+const MAX_BODY = '1mb';
+
+async function bootstrap(): Promise<void> {
+  const env = loadEnv(GatewayEnv);
+  const logger = createLogger('gateway', env.LOG_LEVEL, env.LOG_FORMAT);
+  // Loaded after the settings are known to be valid, so a bad variable is reported plainly.
+  const { AppModule } = await import('./app.module');
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger });
+  app.set('trust proxy', env.TRUST_PROXY_HOPS);
+  app.disable('x-powered-by');
+  app.use(requestIdMiddleware);
+  app.useBodyParser('json', { limit: MAX_BODY });
+  app.use(bodyParserErrorsMiddleware);
+  app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/ready'] });
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const openApi = new DocumentBuilder()
+    .setTitle('finstack API')
+    .setDescription('Personal finance: accounts, ledger, categories. Money is a decimal string with an ISO 4217 currency.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), {
+    jsonDocumentUrl: 'docs-json',
+  });
+
+  await app.listen(env.PORT, env.HTTP_HOST);
+  logger.log(`gateway listening on http://${env.HTTP_HOST}:${env.PORT}`);
+}
+
+bootstrap().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,20 @@
+import { ConfigModule } from '@finstack/config';
+import { DatabaseModule } from '@finstack/database';
+import { HealthRpcController, SERVICE_NAME } from '@finstack/rpc';
+import { Module } from '@nestjs/common';
+import { CategoriesModule } from './categories/categories.module';
+import { ledgerStorage } from './ledger-storage';
+import { TransactionsModule } from './transactions/transactions.module';
+import { TrxCrudEnv } from './trx-crud-env';
+
+@Module({
+  imports: [
+    ConfigModule.forRoot(TrxCrudEnv),
+    DatabaseModule.forRoot(TrxCrudEnv, ledgerStorage),
+    TransactionsModule,
+    CategoriesModule,
+  ],
+  controllers: [HealthRpcController],
+  providers: [{ provide: SERVICE_NAME, useValue: 'trx-crud' }],
+})
+export class AppModule {}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { LedgerAccountsModule } from '../ledger-accounts/ledger-accounts.module';
+import { CategoriesController } from './categories.controller';
+import { CategoriesService } from './categories.service';
+
+@Module({
+  imports: [LedgerAccountsModule],
+  controllers: [CategoriesController],
+  providers: [CategoriesService],
+})
+export class CategoriesModule {}

@@ -1,0 +1,93 @@
+import { DomainError, ErrorCode } from '@finstack/contracts';
+import { decideIdempotency, idempotencyExpiry, isUniqueViolation, requestHash, TransactionRunner } from '@finstack/database';
+import { Injectable } from '@nestjs/common';
+import { EntityManager, LessThanOrEqual } from 'typeorm';
+import { IdempotencyKeyEntity } from './idempotency-key.entity';
+
+export interface IdempotentRequest {
+  userId: string;
+  idempotencyKey: string;
+  /** The validated request, fingerprinted to tell a retry from a different request under the same key. */
+  request: unknown;
+}
+
+export interface IdempotentResult<T> {
+  response: T;
+  /** True when the response is the stored answer to an earlier, identical request. */
+  replayed: boolean;
+}
+
+/**
+ * Runs a write at most once per (user, Idempotency-Key), storing its response
+ * in the same database transaction as the write. `work` must return plain
+ * JSON data: a replay answers with the stored JSON.
+ */
+@Injectable()
+export class IdempotentRequests {
+  constructor(private readonly runner: TransactionRunner) {}
+
+  async run<T>(request: IdempotentRequest, work: (manager: EntityManager) => Promise<T>): Promise<IdempotentResult<T>> {
+    const hash = requestHash(request.request);
+    try {
+      return await this.attempt(request, hash, work);
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === ErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS)) throw error;
+      // A twin request with this key committed first; read again, now its stored response decides.
+      return this.attempt(request, hash, work);
+    }
+  }
+
+  private attempt<T>(
+    { userId, idempotencyKey }: IdempotentRequest,
+    hash: string,
+    work: (manager: EntityManager) => Promise<T>,
+  ): Promise<IdempotentResult<T>> {
+    return this.runner.run(async (manager) => {
+      const now = new Date();
+      const stored = await manager.findOneBy(IdempotencyKeyEntity, { userId, idempotencyKey });
+      const decision = decideIdempotency(stored, hash, now);
+      if (decision.kind === 'replay') return { response: JSON.parse(decision.responseBody) as T, replayed: true };
+      if (decision.kind === 'reused') {
+        throw new DomainError(
+          ErrorCode.IDEMPOTENCY_KEY_REUSED,
+          'this Idempotency-Key was already used for a different request; use a new key for a new request',
+        );
+      }
+      if (decision.replacesExpired) {
+        // Only while still expired: a twin may have replaced it a moment ago, and its fresh record must stay.
+        await manager.delete(IdempotencyKeyEntity, { userId, idempotencyKey, expiresAt: LessThanOrEqual(now) });
+      }
+      await this.claim(manager, { userId, idempotencyKey, requestHash: hash, now });
+      const response = await work(manager);
+      await manager.update(IdempotencyKeyEntity, { userId, idempotencyKey }, { responseBody: JSON.stringify(response) });
+      return { response, replayed: false };
+    });
+  }
+
+  /**
+   * Inserts the key before the work runs. On MySQL a concurrent twin blocks
+   * on this row until we commit, then fails on the duplicate key instead of
+   * writing a second time (and before it could trip over our unique values).
+   */
+  private async claim(
+    manager: EntityManager,
+    claim: { userId: string; idempotencyKey: string; requestHash: string; now: Date },
+  ): Promise<void> {
+    try {
+      await manager.insert(IdempotencyKeyEntity, {
+        userId: claim.userId,
+        idempotencyKey: claim.idempotencyKey,
+        requestHash: claim.requestHash,
+        responseBody: '',
+        createdAt: claim.now,
+        expiresAt: idempotencyExpiry(claim.now),
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      throw new DomainError(
+        ErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS,
+        'another request with this Idempotency-Key is in progress; retry shortly',
+      );
+    }
+  }
+}

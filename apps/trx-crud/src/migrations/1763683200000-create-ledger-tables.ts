@@ -1,0 +1,117 @@
+import { MigrationInterface, QueryRunner, Table, TableColumnOptions } from 'typeorm';
+
+/*
+ * Written with the schema API only, so one migration serves MySQL/MariaDB and
+ * SQLite. A migration is history: it must not import code that may change later.
+ */
+
+const id = (name: string, options: Partial<TableColumnOptions> = {}): TableColumnOptions => ({
+  name,
+  type: 'char',
+  length: '36',
+  ...options,
+});
+
+const timestamp = (name: string): TableColumnOptions => ({ name, type: 'datetime', precision: 3 });
+
+/**
+ * Text compared byte for byte. MySQL's default collation ignores case and
+ * accents, which would make "ABC" and "abc" the same external id or
+ * idempotency key there but not on SQLite; SQLite already compares bytes.
+ */
+const exactText = (queryRunner: QueryRunner): Partial<TableColumnOptions> =>
+  queryRunner.connection.options.type === 'mysql' ? { charset: 'utf8mb4', collation: 'utf8mb4_bin' } : {};
+
+export class CreateLedgerTables1763683200000 implements MigrationInterface {
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.createTable(
+      new Table({
+        name: 'categories',
+        columns: [
+          id('id', { isPrimary: true }),
+          id('user_id'),
+          { name: 'name', type: 'varchar', length: '60' },
+          // Lower-cased, trimmed name: a unique index on it makes names unique without regard to case.
+          // 120 because lower-casing can lengthen a name ("İ" becomes two characters).
+          { name: 'name_key', type: 'varchar', length: '120', ...exactText(queryRunner) },
+          { name: 'kind', type: 'varchar', length: '16' },
+          { name: 'color', type: 'varchar', length: '7', isNullable: true },
+          timestamp('created_at'),
+          timestamp('updated_at'),
+        ],
+        indices: [
+          { name: 'UQ_categories_user_name_key', columnNames: ['user_id', 'name_key'], isUnique: true },
+          // Target of the transactions' foreign key, which also proves a category belongs to the same user.
+          { name: 'UQ_categories_user_id', columnNames: ['user_id', 'id'], isUnique: true },
+        ],
+      }),
+      true,
+    );
+
+    await queryRunner.createTable(
+      new Table({
+        name: 'transactions',
+        columns: [
+          id('id', { isPrimary: true }),
+          id('user_id'),
+          { name: 'occurred_on', type: 'date' },
+          { name: 'amount_minor', type: 'bigint' },
+          { name: 'currency', type: 'char', length: '3' },
+          { name: 'description', type: 'varchar', length: '500' },
+          { name: 'merchant', type: 'varchar', length: '200', isNullable: true },
+          id('category_id', { isNullable: true }),
+          { name: 'category_source', type: 'varchar', length: '16', default: "'none'" },
+          { name: 'external_id', type: 'varchar', length: '100', isNullable: true, ...exactText(queryRunner) },
+          timestamp('created_at'),
+          timestamp('updated_at'),
+        ],
+        indices: [
+          // Keyset pages: WHERE user_id = ? ORDER BY occurred_on DESC, id DESC.
+          { name: 'IDX_transactions_user_occurred', columnNames: ['user_id', 'occurred_on', 'id'] },
+          { name: 'UQ_transactions_user_external', columnNames: ['user_id', 'external_id'], isUnique: true },
+          { name: 'IDX_transactions_user_category', columnNames: ['user_id', 'category_id'] },
+        ],
+        foreignKeys: [
+          {
+            name: 'FK_transactions_category',
+            columnNames: ['user_id', 'category_id'],
+            referencedTableName: 'categories',
+            referencedColumnNames: ['user_id', 'id'],
+            onDelete: 'RESTRICT',
+          },
+        ],
+      }),
+      true,
+    );
+
+    await queryRunner.createTable(
+      new Table({
+        name: 'ledger_accounts',
+        columns: [id('user_id', { isPrimary: true }), timestamp('created_at')],
+      }),
+      true,
+    );
+
+    await queryRunner.createTable(
+      new Table({
+        name: 'idempotency_keys',
+        columns: [
+          id('user_id', { isPrimary: true }),
+          { name: 'idempotency_key', type: 'varchar', length: '255', isPrimary: true, ...exactText(queryRunner) },
+          { name: 'request_hash', type: 'char', length: '64' },
+          { name: 'response_body', type: 'text' },
+          timestamp('created_at'),
+          timestamp('expires_at'),
+        ],
+      }),
+      true,
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropTable('idempotency_keys', true);
+    await queryRunner.dropTable('ledger_accounts', true);
+    await queryRunner.dropTable('transactions', true);
+    await queryRunner.dropTable('categories', true);
+  }
+}

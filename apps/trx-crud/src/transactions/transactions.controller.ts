@@ -1,0 +1,47 @@
+import {
+  ByIdMessage,
+  CreateTransactionMessage,
+  LEDGER,
+  ListTransactionsMessage,
+  UpdateTransactionMessage,
+} from '@finstack/contracts';
+import { Controller, UseInterceptors } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { LedgerReply } from '../common/ledger-reply';
+import { LedgerAccountInterceptor } from '../ledger-accounts/ledger-account.interceptor';
+import { TransactionListService } from './transaction-list.service';
+import { TransactionsService } from './transactions.service';
+
+@Controller()
+@UseInterceptors(LedgerAccountInterceptor)
+export class TransactionsController {
+  constructor(
+    private readonly transactions: TransactionsService,
+    private readonly transactionList: TransactionListService,
+  ) {}
+
+  @MessagePattern(LEDGER.createTransaction)
+  create(@Payload() message: CreateTransactionMessage): LedgerReply<typeof LEDGER.createTransaction> {
+    return this.transactions.create(message.userId, message.body, message.idempotency?.idempotencyKey);
+  }
+
+  @MessagePattern(LEDGER.listTransactions)
+  list(@Payload() message: ListTransactionsMessage): LedgerReply<typeof LEDGER.listTransactions> {
+    return this.transactionList.list(message.userId, message.query);
+  }
+
+  @MessagePattern(LEDGER.getTransaction)
+  get(@Payload() message: ByIdMessage): LedgerReply<typeof LEDGER.getTransaction> {
+    return this.transactions.get(message.userId, message.id);
+  }
+
+  @MessagePattern(LEDGER.updateTransaction)
+  update(@Payload() message: UpdateTransactionMessage): LedgerReply<typeof LEDGER.updateTransaction> {
+    return this.transactions.update(message.userId, message.id, message.patch);
+  }
+
+  @MessagePattern(LEDGER.deleteTransaction)
+  delete(@Payload() message: ByIdMessage): LedgerReply<typeof LEDGER.deleteTransaction> {
+    return this.transactions.delete(message.userId, message.id);
+  }
+}

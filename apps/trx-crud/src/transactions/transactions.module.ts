@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { LedgerAccountsModule } from '../ledger-accounts/ledger-accounts.module';
+import { TransactionListService } from './transaction-list.service';
+import { TransactionsController } from './transactions.controller';
+import { TransactionsService } from './transactions.service';
+
+@Module({
+  imports: [LedgerAccountsModule, IdempotencyModule],
+  controllers: [TransactionsController],
+  providers: [TransactionsService, TransactionListService],
+})
+export class TransactionsModule {}

@@ -1,0 +1,96 @@
+import {
+  CreatedTransaction,
+  CreateTransactionBody,
+  DomainError,
+  ErrorCode,
+  LEDGER,
+  TransactionView,
+  UpdateTransactionBody,
+} from '@finstack/contracts';
+import { TransactionRunner } from '@finstack/database';
+import { minorDigits, toMinorUnits } from '@finstack/money';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { findUserCategory } from '../categories/find-category';
+import { assertNotEmptyPatch } from '../common/empty-patch';
+import { IdempotentRequests } from '../idempotency/idempotent-requests';
+import { changeAmount } from './amount-change';
+import { findUserTransaction } from './find-transaction';
+import { TransactionEntity } from './transaction.entity';
+import { toTransactionView } from './transaction.view';
+import { explainTransactionWriteErrors } from './transaction-write-errors';
+
+@Injectable()
+export class TransactionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly runner: TransactionRunner,
+    private readonly idempotency: IdempotentRequests,
+  ) {}
+
+  async create(userId: string, body: CreateTransactionBody, idempotencyKey?: string): Promise<CreatedTransaction> {
+    const insert = (manager: EntityManager) => this.insert(manager, userId, body);
+    if (idempotencyKey === undefined) return { transaction: await this.runner.run(insert), replayed: false };
+    const { response, replayed } = await this.idempotency.run(
+      { userId, idempotencyKey, request: { pattern: LEDGER.createTransaction, body } },
+      insert,
+    );
+    return { transaction: response, replayed };
+  }
+
+  async get(userId: string, id: string): Promise<TransactionView> {
+    return toTransactionView(await findUserTransaction(this.dataSource.manager, userId, id));
+  }
+
+  /** Partial update: null clears merchant, categoryId or externalId; a category set here is a manual choice. */
+  async update(userId: string, id: string, patch: UpdateTransactionBody): Promise<TransactionView> {
+    assertNotEmptyPatch(patch);
+    return this.runner.run(async (manager) => {
+      const row = await findUserTransaction(manager, userId, id);
+      const changes: Partial<TransactionEntity> = { updatedAt: new Date() };
+      if (patch.amount !== undefined || patch.currency !== undefined) Object.assign(changes, changeAmount(row, patch));
+      if (patch.occurredOn !== undefined) changes.occurredOn = patch.occurredOn;
+      if (patch.description !== undefined) changes.description = patch.description;
+      if (patch.merchant !== undefined) changes.merchant = patch.merchant;
+      if (patch.externalId !== undefined) changes.externalId = patch.externalId;
+      if (patch.categoryId === null) {
+        changes.categoryId = null;
+        changes.categorySource = 'none';
+      } else if (patch.categoryId !== undefined) {
+        changes.categoryId = (await findUserCategory(manager, userId, patch.categoryId)).id;
+        changes.categorySource = 'manual';
+      }
+      await explainTransactionWriteErrors(() => manager.update(TransactionEntity, { id: row.id, userId }, changes));
+      return toTransactionView({ ...row, ...changes });
+    });
+  }
+
+  async delete(userId: string, id: string): Promise<{ id: string }> {
+    const { affected } = await this.runner.run((manager) => manager.delete(TransactionEntity, { id, userId }));
+    if (!affected) throw new DomainError(ErrorCode.TRANSACTION_NOT_FOUND, `transaction ${id} not found`);
+    return { id };
+  }
+
+  private async insert(manager: EntityManager, userId: string, body: CreateTransactionBody): Promise<TransactionView> {
+    const category = body.categoryId ? await findUserCategory(manager, userId, body.categoryId) : null;
+    const now = new Date();
+    const row: TransactionEntity = {
+      id: uuidv7(),
+      userId,
+      occurredOn: body.occurredOn,
+      amountMinor: toMinorUnits(body.amount, minorDigits(body.currency)),
+      currency: body.currency,
+      description: body.description,
+      merchant: body.merchant ?? null,
+      categoryId: category?.id ?? null,
+      categorySource: category ? 'manual' : 'none',
+      externalId: body.externalId ?? null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await explainTransactionWriteErrors(() => manager.insert(TransactionEntity, row));
+    return toTransactionView(row);
+  }
+}

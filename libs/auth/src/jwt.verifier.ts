@@ -1,0 +1,28 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { AuthUser, authUserFromClaims } from './auth-user';
+import { accessTokenChecks, JWT_VERIFICATION_OPTIONS, JwtVerificationOptions } from './jwt-verification.options';
+import { unauthenticated } from './unauthenticated';
+
+/**
+ * Verifies a raw access token where there is no HTTP request for passport to
+ * read, such as a Socket.IO handshake. Same checks as the HTTP guard.
+ */
+@Injectable()
+export class JwtVerifier {
+  private readonly jwt: JwtService;
+
+  constructor(@Inject(JWT_VERIFICATION_OPTIONS) options: JwtVerificationOptions) {
+    this.jwt = new JwtService({ publicKey: options.publicKey, verifyOptions: accessTokenChecks(options) });
+  }
+
+  verify(token: string): AuthUser {
+    let claims: unknown;
+    try {
+      claims = this.jwt.verify(token);
+    } catch (error) {
+      throw unauthenticated(error);
+    }
+    return authUserFromClaims(claims);
+  }
+}

@@ -1,0 +1,48 @@
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { EnvBoolean, EnvInt } from './env-types';
+
+const HOST = /^[A-Za-z0-9.:\-[\]]+$/;
+
+/**
+ * Settings every app reads. With nothing set, an app runs on the embedded
+ * defaults: SQLite under DATA_DIR and services on loopback.
+ */
+export class CommonEnv {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  /** mysql://user:password@host:3306/schema of this app; unset means SQLite under DATA_DIR. */
+  @IsOptional()
+  @Matches(/^mysql:\/\/.+/, { message: 'DATABASE_URL must be a mysql:// URL' })
+  DATABASE_URL?: string;
+
+  @IsString()
+  DATA_DIR = '.data';
+
+  /** Run pending migrations at start; turn off where a release job runs them. */
+  @EnvBoolean()
+  @IsBoolean()
+  MIGRATIONS_RUN = true;
+
+  /** How long a caller waits for a TCP service before answering 504. */
+  @EnvInt()
+  @IsInt()
+  @Min(50)
+  @Max(120_000)
+  RPC_TIMEOUT_MS = 5000;
+
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+
+  @IsIn(['json', 'text'])
+  LOG_FORMAT: 'json' | 'text' = 'json';
+
+  @Matches(HOST)
+  TRX_CRUD_HOST = '127.0.0.1';
+
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  TRX_CRUD_PORT = 4001;
+}

@@ -1,0 +1,92 @@
+/**
+ * Every error that crosses a service boundary carries one of these codes.
+ * ERROR_HTTP_STATUS is the single mapping to HTTP; being a Record over the
+ * enum, a new code without a status is a compile error.
+ */
+export enum ErrorCode {
+  VALIDATION_FAILED = 'VALIDATION_FAILED',
+  MALFORMED_JSON = 'MALFORMED_JSON',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
+  INVALID_REFRESH_TOKEN = 'INVALID_REFRESH_TOKEN',
+  ROUTE_NOT_FOUND = 'ROUTE_NOT_FOUND',
+  TRANSACTION_NOT_FOUND = 'TRANSACTION_NOT_FOUND',
+  CATEGORY_NOT_FOUND = 'CATEGORY_NOT_FOUND',
+  EMAIL_TAKEN = 'EMAIL_TAKEN',
+  CATEGORY_NAME_TAKEN = 'CATEGORY_NAME_TAKEN',
+  CATEGORY_IN_USE = 'CATEGORY_IN_USE',
+  EXTERNAL_ID_TAKEN = 'EXTERNAL_ID_TAKEN',
+  IDEMPOTENCY_KEY_IN_PROGRESS = 'IDEMPOTENCY_KEY_IN_PROGRESS',
+  CONFLICT = 'CONFLICT',
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  INTERNAL = 'INTERNAL',
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  UPSTREAM_TIMEOUT = 'UPSTREAM_TIMEOUT',
+}
+
+export const ERROR_HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
+  [ErrorCode.VALIDATION_FAILED]: 400,
+  [ErrorCode.MALFORMED_JSON]: 400,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.INVALID_CREDENTIALS]: 401,
+  [ErrorCode.INVALID_REFRESH_TOKEN]: 401,
+  [ErrorCode.ROUTE_NOT_FOUND]: 404,
+  [ErrorCode.TRANSACTION_NOT_FOUND]: 404,
+  [ErrorCode.CATEGORY_NOT_FOUND]: 404,
+  [ErrorCode.EMAIL_TAKEN]: 409,
+  [ErrorCode.CATEGORY_NAME_TAKEN]: 409,
+  [ErrorCode.CATEGORY_IN_USE]: 409,
+  [ErrorCode.EXTERNAL_ID_TAKEN]: 409,
+  [ErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS]: 409,
+  [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
+  [ErrorCode.IDEMPOTENCY_KEY_REUSED]: 422,
+  [ErrorCode.TOO_MANY_REQUESTS]: 429,
+  [ErrorCode.INTERNAL]: 500,
+  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
+  [ErrorCode.UPSTREAM_TIMEOUT]: 504,
+};
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_HTTP_STATUS, value);
+}
+
+/** The shape of an error on the wire, between services and in HTTP bodies (plus requestId). */
+export interface ErrorBody {
+  status: number;
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+/** A failure the caller can act on. Services throw it; filters serialise it. */
+export class DomainError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+    this.status = ERROR_HTTP_STATUS[code];
+  }
+
+  toBody(): ErrorBody {
+    const body: ErrorBody = { status: this.status, code: this.code, message: this.message };
+    if (this.details !== undefined) body.details = this.details;
+    return body;
+  }
+
+  /** Rebuilds a DomainError from a wire body; anything unrecognised becomes INTERNAL. */
+  static fromBody(body: unknown): DomainError {
+    if (typeof body === 'object' && body !== null) {
+      const { code, message, details } = body as Partial<ErrorBody>;
+      if (isErrorCode(code)) return new DomainError(code, typeof message === 'string' ? message : code, details);
+    }
+    return new DomainError(ErrorCode.INTERNAL, 'internal error');
+  }
+}

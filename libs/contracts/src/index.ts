@@ -1,0 +1,4 @@
+export * from './errors';
+export * from './ledger';
+export * from './rpc';
+export * from './validation';

@@ -1,0 +1,5 @@
+export * from './category.dto';
+export * from './messages';
+export * from './patterns';
+export * from './transaction.dto';
+export * from './views';

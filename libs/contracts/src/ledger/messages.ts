@@ -1,0 +1,70 @@
+/**
+ * TCP message bodies of the ledger. The service validates them again with
+ * the same classes the gateway used: it trusts no caller.
+ */
+import { Type } from 'class-transformer';
+import { IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { Rpc, UserMessage } from '../rpc';
+import { CreateCategoryBody, UpdateCategoryBody } from './category.dto';
+import { LEDGER } from './patterns';
+import { CreateTransactionBody, IdempotencyKey, ListTransactionsQuery, UpdateTransactionBody } from './transaction.dto';
+import { CategoryView, CreatedTransaction, DeletedCategory, TransactionPage, TransactionView } from './views';
+
+export class CreateTransactionMessage extends UserMessage {
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => IdempotencyKey)
+  idempotency?: IdempotencyKey;
+
+  @ValidateNested()
+  @Type(() => CreateTransactionBody)
+  body!: CreateTransactionBody;
+}
+
+export class ListTransactionsMessage extends UserMessage {
+  @ValidateNested()
+  @Type(() => ListTransactionsQuery)
+  query!: ListTransactionsQuery;
+}
+
+export class ByIdMessage extends UserMessage {
+  @IsUUID()
+  id!: string;
+}
+
+export class UpdateTransactionMessage extends ByIdMessage {
+  @ValidateNested()
+  @Type(() => UpdateTransactionBody)
+  patch!: UpdateTransactionBody;
+}
+
+export class CreateCategoryMessage extends UserMessage {
+  @ValidateNested()
+  @Type(() => CreateCategoryBody)
+  body!: CreateCategoryBody;
+}
+
+export class UpdateCategoryMessage extends ByIdMessage {
+  @ValidateNested()
+  @Type(() => UpdateCategoryBody)
+  patch!: UpdateCategoryBody;
+}
+
+export class DeleteCategoryMessage extends ByIdMessage {
+  @IsOptional()
+  @IsUUID()
+  reassignTo?: string;
+}
+
+export interface LedgerContract {
+  [LEDGER.createTransaction]: Rpc<CreateTransactionMessage, CreatedTransaction>;
+  [LEDGER.listTransactions]: Rpc<ListTransactionsMessage, TransactionPage>;
+  [LEDGER.getTransaction]: Rpc<ByIdMessage, TransactionView>;
+  [LEDGER.updateTransaction]: Rpc<UpdateTransactionMessage, TransactionView>;
+  [LEDGER.deleteTransaction]: Rpc<ByIdMessage, { id: string }>;
+  [LEDGER.createCategory]: Rpc<CreateCategoryMessage, CategoryView>;
+  [LEDGER.listCategories]: Rpc<UserMessage, CategoryView[]>;
+  [LEDGER.getCategory]: Rpc<ByIdMessage, CategoryView>;
+  [LEDGER.updateCategory]: Rpc<UpdateCategoryMessage, CategoryView>;
+  [LEDGER.deleteCategory]: Rpc<DeleteCategoryMessage, DeletedCategory>;
+}

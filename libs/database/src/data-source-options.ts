@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+
+export interface StorageSettings {
+  /** mysql://user:pass@host:3306/schema; when absent, an embedded SQLite file is used. */
+  databaseUrl?: string;
+  /** Folder for the embedded SQLite file. */
+  dataDir: string;
+  /** SQLite file name, one per schema: identity.sqlite, ledger.sqlite, ... */
+  sqliteFile: string;
+  entities: DataSourceOptions['entities'];
+  migrations: DataSourceOptions['migrations'];
+  migrationsRun: boolean;
+  /** Connection pool size on MySQL. */
+  poolSize?: number;
+}
+
+/**
+ * One place that decides the driver: MySQL (mysql2) when a URL is set,
+ * better-sqlite3 otherwise. Migrations only; schema sync is never on.
+ */
+export function dataSourceOptions(settings: StorageSettings): DataSourceOptions {
+  const common = {
+    entities: settings.entities,
+    migrations: settings.migrations,
+    migrationsRun: settings.migrationsRun,
+    synchronize: false,
+    logging: ['error' as const],
+  };
+  if (settings.databaseUrl) {
+    return {
+      ...common,
+      type: 'mysql',
+      url: settings.databaseUrl,
+      // BIGINT minor units must not pass through a JS number; DATE stays a plain string.
+      supportBigNumbers: true,
+      bigNumberStrings: true,
+      dateStrings: ['DATE' as const],
+      timezone: 'Z',
+      charset: 'utf8mb4_unicode_ci',
+      poolSize: settings.poolSize ?? 10,
+    };
+  }
+  mkdirSync(settings.dataDir, { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: join(settings.dataDir, settings.sqliteFile),
+    prepareDatabase: (db: { pragma: (sql: string) => unknown }) => {
+      db.pragma('journal_mode = WAL');
+      db.pragma('busy_timeout = 5000');
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { Contract } from '@finstack/contracts';
+import { ClientProxy } from '@nestjs/microservices';
+import { firstValueFrom, timeout } from 'rxjs';
+import { toDomainError } from './rpc-error';
+
+export interface RpcClientOptions {
+  /** Name used in error messages, e.g. "ledger". */
+  service: string;
+  timeoutMs: number;
+}
+
+/**
+ * A typed request/response client for one service: the pattern decides the
+ * payload and result types, so a renamed pattern is a compile error. Every
+ * call is bounded by a timeout and fails with a DomainError.
+ */
+export class RpcClient<C extends object> {
+  constructor(
+    private readonly proxy: ClientProxy,
+    private readonly options: RpcClientOptions,
+  ) {}
+
+  async send<P extends keyof C & string>(
+    pattern: P,
+    payload: RequestOf<C, P>,
+    timeoutMs = this.options.timeoutMs,
+  ): Promise<ResponseOf<C, P>> {
+    try {
+      return await firstValueFrom(this.proxy.send<ResponseOf<C, P>>(pattern, payload).pipe(timeout(timeoutMs)));
+    } catch (error) {
+      throw toDomainError(error, this.options.service);
+    }
+  }
+
+  close(): void {
+    this.proxy.close();
+  }
+}
+
+type RequestOf<C, P extends keyof C> = C[P] extends { request: infer R } ? R : never;
+type ResponseOf<C, P extends keyof C> = C[P] extends { response: infer R } ? R : never;
+
+/** Convenience alias for a contract-bound client. */
+export type ContractClient<C extends Contract | object> = RpcClient<C>;

@@ -1,0 +1,39 @@
+import { CommonEnv, loadEnv } from '@finstack/config';
+import { INestMicroservice, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { MicroserviceOptions, Transport } from '@nestjs/microservices';
+import { createLogger } from './logger';
+import { AllRpcExceptionsFilter } from './rpc-exception.filter';
+import { createValidationPipe } from './validation';
+
+/** Largest TCP frame a service accepts, so a garbage peer cannot grow its memory without bound. */
+const MAX_FRAME_BYTES = 2 * 1024 * 1024;
+
+export interface TcpServiceOptions<E extends CommonEnv> {
+  name: string;
+  module: Type<unknown>;
+  settingsClass: new () => E;
+  listen: (env: E) => { host: string; port: number };
+}
+
+/**
+ * Starts one TCP microservice the same way for every app: validated
+ * configuration, the shared exception filter and validation pipe, JSON logs,
+ * and graceful shutdown on SIGTERM/SIGINT.
+ */
+export async function startTcpService<E extends CommonEnv>(options: TcpServiceOptions<E>): Promise<INestMicroservice> {
+  const env = loadEnv(options.settingsClass);
+  const logger = createLogger(options.name, env.LOG_LEVEL, env.LOG_FORMAT);
+  const app = await NestFactory.createMicroservice<MicroserviceOptions>(options.module, {
+    transport: Transport.TCP,
+    options: { ...options.listen(env), maxBufferSize: MAX_FRAME_BYTES },
+    logger,
+  });
+  app.useGlobalFilters(new AllRpcExceptionsFilter());
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  await app.listen();
+  const { host, port } = options.listen(env);
+  logger.log(`${options.name} listening on tcp://${host}:${port}`);
+  return app;
+}

@@ -1,0 +1,37 @@
+import { DomainError, ErrorCode } from '@finstack/contracts';
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+
+export interface FieldError {
+  field: string;
+  errors: string[];
+}
+
+/** Flattens nested class-validator errors into `{ field: "body.amount", errors: [...] }`. */
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = error.constraints ? [{ field, errors: Object.values(error.constraints) }] : [];
+    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
+  });
+}
+
+export function validationFailed(errors: ValidationError[]): DomainError {
+  const details = flattenValidationErrors(errors);
+  const message = details.flatMap((d) => d.errors).join('; ') || 'invalid input';
+  return new DomainError(ErrorCode.VALIDATION_FAILED, message, details);
+}
+
+/**
+ * The one validation pipe of the project, at the gateway and in every service:
+ * unknown fields are refused by name, values are transformed into DTO classes.
+ */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    forbidUnknownValues: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: validationFailed,
+  });
+}

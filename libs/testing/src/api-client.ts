@@ -1,0 +1,81 @@
+/** A small fetch wrapper for tests and benchmarks: JSON in, status + JSON out. */
+export interface ApiResponse<T = Record<string, unknown>> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface RequestOptions {
+  token?: string;
+  headers?: Record<string, string>;
+  /** Send this text as the body instead of JSON-encoding `body`. */
+  rawBody?: string;
+}
+
+export class ApiClient {
+  constructor(readonly baseUrl: string) {}
+
+  get<T = Record<string, unknown>>(path: string, options?: RequestOptions) {
+    return this.request<T>('GET', path, undefined, options);
+  }
+
+  post<T = Record<string, unknown>>(path: string, body?: unknown, options?: RequestOptions) {
+    return this.request<T>('POST', path, body, options);
+  }
+
+  patch<T = Record<string, unknown>>(path: string, body?: unknown, options?: RequestOptions) {
+    return this.request<T>('PATCH', path, body, options);
+  }
+
+  put<T = Record<string, unknown>>(path: string, body?: unknown, options?: RequestOptions) {
+    return this.request<T>('PUT', path, body, options);
+  }
+
+  delete<T = Record<string, unknown>>(path: string, options?: RequestOptions) {
+    return this.request<T>('DELETE', path, undefined, options);
+  }
+
+  async request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    const payload = options.rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
+    if (payload !== undefined) headers['content-type'] ??= 'application/json';
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: payload });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON (e.g. the docs page): keep the text
+    }
+    return { status: response.status, body: parsed as T, headers: response.headers };
+  }
+}
+
+export interface Session {
+  userId: string;
+  email: string;
+  password: string;
+  accessToken: string;
+  refreshToken: string;
+}
+
+let counter = 0;
+
+/** Registers a fresh user and logs in. */
+export async function newSession(api: ApiClient, label = 'user'): Promise<Session> {
+  counter += 1;
+  const email = `${label}-${process.pid}-${counter}-${Date.now()}@example.com`;
+  const password = 'correct horse battery staple';
+  const registered = await api.post('/api/v1/auth/register', { email, password });
+  if (registered.status !== 201) throw new Error(`register failed: ${registered.status} ${JSON.stringify(registered.body)}`);
+  const login = await api.post<{ accessToken: string; refreshToken: string }>('/api/v1/auth/login', { email, password });
+  if (login.status !== 200) throw new Error(`login failed: ${login.status} ${JSON.stringify(login.body)}`);
+  return {
+    userId: String(registered.body.id),
+    email,
+    password,
+    accessToken: login.body.accessToken,
+    refreshToken: login.body.refreshToken,
+  };
+}

@@ -1,0 +1,6 @@
+export * from './api-client';
+export * from './app-process';
+export * from './databases';
+export * from './ports';
+export * from './stack';
+export * from './jwt';

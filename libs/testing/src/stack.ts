@@ -1,0 +1,69 @@
+import { AppProcess } from './app-process';
+import { Backend, freshMysqlDatabase, tempDataDir } from './databases';
+import { freePort } from './ports';
+
+export interface StackOptions {
+  backend: Backend;
+  /** Distinguishes the MySQL schemas of test suites that run one after another. */
+  name: string;
+  /** Extra settings for the gateway, e.g. a short RPC_TIMEOUT_MS. */
+  gatewayEnv?: Record<string, string>;
+  /** Point the gateway at this port instead of starting trx-crud (to test a service that hangs). */
+  ledgerPort?: number;
+}
+
+export interface Stack {
+  baseUrl: string;
+  gateway: AppProcess;
+  trxCrud?: AppProcess;
+  /** Database URLs per schema (MySQL only). */
+  databases: { identity?: string; ledger?: string };
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** Starts trx-crud and the gateway as real processes over real TCP, on fresh databases. */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const dataDir = tempDataDir(`finstack-${options.name}-`);
+  const databases: Stack['databases'] = {};
+  if (options.backend === 'mysql') {
+    databases.identity = await freshMysqlDatabase(`finstack_e2e_${options.name}_identity`);
+    databases.ledger = await freshMysqlDatabase(`finstack_e2e_${options.name}_ledger`);
+  }
+  const common = { DATA_DIR: dataDir.path };
+  const ledgerPort = options.ledgerPort ?? (await freePort());
+  let trxCrud: AppProcess | undefined;
+  if (options.ledgerPort === undefined) {
+    trxCrud = new AppProcess({
+      app: 'trx-crud',
+      env: { ...common, TRX_CRUD_PORT: String(ledgerPort), ...(databases.ledger ? { DATABASE_URL: databases.ledger } : {}) },
+      ready: { port: ledgerPort },
+    });
+    await trxCrud.start();
+  }
+  const httpPort = await freePort();
+  const baseUrl = `http://127.0.0.1:${httpPort}`;
+  const gateway = new AppProcess({
+    app: 'gateway',
+    env: {
+      ...common,
+      PORT: String(httpPort),
+      TRX_CRUD_PORT: String(ledgerPort),
+      ...(databases.identity ? { DATABASE_URL: databases.identity } : {}),
+      ...options.gatewayEnv,
+    },
+    ready: { url: `${baseUrl}/health` },
+  });
+  await gateway.start();
+  return {
+    baseUrl,
+    gateway,
+    trxCrud,
+    databases,
+    dataDir: dataDir.path,
+    async stop() {
+      await Promise.all([gateway.stop(), trxCrud?.stop()]);
+      dataDir.remove();
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { loadEnv } from '@finstack/config';
+import { AppProcess } from '@finstack/testing';
+import { GatewayEnv } from '../apps/gateway/src/gateway-env';
+
+export interface EmbeddedSystem {
+  apiUrl: string;
+  apps: AppProcess[];
+  stop(): Promise<void>;
+}
+
+const prefixLines = (app: string) => (chunk: string) =>
+  process.stdout.write(
+    chunk
+      .split('\n')
+      .filter((line) => line.length > 0)
+      .map((line) => `[${app}] ${line}\n`)
+      .join(''),
+  );
+
+/**
+ * Starts every app of finstack from the build output, on the settings of the
+ * environment (embedded defaults when nothing is set): TCP services first,
+ * then the gateway, which is ready once it reaches all of them.
+ */
+export async function startEmbeddedSystem(options: { quiet?: boolean } = {}): Promise<EmbeddedSystem> {
+  const env = loadEnv(GatewayEnv);
+  const echo = (app: string) => (options.quiet ? undefined : prefixLines(app));
+  const shared = { LOG_FORMAT: process.env.LOG_FORMAT ?? 'text' };
+  const host = env.HTTP_HOST === '0.0.0.0' ? '127.0.0.1' : env.HTTP_HOST;
+  const apiUrl = `http://${host}:${env.PORT}`;
+  const trxCrud = new AppProcess({
+    app: 'trx-crud',
+    env: shared,
+    inheritEnv: true,
+    ready: { port: env.TRX_CRUD_PORT },
+    echo: echo('trx-crud'),
+  });
+  const gateway = new AppProcess({
+    app: 'gateway',
+    env: shared,
+    inheritEnv: true,
+    ready: { url: `${apiUrl}/health/ready` },
+    echo: echo('gateway'),
+  });
+  const apps = [trxCrud, gateway];
+  const stop = async () => {
+    await Promise.all(apps.map((app) => app.stop()));
+  };
+  try {
+    for (const app of apps) await app.start(30_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { apiUrl, apps, stop };
+}

@@ -1,0 +1,62 @@
+/**
+ * `npm run seed`: a demo user with a few months of realistic transactions,
+ * created through the public API. Uses the running system when there is one,
+ * otherwise starts it for the duration. Safe to run again: externalIds keep
+ * rows from being duplicated.
+ */
+import { ApiClient } from '@finstack/testing';
+import { demoLedger } from './demo-ledger';
+import { EmbeddedSystem, startEmbeddedSystem } from './embedded-system';
+
+export const DEMO_EMAIL = 'demo@finstack.local';
+export const DEMO_PASSWORD = 'demo-password-123';
+const MONTHS = 4;
+
+async function isUp(apiUrl: string): Promise<boolean> {
+  const response = await fetch(`${apiUrl}/health/ready`).catch(() => undefined);
+  return response?.status === 200;
+}
+
+async function demoToken(api: ApiClient): Promise<string> {
+  const registered = await api.post('/api/v1/auth/register', { email: DEMO_EMAIL, password: DEMO_PASSWORD, displayName: 'Demo' });
+  if (registered.status !== 201 && registered.status !== 409) {
+    throw new Error(`could not register the demo user: ${registered.status} ${JSON.stringify(registered.body)}`);
+  }
+  const login = await api.post<{ accessToken: string }>('/api/v1/auth/login', { email: DEMO_EMAIL, password: DEMO_PASSWORD });
+  if (login.status !== 200) throw new Error(`could not log in as the demo user: ${login.status}`);
+  return login.body.accessToken;
+}
+
+async function seed(api: ApiClient): Promise<void> {
+  const token = await demoToken(api);
+  const categories = await api.get<Array<{ id: string; name: string }>>('/api/v1/categories', { token });
+  const categoryId = new Map(categories.body.map((c) => [c.name, c.id]));
+  let created = 0;
+  let existing = 0;
+  for (const { category, ...row } of demoLedger(MONTHS, new Date())) {
+    const response = await api.post('/api/v1/transactions', { ...row, categoryId: categoryId.get(category) }, { token });
+    if (response.status === 201) created += 1;
+    else if (response.status === 409) existing += 1;
+    else throw new Error(`seeding failed on ${row.externalId}: ${response.status} ${JSON.stringify(response.body)}`);
+  }
+  console.log(`demo user ${DEMO_EMAIL} / ${DEMO_PASSWORD}: ${created} transactions created, ${existing} already there`);
+}
+
+async function main(): Promise<void> {
+  const apiUrl = process.env.API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+  let system: EmbeddedSystem | undefined;
+  if (!(await isUp(apiUrl))) {
+    console.log('finstack is not running; starting it for the seed…');
+    system = await startEmbeddedSystem({ quiet: true });
+  }
+  try {
+    await seed(new ApiClient(system?.apiUrl ?? apiUrl));
+  } finally {
+    await system?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
