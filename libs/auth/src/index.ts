@@ -7,3 +7,4 @@ export * from './jwt-verification.options';
 export * from './jwt.strategy';
 export * from './jwt.verifier';
 export * from './unauthenticated';
+export * from './verified-token-cache';

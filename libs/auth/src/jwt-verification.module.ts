@@ -3,6 +3,7 @@ import { PassportModule } from '@nestjs/passport';
 import { JWT_VERIFICATION_OPTIONS, JwtVerificationOptions } from './jwt-verification.options';
 import { JwtStrategy } from './jwt.strategy';
 import { JwtVerifier } from './jwt.verifier';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 export interface JwtVerificationAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
   inject?: FactoryProvider['inject'];
@@ -32,8 +33,8 @@ export class JwtVerificationModule {
     return {
       module: JwtVerificationModule,
       imports: [PassportModule, ...imports],
-      providers: [optionsProvider, JwtStrategy, JwtVerifier],
-      exports: [JwtVerifier],
+      providers: [optionsProvider, JwtStrategy, JwtVerifier, { provide: VerifiedTokenCache, useValue: new VerifiedTokenCache() }],
+      exports: [JwtVerifier, VerifiedTokenCache],
     };
   }
 }

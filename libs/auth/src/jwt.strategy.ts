@@ -1,8 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { ExtractJwt, Strategy } from 'passport-jwt';
+import { Request } from 'express';
+import { Strategy } from 'passport-jwt';
 import { AuthUser, authUserFromClaims } from './auth-user';
-import { accessTokenChecks, JWT_VERIFICATION_OPTIONS, JwtVerificationOptions } from './jwt-verification.options';
+import {
+  accessTokenChecks,
+  JWT_VERIFICATION_OPTIONS,
+  JwtVerificationOptions,
+  verificationKey,
+} from './jwt-verification.options';
+import { bearerToken, VerifiedTokenCache } from './verified-token-cache';
 
 /** Passport's name for this strategy; distinct from the default 'jwt' so no other strategy can shadow it. */
 export const FINSTACK_JWT_STRATEGY = 'finstack-jwt';
@@ -10,17 +17,26 @@ export const FINSTACK_JWT_STRATEGY = 'finstack-jwt';
 /** Verifies `Authorization: Bearer <access token>` with the public key alone. */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, FINSTACK_JWT_STRATEGY) {
-  constructor(@Inject(JWT_VERIFICATION_OPTIONS) options: JwtVerificationOptions) {
+  constructor(
+    @Inject(JWT_VERIFICATION_OPTIONS) options: JwtVerificationOptions,
+    private readonly verified: VerifiedTokenCache,
+  ) {
     // Spread at the top level on purpose: passport-jwt overwrites the issuer, audience
     // and algorithms of `jsonWebTokenOptions` with its top-level ones, even when unset.
     super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: options.publicKey,
+      jwtFromRequest: bearerToken,
+      // passport-jwt's types predate KeyObject; jsonwebtoken, which does the work, takes it.
+      secretOrKey: verificationKey(options) as unknown as Buffer,
+      passReqToCallback: true,
       ...accessTokenChecks(options),
     });
   }
 
-  validate(claims: unknown): AuthUser {
-    return authUserFromClaims(claims);
+  validate(request: Request, claims: unknown): AuthUser {
+    const user = authUserFromClaims(claims);
+    const token = bearerToken(request);
+    const expiresAt = (claims as { exp?: unknown }).exp;
+    if (token && typeof expiresAt === 'number') this.verified.remember(token, user, expiresAt);
+    return user;
   }
 }

@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AuthUser, authUserFromClaims } from './auth-user';
-import { accessTokenChecks, JWT_VERIFICATION_OPTIONS, JwtVerificationOptions } from './jwt-verification.options';
+import {
+  accessTokenChecks,
+  JWT_VERIFICATION_OPTIONS,
+  JwtVerificationOptions,
+  verificationKey,
+} from './jwt-verification.options';
 import { unauthenticated } from './unauthenticated';
 
 /**
@@ -13,7 +18,7 @@ export class JwtVerifier {
   private readonly jwt: JwtService;
 
   constructor(@Inject(JWT_VERIFICATION_OPTIONS) options: JwtVerificationOptions) {
-    this.jwt = new JwtService({ publicKey: options.publicKey, verifyOptions: accessTokenChecks(options) });
+    this.jwt = new JwtService({ publicKey: verificationKey(options) as unknown as Buffer, verifyOptions: accessTokenChecks(options) });
   }
 
   verify(token: string): AuthUser {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
+import { QueryErrorLogger } from './query-error-logger';
 
 export interface StorageSettings {
   /** mysql://user:pass@host:3306/schema; when absent, an embedded SQLite file is used. */
@@ -26,7 +27,9 @@ export function dataSourceOptions(settings: StorageSettings): DataSourceOptions 
     migrations: settings.migrations,
     migrationsRun: settings.migrationsRun,
     synchronize: false,
-    logging: ['error' as const],
+    logging: ['error' as const, 'warn' as const, 'migration' as const],
+    logger: new QueryErrorLogger(),
+    maxQueryExecutionTime: 1000,
   };
   if (settings.databaseUrl) {
     return {

@@ -5,3 +5,4 @@ export * from './foreign-key-violation';
 export * from './idempotency';
 export * from './transaction-runner';
 export * from './unique-violation';
+export * from './query-error-logger';

@@ -8,6 +8,8 @@ export interface StackOptions {
   name: string;
   /** Extra settings for the gateway, e.g. a short RPC_TIMEOUT_MS. */
   gatewayEnv?: Record<string, string>;
+  /** Extra settings for trx-crud. */
+  ledgerEnv?: Record<string, string>;
   /** Point the gateway at this port instead of starting trx-crud (to test a service that hangs). */
   ledgerPort?: number;
 }
@@ -36,7 +38,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   if (options.ledgerPort === undefined) {
     trxCrud = new AppProcess({
       app: 'trx-crud',
-      env: { ...common, TRX_CRUD_PORT: String(ledgerPort), ...(databases.ledger ? { DATABASE_URL: databases.ledger } : {}) },
+      env: {
+        ...common,
+        TRX_CRUD_PORT: String(ledgerPort),
+        ...(databases.ledger ? { DATABASE_URL: databases.ledger } : {}),
+        ...options.ledgerEnv,
+      },
       ready: { port: ledgerPort },
     });
     await trxCrud.start();
