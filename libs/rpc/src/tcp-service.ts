@@ -31,7 +31,7 @@ export async function startTcpService<E extends CommonEnv>(options: TcpServiceOp
   });
   app.useGlobalFilters(new AllRpcExceptionsFilter());
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await app.listen();
   const { host, port } = options.listen(env);
   logger.log(`${options.name} listening on tcp://${host}:${port}`);

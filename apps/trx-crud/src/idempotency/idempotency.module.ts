@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { IdempotentRequests } from './idempotent-requests';
+import { IdempotentRequestsService } from './idempotent-requests.service';
 
 @Module({
-  providers: [IdempotentRequests],
-  exports: [IdempotentRequests],
+  providers: [IdempotentRequestsService],
+  exports: [IdempotentRequestsService],
 })
 export class IdempotencyModule {}

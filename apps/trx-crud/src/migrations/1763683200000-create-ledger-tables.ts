@@ -15,12 +15,20 @@ const id = (name: string, options: Partial<TableColumnOptions> = {}): TableColum
 const timestamp = (name: string): TableColumnOptions => ({ name, type: 'datetime', precision: 3 });
 
 /**
- * Text compared byte for byte. MySQL's default collation ignores case and
- * accents, which would make "ABC" and "abc" the same external id or
- * idempotency key there but not on SQLite; SQLite already compares bytes.
+ * Character set of text columns on MySQL, whatever the server's default (MariaDB's is still latin1):
+ * people's text needs all of Unicode. SQLite stores UTF-8 and compares bytes already.
  */
-const exactText = (queryRunner: QueryRunner): Partial<TableColumnOptions> =>
-  queryRunner.connection.options.type === 'mysql' ? { charset: 'utf8mb4', collation: 'utf8mb4_bin' } : {};
+const mysqlText = (queryRunner: QueryRunner, collation: string): Partial<TableColumnOptions> =>
+  queryRunner.connection.options.type === 'mysql' ? { charset: 'utf8mb4', collation } : {};
+
+/** Text people write: compared without regard to case on MySQL (LIKE searches rely on it). */
+const freeText = (queryRunner: QueryRunner) => mysqlText(queryRunner, 'utf8mb4_unicode_ci');
+
+/**
+ * Keys compared byte for byte, so that "ABC" and "abc" are different external
+ * ids or idempotency keys on MySQL just as on SQLite.
+ */
+const exactText = (queryRunner: QueryRunner) => mysqlText(queryRunner, 'utf8mb4_bin');
 
 export class CreateLedgerTables1763683200000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
@@ -30,7 +38,7 @@ export class CreateLedgerTables1763683200000 implements MigrationInterface {
         columns: [
           id('id', { isPrimary: true }),
           id('user_id'),
-          { name: 'name', type: 'varchar', length: '60' },
+          { name: 'name', type: 'varchar', length: '60', ...freeText(queryRunner) },
           // Lower-cased, trimmed name: a unique index on it makes names unique without regard to case.
           // 120 because lower-casing can lengthen a name ("İ" becomes two characters).
           { name: 'name_key', type: 'varchar', length: '120', ...exactText(queryRunner) },
@@ -57,8 +65,8 @@ export class CreateLedgerTables1763683200000 implements MigrationInterface {
           { name: 'occurred_on', type: 'date' },
           { name: 'amount_minor', type: 'bigint' },
           { name: 'currency', type: 'char', length: '3' },
-          { name: 'description', type: 'varchar', length: '500' },
-          { name: 'merchant', type: 'varchar', length: '200', isNullable: true },
+          { name: 'description', type: 'varchar', length: '500', ...freeText(queryRunner) },
+          { name: 'merchant', type: 'varchar', length: '200', isNullable: true, ...freeText(queryRunner) },
           id('category_id', { isNullable: true }),
           { name: 'category_source', type: 'varchar', length: '16', default: "'none'" },
           { name: 'external_id', type: 'varchar', length: '100', isNullable: true, ...exactText(queryRunner) },
@@ -99,7 +107,7 @@ export class CreateLedgerTables1763683200000 implements MigrationInterface {
           id('user_id', { isPrimary: true }),
           { name: 'idempotency_key', type: 'varchar', length: '255', isPrimary: true, ...exactText(queryRunner) },
           { name: 'request_hash', type: 'char', length: '64' },
-          { name: 'response_body', type: 'text' },
+          { name: 'response_body', type: 'text', ...freeText(queryRunner) },
           timestamp('created_at'),
           timestamp('expires_at'),
         ],

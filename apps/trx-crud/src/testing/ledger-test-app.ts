@@ -1,6 +1,6 @@
 import { ConfigModule, loadEnv } from '@finstack/config';
 import { DatabaseModule } from '@finstack/database';
-import { Type } from '@nestjs/common';
+import { ConsoleLogger, Type } from '@nestjs/common';
 import { Test, TestingModule } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -39,7 +39,10 @@ export async function createLedgerTestApp(): Promise<LedgerTestApp> {
       TransactionsModule,
       CategoriesModule,
     ],
-  }).compile();
+  })
+    // Tests provoke refused writes on purpose; the database logger need not print each one.
+    .setLogger(new ConsoleLogger({ logLevels: ['fatal'] }))
+    .compile();
   await module.init();
   return {
     get: (type) => module.get(type),

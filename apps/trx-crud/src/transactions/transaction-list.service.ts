@@ -1,17 +1,10 @@
-import {
-  DEFAULT_PAGE_SIZE,
-  DomainError,
-  ErrorCode,
-  ListTransactionsQuery,
-  TransactionPage,
-} from '@finstack/contracts';
+import { DEFAULT_PAGE_SIZE, ListTransactionsQuery, TransactionPage } from '@finstack/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource } from 'typeorm';
 import { findUserCategory } from '../categories/find-category';
-import { MinorUnitRange, minorUnitRanges } from './amount-range';
-import { containsPattern, LIKE_ESCAPE } from './text-search';
 import { decodeCursor, encodeCursor } from './transaction-cursor';
+import { applyTransactionFilters, refuseContradictoryFilters } from './transaction-filters';
 import { TransactionEntity } from './transaction.entity';
 import { toTransactionView } from './transaction.view';
 
@@ -25,9 +18,11 @@ export class TransactionListService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async list(userId: string, query: ListTransactionsQuery): Promise<TransactionPage> {
-    refuseContradictions(query);
+    refuseContradictoryFilters(query);
+    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const manager = this.dataSource.manager;
+    // Filtering by someone else's category is answered like using it anywhere else: not found.
     if (query.categoryId !== undefined) await findUserCategory(manager, userId, query.categoryId);
 
     const select = manager
@@ -36,9 +31,8 @@ export class TransactionListService {
       .orderBy('t.occurredOn', 'DESC')
       .addOrderBy('t.id', 'DESC')
       .limit(limit + 1); // one more than asked tells whether another page follows
-    applyFilters(select, query);
-    if (query.cursor !== undefined) {
-      const after = decodeCursor(query.cursor);
+    applyTransactionFilters(select, query);
+    if (after) {
       select.andWhere(
         new Brackets((where) =>
           where
@@ -56,57 +50,4 @@ export class TransactionListService {
       nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
     };
   }
-}
-
-function refuseContradictions(query: ListTransactionsQuery): void {
-  const problems: { field: string; errors: string[] }[] = [];
-  if (query.from !== undefined && query.to !== undefined && query.from > query.to) {
-    problems.push({ field: 'query.from', errors: ['from must not be after to'] });
-  }
-  if (query.categoryId !== undefined && query.uncategorized === true) {
-    problems.push({ field: 'query.uncategorized', errors: ['uncategorized=true cannot be combined with categoryId'] });
-  }
-  if (problems.length > 0) {
-    throw new DomainError(ErrorCode.VALIDATION_FAILED, problems.flatMap((p) => p.errors).join('; '), problems);
-  }
-}
-
-function applyFilters(select: SelectQueryBuilder<TransactionEntity>, query: ListTransactionsQuery): void {
-  if (query.from !== undefined) select.andWhere('t.occurredOn >= :from', { from: query.from });
-  if (query.to !== undefined) select.andWhere('t.occurredOn <= :to', { to: query.to });
-  if (query.categoryId !== undefined) select.andWhere('t.categoryId = :categoryId', { categoryId: query.categoryId });
-  if (query.uncategorized === true) select.andWhere('t.categoryId IS NULL');
-  if (query.minAmount !== undefined || query.maxAmount !== undefined) {
-    select.andWhere(amountCondition(minorUnitRanges(query.minAmount, query.maxAmount)));
-  }
-  if (query.q !== undefined) {
-    // LIKE ignores case on both databases: SQLite for ASCII letters, MySQL through its collation.
-    select.andWhere(
-      new Brackets((where) =>
-        where
-          .where(`t.description LIKE :q ESCAPE '${LIKE_ESCAPE}'`)
-          .orWhere(`t.merchant LIKE :q ESCAPE '${LIKE_ESCAPE}'`),
-      ),
-      { q: containsPattern(query.q) },
-    );
-  }
-}
-
-/** One OR-group per currency class, each comparing minor units at that class's scale. */
-function amountCondition(ranges: MinorUnitRange[]): Brackets {
-  return new Brackets((where) => {
-    if (ranges.length === 0) {
-      where.where('1 = 0'); // no currency can hold an amount in this range
-      return;
-    }
-    ranges.forEach((range, index) => {
-      where.orWhere(
-        new Brackets((group) => {
-          group.where(`t.currency IN (:...currencies${index})`, { [`currencies${index}`]: range.currencies });
-          if (range.min !== undefined) group.andWhere(`t.amountMinor >= :min${index}`, { [`min${index}`]: range.min });
-          if (range.max !== undefined) group.andWhere(`t.amountMinor <= :max${index}`, { [`max${index}`]: range.max });
-        }),
-      );
-    });
-  });
 }

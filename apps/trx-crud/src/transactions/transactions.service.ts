@@ -15,7 +15,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { findUserCategory } from '../categories/find-category';
 import { assertNotEmptyPatch } from '../common/empty-patch';
-import { IdempotentRequests } from '../idempotency/idempotent-requests';
+import { IdempotentRequestsService } from '../idempotency/idempotent-requests.service';
 import { changeAmount } from './amount-change';
 import { findUserTransaction } from './find-transaction';
 import { TransactionEntity } from './transaction.entity';
@@ -27,7 +27,7 @@ export class TransactionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly runner: TransactionRunner,
-    private readonly idempotency: IdempotentRequests,
+    private readonly idempotency: IdempotentRequestsService,
   ) {}
 
   async create(userId: string, body: CreateTransactionBody, idempotencyKey?: string): Promise<CreatedTransaction> {

@@ -23,7 +23,7 @@ export interface IdempotentResult<T> {
  * JSON data: a replay answers with the stored JSON.
  */
 @Injectable()
-export class IdempotentRequests {
+export class IdempotentRequestsService {
   constructor(private readonly runner: TransactionRunner) {}
 
   async run<T>(request: IdempotentRequest, work: (manager: EntityManager) => Promise<T>): Promise<IdempotentResult<T>> {
