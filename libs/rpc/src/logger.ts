@@ -6,7 +6,7 @@ const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose']
 export function createLogger(app: string, level: LogLevel, format: 'json' | 'text'): ConsoleLogger {
   return new ConsoleLogger(app, {
     json: format === 'json',
-    colors: format === 'text' && process.stdout.isTTY,
+    colors: format === 'text' && !process.env.NO_COLOR,
     logLevels: LEVELS.slice(0, LEVELS.indexOf(level) + 1),
   });
 }
