@@ -6,7 +6,7 @@
  * stays near 120 MB.
  */
 export const APP_RUNTIME_ENV: Readonly<Record<string, string>> = {
-  NODE_OPTIONS: '--max-semi-space-size=8 --max-old-space-size=128',
+  NODE_OPTIONS: '--max-old-space-size=192',
   // Large blocks (argon2's memory) are mapped and returned to the OS when freed.
   MALLOC_MMAP_THRESHOLD_: '131072',
   MALLOC_ARENA_MAX: '2',

@@ -5,6 +5,7 @@ import { Brackets, DataSource } from 'typeorm';
 import { findUserCategory } from '../categories/find-category';
 import { decodeCursor, encodeCursor } from './transaction-cursor';
 import { applyTransactionFilters, refuseContradictoryFilters } from './transaction-filters';
+import { selectTransactionRows } from './transaction-row';
 import { TransactionEntity } from './transaction.entity';
 import { toTransactionView } from './transaction.view';
 
@@ -42,7 +43,7 @@ export class TransactionListService {
       );
     }
 
-    const rows = await select.getMany();
+    const rows = await selectTransactionRows(select);
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return {

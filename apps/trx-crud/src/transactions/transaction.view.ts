@@ -2,7 +2,7 @@ import { TransactionView } from '@finstack/contracts';
 import { fromMinorUnits, minorDigits } from '@finstack/money';
 import { TransactionEntity } from './transaction.entity';
 
-export function toTransactionView(row: TransactionEntity): TransactionView {
+export function toTransactionView(row: Omit<TransactionEntity, 'userId'>): TransactionView {
   return {
     id: row.id,
     occurredOn: row.occurredOn,
