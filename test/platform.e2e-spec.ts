@@ -1,4 +1,4 @@
-import { ApiClient, backendFromEnv, Stack, startStack } from '@finstack/testing';
+import { ApiClient, backendFromEnv, newSession, queryMysql, Stack, startStack } from '@finstack/testing';
 
 const backend = backendFromEnv();
 
@@ -29,5 +29,30 @@ describe(`platform endpoints (${backend})`, () => {
     expect(given.body.requestId).toBe('trace-me-123');
     const made = await api.get('/health');
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+(backend === 'mysql' ? describe : describe.skip)('apps sharing one MySQL schema', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack({ backend, name: 'shared', sharedSchema: true });
+  });
+  afterAll(() => stack?.stop());
+
+  it('keeps each app’s migrations apart, so both start and serve', async () => {
+    const api = new ApiClient(stack.baseUrl);
+    const user = await newSession(api);
+    const created = await api.post(
+      '/api/v1/transactions',
+      { occurredOn: '2025-01-01', amount: '-1.00', currency: 'EUR', description: 'Shared schema' },
+      { token: user.accessToken },
+    );
+    expect(created.status).toBe(201);
+    const tables = await queryMysql<{ name: string }>(
+      stack.databases.identity!,
+      "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name LIKE '%migrations'",
+    );
+    expect(tables.map((t) => t.name).sort()).toEqual(['identity_migrations', 'ledger_migrations']);
   });
 });

@@ -17,7 +17,7 @@ import { IDENTITY_MIGRATIONS } from './migrations';
     DatabaseModule.forRoot(GatewayEnv, (env) => ({
       databaseUrl: env.DATABASE_URL,
       dataDir: env.DATA_DIR,
-      sqliteFile: 'identity.sqlite',
+      schema: 'identity',
       entities: IDENTITY_ENTITIES,
       migrations: IDENTITY_MIGRATIONS,
       migrationsRun: env.MIGRATIONS_RUN,

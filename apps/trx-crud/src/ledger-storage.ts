@@ -13,7 +13,7 @@ export function ledgerStorage(env: TrxCrudEnv): StorageSettings {
   return {
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATA_DIR,
-    sqliteFile: 'ledger.sqlite',
+    schema: 'ledger',
     entities: LEDGER_ENTITIES,
     migrations: LEDGER_MIGRATIONS,
     migrationsRun: env.MIGRATIONS_RUN,

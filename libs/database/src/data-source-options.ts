@@ -8,8 +8,11 @@ export interface StorageSettings {
   databaseUrl?: string;
   /** Folder for the embedded SQLite file. */
   dataDir: string;
-  /** SQLite file name, one per schema: identity.sqlite, ledger.sqlite, ... */
-  sqliteFile: string;
+  /**
+   * The app's schema: names its SQLite file (ledger.sqlite) and its migrations
+   * table (ledger_migrations), so apps can even share one MySQL database.
+   */
+  schema: string;
   entities: DataSourceOptions['entities'];
   migrations: DataSourceOptions['migrations'];
   migrationsRun: boolean;
@@ -26,6 +29,7 @@ export function dataSourceOptions(settings: StorageSettings): DataSourceOptions 
     entities: settings.entities,
     migrations: settings.migrations,
     migrationsRun: settings.migrationsRun,
+    migrationsTableName: `${settings.schema}_migrations`,
     synchronize: false,
     logging: ['error' as const, 'warn' as const, 'migration' as const],
     logger: new QueryErrorLogger(),
@@ -49,7 +53,7 @@ export function dataSourceOptions(settings: StorageSettings): DataSourceOptions 
   return {
     ...common,
     type: 'better-sqlite3',
-    database: join(settings.dataDir, settings.sqliteFile),
+    database: join(settings.dataDir, `${settings.schema}.sqlite`),
     prepareDatabase: (db: { pragma: (sql: string) => unknown }) => {
       db.pragma('journal_mode = WAL');
       db.pragma('busy_timeout = 5000');

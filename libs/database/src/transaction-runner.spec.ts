@@ -1,10 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { TransactionRunner } from './transaction-runner';
 
 describe('TransactionRunner', () => {
+  beforeAll(() => Logger.overrideLogger(false)); // retries log warnings by design
   describe('on SQLite, where TypeORM shares one connection', () => {
     let dir: string;
     let dataSource: DataSource;

@@ -10,6 +10,8 @@ export interface StackOptions {
   gatewayEnv?: Record<string, string>;
   /** Extra settings for trx-crud. */
   ledgerEnv?: Record<string, string>;
+  /** Put every app's tables in one MySQL schema instead of one schema per app. */
+  sharedSchema?: boolean;
   /** Point the gateway at this port instead of starting trx-crud (to test a service that hangs). */
   ledgerPort?: number;
 }
@@ -30,7 +32,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const databases: Stack['databases'] = {};
   if (options.backend === 'mysql') {
     databases.identity = await freshMysqlDatabase(`finstack_e2e_${options.name}_identity`);
-    databases.ledger = await freshMysqlDatabase(`finstack_e2e_${options.name}_ledger`);
+    databases.ledger = options.sharedSchema
+      ? databases.identity
+      : await freshMysqlDatabase(`finstack_e2e_${options.name}_ledger`);
   }
   const common = { DATA_DIR: dataDir.path };
   const ledgerPort = options.ledgerPort ?? (await freePort());

@@ -18,7 +18,7 @@ export async function openIdentityDatabase(): Promise<IdentityDatabase> {
   const dataSource = new DataSource(
     dataSourceOptions({
       dataDir,
-      sqliteFile: 'identity.sqlite',
+      schema: 'identity',
       entities: IDENTITY_ENTITIES,
       migrations: IDENTITY_MIGRATIONS,
       migrationsRun: true,
