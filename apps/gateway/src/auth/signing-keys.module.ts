@@ -9,7 +9,12 @@ import { loadSigningKeys, SigningKeys } from './signing-keys';
       provide: SigningKeys,
       inject: [GatewayEnv],
       useFactory: (env: GatewayEnv) =>
-        loadSigningKeys({ privateKeyPem: env.JWT_PRIVATE_KEY, publicKeyPem: env.JWT_PUBLIC_KEY, dataDir: env.DATA_DIR }),
+        loadSigningKeys({
+          privateKeyPem: env.JWT_PRIVATE_KEY,
+          publicKeyPem: env.JWT_PUBLIC_KEY,
+          dataDir: env.DATA_DIR,
+          production: env.NODE_ENV === 'production',
+        }),
     },
   ],
   exports: [SigningKeys],

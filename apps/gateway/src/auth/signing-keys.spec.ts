@@ -57,6 +57,11 @@ describe('loadSigningKeys', () => {
     });
   });
 
+  it('refuses to generate keys in production, where every replica must sign with the same pair', () => {
+    expect(problemsOf(() => loadSigningKeys({ dataDir, production: true }))).toMatch(/required when NODE_ENV=production/);
+    expect(existsSync(join(dataDir, 'keys'))).toBe(false);
+  });
+
   describe('with keys configured', () => {
     it('uses them and writes nothing to disk', () => {
       const pair = pemPair('P-256');

@@ -19,6 +19,8 @@ export interface SigningKeySources {
   publicKeyPem?: string;
   /** Where the embedded mode keeps a generated pair, under keys/. */
   dataDir: string;
+  /** In production the pair must be configured: replicas generating their own would refuse each other's tokens. */
+  production?: boolean;
 }
 
 const PRIVATE_FILE = 'jwt-es256-private.pem';
@@ -35,6 +37,9 @@ export function loadSigningKeys(sources: SigningKeySources): SigningKeys {
   }
   if (privateKeyPem || publicKeyPem) {
     throw new ConfigError(['JWT_PRIVATE_KEY, JWT_PUBLIC_KEY: set both or neither']);
+  }
+  if (sources.production) {
+    throw new ConfigError(['JWT_PRIVATE_KEY, JWT_PUBLIC_KEY: required when NODE_ENV=production']);
   }
   return loadOrCreateKeyFiles(join(sources.dataDir, 'keys'));
 }
