@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   };
   for (const app of system.apps) {
     app.onExit = (code, signal) => {
+      if (stopping) return; // Ctrl-C reaches the apps too, and they may exit first
       console.error(`\n${app.spec.app} stopped unexpectedly (${signal ?? `exit ${code}`}); stopping the rest`);
       void shutdown(1);
     };

@@ -8,11 +8,10 @@ import { AuthUser, CurrentUser, JwtAuthGuard, JwtVerificationModule } from '@fin
 import { ConfigModule, loadEnv } from '@finstack/config';
 import { ListTransactionsQuery, TransactionPage } from '@finstack/contracts';
 import { DatabaseModule } from '@finstack/database';
-import { createValidationPipe } from '@finstack/rpc';
 import { Controller, Get, Module, Query, UseGuards } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { HttpExceptionFilter } from '../../apps/gateway/src/http/http-exception.filter';
-import { requestIdMiddleware } from '../../apps/gateway/src/http/request-id.middleware';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { configureHttpApp } from '../../apps/gateway/src/http/configure-http-app';
 import { ledgerStorage } from '../../apps/trx-crud/src/ledger-storage';
 import { TransactionListService } from '../../apps/trx-crud/src/transactions/transaction-list.service';
 import { TrxCrudEnv } from '../../apps/trx-crud/src/trx-crud-env';
@@ -44,11 +43,11 @@ class InProcessListModule {}
 
 async function main(): Promise<void> {
   loadEnv(TrxCrudEnv);
-  const app = await NestFactory.create(InProcessListModule, { bodyParser: false, logger: ['error', 'warn'] });
-  app.use(requestIdMiddleware);
-  app.setGlobalPrefix('api/v1');
-  app.useGlobalFilters(new HttpExceptionFilter());
-  app.useGlobalPipes(createValidationPipe());
+  const app = await NestFactory.create<NestExpressApplication>(InProcessListModule, {
+    bodyParser: false,
+    logger: ['error', 'warn'],
+  });
+  configureHttpApp(app, { trustProxyHops: 0 });
   await app.listen(Number(process.env.PORT), '127.0.0.1');
 }
 

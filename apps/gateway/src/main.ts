@@ -1,16 +1,11 @@
 import 'reflect-metadata';
 import { ConfigError, loadEnv } from '@finstack/config';
-import { createLogger, createValidationPipe } from '@finstack/rpc';
+import { createLogger } from '@finstack/rpc';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { GatewayEnv } from './gateway-env';
-import { bodyParserErrorsMiddleware } from './http/body-parser-errors.middleware';
-import { HttpExceptionFilter } from './http/http-exception.filter';
-import { requestIdMiddleware } from './http/request-id.middleware';
-
-/** Bodies above this are refused with 413 before any parsing work. */
-const MAX_BODY = '1mb';
+import { configureHttpApp } from './http/configure-http-app';
 
 async function bootstrap(): Promise<void> {
   const env = loadEnv(GatewayEnv);
@@ -18,14 +13,7 @@ async function bootstrap(): Promise<void> {
   // Loaded after the settings are known to be valid, so a bad variable is reported plainly.
   const { AppModule } = await import('./app.module');
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger });
-  app.set('trust proxy', env.TRUST_PROXY_HOPS);
-  app.disable('x-powered-by');
-  app.use(requestIdMiddleware);
-  app.useBodyParser('json', { limit: MAX_BODY });
-  app.use(bodyParserErrorsMiddleware);
-  app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/ready'] });
-  app.useGlobalFilters(new HttpExceptionFilter());
-  app.useGlobalPipes(createValidationPipe());
+  configureHttpApp(app, { trustProxyHops: env.TRUST_PROXY_HOPS });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
 
   const openApi = new DocumentBuilder()

@@ -2,3 +2,4 @@ export * from './errors';
 export * from './ledger';
 export * from './rpc';
 export * from './validation';
+export * from './timestamps';

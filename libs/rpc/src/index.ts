@@ -6,3 +6,4 @@ export * from './rpc-error';
 export * from './rpc-exception.filter';
 export * from './tcp-service';
 export * from './validation';
+export * from './tcp-frame';

@@ -2,6 +2,7 @@ import { CommonEnv } from '@finstack/config';
 import { FactoryProvider, Inject, OnApplicationShutdown } from '@nestjs/common';
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { RpcClient } from './rpc-client';
+import { MAX_FRAME_BYTES } from './tcp-frame';
 
 export interface RpcEndpoint {
   host: string;
@@ -28,7 +29,10 @@ export function rpcClientProvider<E extends CommonEnv>(
     provide: rpcClientToken(service),
     inject: [settingsClass],
     useFactory: (env: E) => {
-      const proxy = ClientProxyFactory.create({ transport: Transport.TCP, options: endpoint(env) });
+      const proxy = ClientProxyFactory.create({
+        transport: Transport.TCP,
+        options: { ...endpoint(env), maxBufferSize: MAX_FRAME_BYTES },
+      });
       const client = new RpcClient<object>(proxy, { service, timeoutMs: env.RPC_TIMEOUT_MS });
       return Object.assign(client, { onApplicationShutdown: () => client.close() });
     },

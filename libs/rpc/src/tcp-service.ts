@@ -4,10 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import { MicroserviceOptions, Transport } from '@nestjs/microservices';
 import { createLogger } from './logger';
 import { AllRpcExceptionsFilter } from './rpc-exception.filter';
+import { MAX_FRAME_BYTES } from './tcp-frame';
 import { createValidationPipe } from './validation';
-
-/** Largest TCP frame a service accepts, so a garbage peer cannot grow its memory without bound. */
-const MAX_FRAME_BYTES = 2 * 1024 * 1024;
 
 export interface TcpServiceOptions<E extends CommonEnv> {
   name: string;

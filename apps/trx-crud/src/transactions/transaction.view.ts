@@ -1,4 +1,4 @@
-import { TransactionView } from '@finstack/contracts';
+import { TransactionView, utcTimestamp } from '@finstack/contracts';
 import { fromMinorUnits, minorDigits } from '@finstack/money';
 import { TransactionEntity } from './transaction.entity';
 
@@ -13,7 +13,7 @@ export function toTransactionView(row: Omit<TransactionEntity, 'userId'>): Trans
     categoryId: row.categoryId,
     categorySource: row.categorySource,
     externalId: row.externalId,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
+    createdAt: utcTimestamp(row.createdAt),
+    updatedAt: utcTimestamp(row.updatedAt),
   };
 }

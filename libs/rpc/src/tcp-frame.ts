@@ -1,0 +1,7 @@
+/**
+ * Largest message either side of a TCP hop accepts, so a garbage or runaway
+ * peer cannot grow a process's memory without bound. (Nagle's algorithm stays
+ * on: turning it off was measured to cost throughput and p99 under load, as
+ * every reply then went out in its own packet.)
+ */
+export const MAX_FRAME_BYTES = 2 * 1024 * 1024;
