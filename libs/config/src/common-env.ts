@@ -45,4 +45,13 @@ export class CommonEnv {
   @Min(1)
   @Max(65535)
   TRX_CRUD_PORT = 4001;
+
+  @Matches(HOST)
+  CLASSIFIER_HOST = '127.0.0.1';
+
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  CLASSIFIER_PORT = 4002;
 }

@@ -1,3 +1,4 @@
+export * from './classifier';
 export * from './errors';
 export * from './ledger';
 export * from './rpc';

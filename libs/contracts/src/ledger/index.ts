@@ -1,4 +1,6 @@
+export * from './categorization.dto';
 export * from './category.dto';
+export * from './import.dto';
 export * from './messages';
 export * from './patterns';
 export * from './transaction.dto';

@@ -5,10 +5,20 @@
 import { Type } from 'class-transformer';
 import { IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { Rpc, UserMessage } from '../rpc';
+import { AutoCategory, GetTransactionsMessage, SetCategoriesMessage } from './categorization.dto';
 import { CreateCategoryBody, UpdateCategoryBody } from './category.dto';
+import { AppendImportMessage, BeginImportMessage, ImportIdMessage } from './import.dto';
 import { LEDGER } from './patterns';
 import { CreateTransactionBody, IdempotencyKey, ListTransactionsQuery, UpdateTransactionBody } from './transaction.dto';
-import { CategoryView, CreatedTransaction, DeletedCategory, TransactionPage, TransactionView } from './views';
+import {
+  CategoriesSet,
+  CategoryView,
+  CreatedTransaction,
+  DeletedCategory,
+  ImportView,
+  TransactionPage,
+  TransactionView,
+} from './views';
 
 export class CreateTransactionMessage extends UserMessage {
   @IsOptional()
@@ -19,6 +29,12 @@ export class CreateTransactionMessage extends UserMessage {
   @ValidateNested()
   @Type(() => CreateTransactionBody)
   body!: CreateTransactionBody;
+
+  /** The classifier's choice, stored with the new row when the body names no category. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AutoCategory)
+  autoCategory?: AutoCategory;
 }
 
 export class ListTransactionsMessage extends UserMessage {
@@ -67,4 +83,10 @@ export interface LedgerContract {
   [LEDGER.getCategory]: Rpc<ByIdMessage, CategoryView>;
   [LEDGER.updateCategory]: Rpc<UpdateCategoryMessage, CategoryView>;
   [LEDGER.deleteCategory]: Rpc<DeleteCategoryMessage, DeletedCategory>;
+  [LEDGER.getTransactions]: Rpc<GetTransactionsMessage, TransactionView[]>;
+  [LEDGER.setCategories]: Rpc<SetCategoriesMessage, CategoriesSet>;
+  [LEDGER.beginImport]: Rpc<BeginImportMessage, { importId: string }>;
+  [LEDGER.appendImport]: Rpc<AppendImportMessage, { rowsRead: number }>;
+  [LEDGER.finishImport]: Rpc<ImportIdMessage, ImportView>;
+  [LEDGER.getImport]: Rpc<ImportIdMessage, ImportView>;
 }

@@ -134,6 +134,11 @@ export class ListTransactionsQuery {
   @IsUUID()
   categoryId?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'only the transactions of this CSV import' })
+  @IsOptional()
+  @IsUUID()
+  importId?: string;
+
   @ApiPropertyOptional({ description: 'true: only transactions without a category' })
   @IsOptional()
   @Transform(toBoolean)

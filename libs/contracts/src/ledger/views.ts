@@ -14,7 +14,13 @@ export interface TransactionView {
   merchant: string | null;
   categoryId: string | null;
   categorySource: CategorySource;
+  /** How sure the automatic categorizer was, 0 to 1; null for manual or no category. */
+  categoryConfidence: number | null;
+  /** Why the category was chosen: the rule, the merchant match or the deciding tokens. */
+  categoryReason: string | null;
   externalId: string | null;
+  /** The CSV import that created it, if any. */
+  importId: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -44,4 +50,30 @@ export interface DeletedCategory {
   id: string;
   /** How many transactions were moved to `reassignTo`. */
   reassigned: number;
+}
+
+/** What a bulk category change did. */
+export interface CategoriesSet {
+  /** Transactions whose category is now the one asked for. */
+  updated: string[];
+  /** Transactions left alone because the user chose their category by hand. */
+  skippedManual: string[];
+}
+
+export const IMPORT_STATUSES = ['completed', 'dry-run', 'rejected'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+export interface ImportFailure {
+  /** 1-based line in the file, header included. */
+  line: number;
+  reason: string;
+}
+
+export interface ImportView {
+  importId: string;
+  status: ImportStatus;
+  inserted: number;
+  duplicates: number;
+  failed: ImportFailure[];
+  createdAt: string;
 }

@@ -1,0 +1,5 @@
+export * from './categorize.dto';
+export * from './messages';
+export * from './patterns';
+export * from './rule.dto';
+export * from './views';

@@ -1,0 +1,141 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { MAX_CATEGORY_BATCH } from '../ledger/categorization.dto';
+import { ByIdMessage } from '../ledger/messages';
+import { CategoriesSet } from '../ledger/views';
+import { Rpc, UserMessage } from '../rpc';
+import { IsCurrency, IsDecimalAmount } from '../validation';
+import { CLASSIFIER } from './patterns';
+import { ApplyRuleBody, CreateRuleBody, UpdateRuleBody } from './rule.dto';
+import { AutoCategorizeResult, Prediction, RuleApplication, RuleView, Suggestion } from './views';
+
+/** What the classifier looks at in a transaction, stored or not. */
+export class ClassifyItem {
+  @IsString()
+  @Length(1, 500)
+  description!: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  merchant?: string;
+
+  @IsString()
+  @IsDecimalAmount()
+  amount!: string;
+
+  @IsCurrency()
+  currency!: string;
+}
+
+export class ClassifyMessage extends UserMessage {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_CATEGORY_BATCH)
+  @ValidateNested({ each: true })
+  @Type(() => ClassifyItem)
+  items!: ClassifyItem[];
+}
+
+/** Categorise stored transactions: the ones named, those of an import, or all of the user's. */
+export class AutoCategorizeMessage extends UserMessage {
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_CATEGORY_BATCH)
+  @IsUUID('all', { each: true })
+  transactionIds?: string[];
+
+  @IsOptional()
+  @IsUUID()
+  importId?: string;
+
+  @IsOptional()
+  @IsBoolean()
+  uncategorizedOnly?: boolean;
+}
+
+/** A choice made by hand: set through the ledger, then learned from. */
+export class SetManualCategoryMessage extends UserMessage {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_CATEGORY_BATCH)
+  @IsUUID('all', { each: true })
+  transactionIds!: string[];
+
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID()
+  categoryId!: string | null;
+}
+
+export class LearnExample {
+  @IsString()
+  @Length(1, 500)
+  description!: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  merchant?: string;
+
+  @IsUUID()
+  categoryId!: string;
+}
+
+/** Manual choices made elsewhere (a transaction created or edited with a category). */
+export class LearnMessage extends UserMessage {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_CATEGORY_BATCH)
+  @ValidateNested({ each: true })
+  @Type(() => LearnExample)
+  examples!: LearnExample[];
+}
+
+export class SuggestionsMessage extends UserMessage {
+  @IsUUID()
+  transactionId!: string;
+}
+
+export class CreateRuleMessage extends UserMessage {
+  @ValidateNested()
+  @Type(() => CreateRuleBody)
+  body!: CreateRuleBody;
+}
+
+export class UpdateRuleMessage extends ByIdMessage {
+  @ValidateNested()
+  @Type(() => UpdateRuleBody)
+  patch!: UpdateRuleBody;
+}
+
+export class ApplyRuleMessage extends ByIdMessage {
+  @ValidateNested()
+  @Type(() => ApplyRuleBody)
+  options!: ApplyRuleBody;
+}
+
+export interface ClassifierContract {
+  [CLASSIFIER.classify]: Rpc<ClassifyMessage, Prediction[]>;
+  [CLASSIFIER.autoCategorize]: Rpc<AutoCategorizeMessage, AutoCategorizeResult>;
+  [CLASSIFIER.setManualCategory]: Rpc<SetManualCategoryMessage, CategoriesSet>;
+  [CLASSIFIER.learn]: Rpc<LearnMessage, { learned: number }>;
+  [CLASSIFIER.suggestions]: Rpc<SuggestionsMessage, Suggestion[]>;
+  [CLASSIFIER.createRule]: Rpc<CreateRuleMessage, RuleView>;
+  [CLASSIFIER.listRules]: Rpc<UserMessage, RuleView[]>;
+  [CLASSIFIER.getRule]: Rpc<ByIdMessage, RuleView>;
+  [CLASSIFIER.updateRule]: Rpc<UpdateRuleMessage, RuleView>;
+  [CLASSIFIER.deleteRule]: Rpc<ByIdMessage, { id: string }>;
+  [CLASSIFIER.applyRule]: Rpc<ApplyRuleMessage, RuleApplication>;
+}
