@@ -3,6 +3,12 @@ import { DatabaseModule } from '@finstack/database';
 import { rpcClientProvider } from '@finstack/rpc';
 import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { CategorizerService } from './classifier/categorizer.service';
+import { CLASSIFIER_SERVICE } from './classifier/classifier-client';
+import { RulesController } from './classifier/rules.controller';
+import { TransactionCategoriesController } from './classifier/transaction-categories.controller';
+import { ImportsController } from './imports/imports.controller';
+import { ImportsService } from './imports/imports.service';
 import { CategoriesController } from './ledger/categories.controller';
 import { LEDGER_SERVICE } from './ledger/ledger-client';
 import { TransactionsController } from './ledger/transactions.controller';
@@ -24,9 +30,19 @@ import { IDENTITY_MIGRATIONS } from './migrations';
     })),
     AuthModule,
   ],
-  controllers: [TransactionsController, CategoriesController, HealthController],
+  controllers: [
+    TransactionCategoriesController,
+    TransactionsController,
+    CategoriesController,
+    RulesController,
+    ImportsController,
+    HealthController,
+  ],
   providers: [
     rpcClientProvider(LEDGER_SERVICE, GatewayEnv, (env) => ({ host: env.TRX_CRUD_HOST, port: env.TRX_CRUD_PORT })),
+    rpcClientProvider(CLASSIFIER_SERVICE, GatewayEnv, (env) => ({ host: env.CLASSIFIER_HOST, port: env.CLASSIFIER_PORT })),
+    CategorizerService,
+    ImportsService,
   ],
 })
 export class AppModule {}

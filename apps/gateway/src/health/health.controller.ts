@@ -5,6 +5,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { ClassifierClient, InjectClassifier } from '../classifier/classifier-client';
 import { InjectLedger, LedgerClient } from '../ledger/ledger-client';
 
 /** Readiness probes must answer fast even when a dependency hangs. */
@@ -18,6 +19,7 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectLedger() private readonly ledger: LedgerClient,
+    @InjectClassifier() private readonly classifier: ClassifierClient,
   ) {}
 
   /** Liveness: the process serves HTTP. */
@@ -29,11 +31,12 @@ export class HealthController {
   /** Readiness: the identity database and every downstream TCP service answer. */
   @Get('ready')
   async ready(@Res({ passthrough: true }) response: Response): Promise<{ status: string; checks: Record<string, CheckResult> }> {
-    const [database, ledger] = await Promise.all([
+    const [database, ledger, classifier] = await Promise.all([
       check(() => pingDatabase(this.dataSource)),
       check(() => this.ledger.send(HEALTH.ping, {}, PROBE_TIMEOUT_MS)),
+      check(() => this.classifier.send(HEALTH.ping, {}, PROBE_TIMEOUT_MS)),
     ]);
-    const checks = { database, ledger };
+    const checks = { database, ledger, classifier };
     const allUp = Object.values(checks).every((result) => result === 'up');
     response.status(allUp ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return { status: allUp ? 'ok' : 'unavailable', checks };

@@ -11,7 +11,9 @@ import {
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
+import { CategorizerService } from '../classifier/categorizer.service';
 import { RequestId } from '../http/request-id.decorator';
+import { CreateTransactionQuery } from './create-transaction.query';
 import { parseIdempotencyKey } from './idempotency-key';
 import { InjectLedger, LedgerClient } from './ledger-client';
 
@@ -20,7 +22,10 @@ import { InjectLedger, LedgerClient } from './ledger-client';
 @UseGuards(JwtAuthGuard)
 @Controller('transactions')
 export class TransactionsController {
-  constructor(@InjectLedger() private readonly ledger: LedgerClient) {}
+  constructor(
+    @InjectLedger() private readonly ledger: LedgerClient,
+    private readonly categorizer: CategorizerService,
+  ) {}
 
   @Post()
   @ApiHeader({
@@ -33,16 +38,22 @@ export class TransactionsController {
     @RequestId() requestId: string | undefined,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Body() body: CreateTransactionBody,
+    @Query() { autoCategorize }: CreateTransactionQuery,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TransactionView> {
+    const idempotency = parseIdempotencyKey(idempotencyKey);
+    const chooseAutomatically = !body.categoryId && autoCategorize !== false;
+    const autoCategory = chooseAutomatically ? await this.categorizer.predict(user.userId, requestId, body) : undefined;
     const created = await this.ledger.send(LEDGER.createTransaction, {
       userId: user.userId,
       requestId,
-      idempotency: parseIdempotencyKey(idempotencyKey),
+      idempotency,
       body,
+      autoCategory,
     });
     response.status(201);
     if (created.replayed) response.setHeader('Idempotent-Replayed', 'true');
+    else this.categorizer.learnFrom(user.userId, requestId, created.transaction);
     return created.transaction;
   }
 
@@ -65,13 +76,15 @@ export class TransactionsController {
   }
 
   @Patch(':id')
-  update(
+  async update(
     @CurrentUser() user: AuthUser,
     @RequestId() requestId: string | undefined,
     @Param() { id }: IdParams,
     @Body() patch: UpdateTransactionBody,
   ): Promise<TransactionView> {
-    return this.ledger.send(LEDGER.updateTransaction, { userId: user.userId, requestId, id, patch });
+    const updated = await this.ledger.send(LEDGER.updateTransaction, { userId: user.userId, requestId, id, patch });
+    if (patch.categoryId) this.categorizer.learnFrom(user.userId, requestId, updated);
+    return updated;
   }
 
   @Delete(':id')

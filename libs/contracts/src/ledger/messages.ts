@@ -88,5 +88,7 @@ export interface LedgerContract {
   [LEDGER.beginImport]: Rpc<BeginImportMessage, { importId: string }>;
   [LEDGER.appendImport]: Rpc<AppendImportMessage, { rowsRead: number }>;
   [LEDGER.finishImport]: Rpc<ImportIdMessage, ImportView>;
+  /** Rolls an unfinished import back at once; unknown or finished imports are ignored. */
+  [LEDGER.abortImport]: Rpc<ImportIdMessage, { importId: string }>;
   [LEDGER.getImport]: Rpc<ImportIdMessage, ImportView>;
 }

@@ -10,6 +10,7 @@ export const LEDGER = {
   beginImport: 'ledger.import.begin',
   appendImport: 'ledger.import.append',
   finishImport: 'ledger.import.finish',
+  abortImport: 'ledger.import.abort',
   getImport: 'ledger.import.get',
   createCategory: 'ledger.category.create',
   listCategories: 'ledger.category.list',

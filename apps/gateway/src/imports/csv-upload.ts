@@ -1,0 +1,63 @@
+import { DomainError, ErrorCode, MAX_IMPORT_BYTES, MAX_IMPORT_CHUNK_CHARS } from '@finstack/contracts';
+import busboy from 'busboy';
+import { Request } from 'express';
+import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+
+export interface CsvUpload {
+  fileName?: string;
+  /** The CSV as text pieces of at most MAX_IMPORT_CHUNK_CHARS, in order, read as the client sends them. */
+  chunks: AsyncIterable<string>;
+}
+
+/**
+ * Reads an import upload as a stream, never the whole file in memory: a
+ * text/csv body, or the first file of a multipart/form-data body.
+ */
+export async function readCsvUpload(request: Request): Promise<CsvUpload> {
+  const type = request.headers['content-type'] ?? '';
+  if (/^text\/csv\b/i.test(type) || /^text\/plain\b/i.test(type)) return { chunks: textChunks(request) };
+  if (/^multipart\/form-data\b/i.test(type)) {
+    const file = await firstFile(request);
+    return { fileName: file.fileName, chunks: textChunks(file.stream) };
+  }
+  throw new DomainError(ErrorCode.VALIDATION_FAILED, 'send the CSV as text/csv, or as a file in multipart/form-data');
+}
+
+/** Decodes UTF-8 (never splitting a character) and regroups into pieces; refuses more than 50 MB. */
+async function* textChunks(stream: Readable): AsyncIterable<string> {
+  const decoder = new StringDecoder('utf8');
+  let bytes = 0;
+  let pending = '';
+  for await (const data of stream) {
+    const buffer = data as Buffer;
+    bytes += buffer.length;
+    if (bytes > MAX_IMPORT_BYTES) {
+      stream.destroy();
+      throw new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, 'a CSV import may be at most 50 MB');
+    }
+    pending += decoder.write(buffer);
+    while (pending.length >= MAX_IMPORT_CHUNK_CHARS) {
+      yield pending.slice(0, MAX_IMPORT_CHUNK_CHARS);
+      pending = pending.slice(MAX_IMPORT_CHUNK_CHARS);
+    }
+  }
+  pending += decoder.end();
+  if (pending.length > 0) yield pending;
+}
+
+function firstFile(request: Request): Promise<{ fileName?: string; stream: Readable }> {
+  return new Promise((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({ headers: request.headers, limits: { files: 1, fileSize: MAX_IMPORT_BYTES + 1 } });
+    } catch (error) {
+      reject(new DomainError(ErrorCode.VALIDATION_FAILED, `unreadable multipart body: ${(error as Error).message}`));
+      return;
+    }
+    parser.on('file', (_field, stream, info) => resolve({ fileName: info.filename, stream }));
+    parser.on('error', (error: Error) => reject(new DomainError(ErrorCode.VALIDATION_FAILED, `unreadable multipart body: ${error.message}`)));
+    parser.on('close', () => reject(new DomainError(ErrorCode.VALIDATION_FAILED, 'the multipart body holds no file')));
+    request.pipe(parser);
+  });
+}

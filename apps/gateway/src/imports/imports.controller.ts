@@ -1,0 +1,50 @@
+import { AuthUser, CurrentUser, JwtAuthGuard } from '@finstack/auth';
+import { ImportOptions, ImportView } from '@finstack/contracts';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Request } from 'express';
+import { IsUUID } from 'class-validator';
+import { RequestId } from '../http/request-id.decorator';
+import { readCsvUpload } from './csv-upload';
+import { ImportsService } from './imports.service';
+
+class ImportIdParams {
+  @IsUUID()
+  id!: string;
+}
+
+@ApiTags('imports')
+@ApiBearerAuth()
+@UseGuards(JwtAuthGuard)
+@Controller('imports')
+export class ImportsController {
+  constructor(private readonly imports: ImportsService) {}
+
+  /**
+   * Imports a CSV (text/csv body, or a file in multipart/form-data; at most 50 MB).
+   * Options are query parameters. Rows already imported are skipped; with invalid
+   * rows nothing is imported (422) unless skipInvalid=true.
+   */
+  @Post()
+  @HttpCode(200)
+  @ApiConsumes('text/csv', 'multipart/form-data')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  async create(
+    @CurrentUser() user: AuthUser,
+    @RequestId() requestId: string | undefined,
+    @Query() options: ImportOptions,
+    @Req() request: Request,
+  ): Promise<ImportView> {
+    const upload = await readCsvUpload(request);
+    return this.imports.run({ userId: user.userId, requestId, options, upload });
+  }
+
+  @Get(':id')
+  get(
+    @CurrentUser() user: AuthUser,
+    @RequestId() requestId: string | undefined,
+    @Param() { id }: ImportIdParams,
+  ): Promise<ImportView> {
+    return this.imports.get(user.userId, requestId, id);
+  }
+}
