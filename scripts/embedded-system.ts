@@ -35,6 +35,13 @@ export async function startEmbeddedSystem(options: { quiet?: boolean } = {}): Pr
     ready: { port: env.TRX_CRUD_PORT },
     echo: echo('trx-crud'),
   });
+  const classifier = new AppProcess({
+    app: 'classifier',
+    env: shared,
+    inheritEnv: true,
+    ready: { port: env.CLASSIFIER_PORT },
+    echo: echo('classifier'),
+  });
   const gateway = new AppProcess({
     app: 'gateway',
     env: shared,
@@ -42,7 +49,7 @@ export async function startEmbeddedSystem(options: { quiet?: boolean } = {}): Pr
     ready: { url: `${apiUrl}/health/ready` },
     echo: echo('gateway'),
   });
-  const apps = [trxCrud, gateway];
+  const apps = [trxCrud, classifier, gateway];
   const stop = async () => {
     await Promise.all(apps.map((app) => app.stop()));
   };

@@ -10,6 +10,8 @@ export interface StackOptions {
   gatewayEnv?: Record<string, string>;
   /** Extra settings for trx-crud. */
   ledgerEnv?: Record<string, string>;
+  /** Extra settings for the classifier. */
+  classifierEnv?: Record<string, string>;
   /** Put every app's tables in one MySQL schema instead of one schema per app. */
   sharedSchema?: boolean;
   /** Point the gateway at this port instead of starting trx-crud (to test a service that hangs). */
@@ -20,21 +22,23 @@ export interface Stack {
   baseUrl: string;
   gateway: AppProcess;
   trxCrud?: AppProcess;
+  classifier: AppProcess;
   /** Database URLs per schema (MySQL only). */
-  databases: { identity?: string; ledger?: string };
+  databases: { identity?: string; ledger?: string; classifier?: string };
   dataDir: string;
   stop(): Promise<void>;
 }
 
-/** Starts trx-crud and the gateway as real processes over real TCP, on fresh databases. */
+/** Starts trx-crud, the classifier and the gateway as real processes over real TCP, on fresh databases. */
 export async function startStack(options: StackOptions): Promise<Stack> {
   const dataDir = tempDataDir(`finstack-${options.name}-`);
   const databases: Stack['databases'] = {};
   if (options.backend === 'mysql') {
     databases.identity = await freshMysqlDatabase(`finstack_e2e_${options.name}_identity`);
-    databases.ledger = options.sharedSchema
-      ? databases.identity
-      : await freshMysqlDatabase(`finstack_e2e_${options.name}_ledger`);
+    const schema = async (name: string) =>
+      options.sharedSchema ? databases.identity : freshMysqlDatabase(`finstack_e2e_${options.name}_${name}`);
+    databases.ledger = await schema('ledger');
+    databases.classifier = await schema('classifier');
   }
   const common = { DATA_DIR: dataDir.path };
   const ledgerPort = options.ledgerPort ?? (await freePort());
@@ -52,6 +56,19 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     });
     await trxCrud.start();
   }
+  const classifierPort = await freePort();
+  const classifier = new AppProcess({
+    app: 'classifier',
+    env: {
+      ...common,
+      CLASSIFIER_PORT: String(classifierPort),
+      TRX_CRUD_PORT: String(ledgerPort),
+      ...(databases.classifier ? { DATABASE_URL: databases.classifier } : {}),
+      ...options.classifierEnv,
+    },
+    ready: { port: classifierPort },
+  });
+  await classifier.start();
   const httpPort = await freePort();
   const baseUrl = `http://127.0.0.1:${httpPort}`;
   const gateway = new AppProcess({
@@ -60,6 +77,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ...common,
       PORT: String(httpPort),
       TRX_CRUD_PORT: String(ledgerPort),
+      CLASSIFIER_PORT: String(classifierPort),
       ...(databases.identity ? { DATABASE_URL: databases.identity } : {}),
       ...options.gatewayEnv,
     },
@@ -70,10 +88,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     baseUrl,
     gateway,
     trxCrud,
+    classifier,
     databases,
     dataDir: dataDir.path,
     async stop() {
-      await Promise.all([gateway.stop(), trxCrud?.stop()]);
+      await Promise.all([gateway.stop(), classifier.stop(), trxCrud?.stop()]);
       dataDir.remove();
     },
   };
