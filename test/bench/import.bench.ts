@@ -1,0 +1,136 @@
+/**
+ * `npm run bench:import`: a 100,000-row bank CSV, streamed from disk through
+ * the gateway into MariaDB with automatic categorisation, timed from the first
+ * byte uploaded to the response. Memory of every app is sampled during the
+ * run and compared with a 20,000-row import: streaming keeps it flat.
+ */
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { once } from 'node:events';
+import { ApiClient, Backend, newSession, Stack, startStack } from '@finstack/testing';
+import { residentMemoryMb } from './process-memory';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const SMALL_ROWS = Math.round(ROWS / 5);
+const TARGET_ROWS_PER_SECOND = 20_000;
+const backend = (process.env.BENCH_DB ?? 'mysql') as Backend;
+
+const PAYEES = [
+  'REWE Markt {n} Berlin', 'LIDL DIENSTL {n} HAMBURG', 'EDEKA CENTER {n}', 'ALDI SUED {n}', 'dm-drogerie markt {n}',
+  'SHELL {n} MUENCHEN', 'ARAL STATION {n}', 'DB Vertrieb GmbH {n}', 'UBER *TRIP {n}', 'BVG Ticket {n}',
+  'NETFLIX.COM {n}', 'Spotify P{n}', 'AMAZON EU SARL {n}', 'ZALANDO SE {n}', 'IKEA {n} Spandau',
+  'Vapiano {n}', 'McDonalds {n}', 'Starbucks {n}', 'Apotheke am Markt {n}', 'Stadtwerke Abschlag {n}',
+  'Vodafone GmbH {n}', 'Miete Wohnung {n}', 'Lufthansa {n}', 'Booking.com {n}', 'Gehalt Arbeitgeber {n}',
+];
+
+/** A bank export like real ones: German dates and decimals, a reference for some rows only. */
+async function writeCsv(path: string, rows: number): Promise<void> {
+  const file = createWriteStream(path);
+  file.write('Buchungstag;Verwendungszweck;Betrag;Referenz\n');
+  for (let i = 0; i < rows; i += 1) {
+    const day = new Date(Date.UTC(2023, 0, 1) + (i % 730) * 86_400_000);
+    const date = `${String(day.getUTCDate()).padStart(2, '0')}.${String(day.getUTCMonth() + 1).padStart(2, '0')}.${day.getUTCFullYear()}`;
+    const payee = PAYEES[i % PAYEES.length].replace('{n}', String(1000 + (i % 997)));
+    const income = payee.startsWith('Gehalt');
+    const cents = income ? 250_000 + (i % 5000) : -(100 + ((i * 7919) % 25_000));
+    const amount = `${cents < 0 ? '-' : ''}${Math.floor(Math.abs(cents) / 100)},${String(Math.abs(cents) % 100).padStart(2, '0')}`;
+    const reference = i % 3 === 0 ? `REF-${i}` : '';
+    if (!file.write(`${date};${payee};${amount};${reference}\n`)) await once(file, 'drain');
+  }
+  file.end();
+  await once(file, 'finish');
+}
+
+const OPTIONS =
+  'dateColumn=Buchungstag&descriptionColumn=Verwendungszweck&amountColumn=Betrag&externalIdColumn=Referenz' +
+  '&dateFormat=DD.MM.YYYY&decimalSeparator=,&delimiter=;&currency=EUR';
+
+interface Run {
+  rows: number;
+  seconds: number;
+  inserted: number;
+  importId: string;
+  peakMb: Record<string, number>;
+}
+
+async function importFile(stack: Stack, token: string, path: string, rows: number): Promise<Run> {
+  const apps = { gateway: stack.gateway, 'trx-crud': stack.trxCrud!, classifier: stack.classifier };
+  const peakMb: Record<string, number> = {};
+  const sample = () => {
+    for (const [name, app] of Object.entries(apps)) {
+      peakMb[name] = Math.max(peakMb[name] ?? 0, residentMemoryMb(app.pid!).rss);
+    }
+  };
+  const sampler = setInterval(sample, 100);
+  const began = performance.now();
+  const response = await fetch(`${stack.baseUrl}/api/v1/imports?${OPTIONS}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+    body: Readable.toWeb(createReadStream(path)) as ReadableStream,
+    duplex: 'half',
+  } as RequestInit);
+  const body = (await response.json()) as { inserted?: number; importId?: string };
+  const seconds = (performance.now() - began) / 1000;
+  clearInterval(sampler);
+  sample();
+  if (response.status !== 200) throw new Error(`import failed: ${response.status} ${JSON.stringify(body)}`);
+  return { rows, seconds, inserted: body.inserted ?? 0, importId: body.importId ?? '', peakMb };
+}
+
+/** Pages through the rows of an import that are still without a category. */
+async function countUncategorised(api: ApiClient, token: string, importId: string): Promise<number> {
+  let count = 0;
+  let cursor: string | null = null;
+  do {
+    const page: { body: { items: unknown[]; nextCursor: string | null } } = await api.get(
+      `/api/v1/transactions?importId=${importId}&uncategorized=true&limit=200${cursor ? `&cursor=${cursor}` : ''}`,
+      { token },
+    );
+    count += page.body.items.length;
+    cursor = page.body.nextCursor;
+  } while (cursor);
+  return count;
+}
+
+async function main(): Promise<void> {
+  const folder = mkdtempSync(join(tmpdir(), 'finstack-import-bench-'));
+  const stack = await startStack({ backend, name: 'importbench' });
+  try {
+    const api = new ApiClient(stack.baseUrl);
+    const [small, large] = [join(folder, 'small.csv'), join(folder, 'large.csv')];
+    await writeCsv(small, SMALL_ROWS);
+    await writeCsv(large, ROWS);
+    console.log(`finstack import benchmark: ${backend}; ${SMALL_ROWS} and ${ROWS} rows (${(statSync(large).size / 1048576).toFixed(1)} MB)`);
+
+    const largeToken = (await newSession(api, 'large')).accessToken;
+    const runs = [
+      await importFile(stack, (await newSession(api, 'small')).accessToken, small, SMALL_ROWS),
+      await importFile(stack, largeToken, large, ROWS),
+    ];
+    for (const run of runs) {
+      const memory = Object.entries(run.peakMb).map(([name, mb]) => `${name} ${mb.toFixed(0)} MB`).join(', ');
+      console.log(
+        `${run.rows} rows: ${run.seconds.toFixed(2)} s, ${(run.rows / run.seconds).toFixed(0)} rows/s, ` +
+          `${run.inserted} inserted; peak RSS ${memory}`,
+      );
+    }
+    const [smallRun, largeRun] = runs;
+    const rate = largeRun.rows / largeRun.seconds;
+    const growth = Math.max(...Object.keys(largeRun.peakMb).map((name) => largeRun.peakMb[name] - smallRun.peakMb[name]));
+    console.log(`\nthroughput: ${rate.toFixed(0)} rows/s (target ≥ ${TARGET_ROWS_PER_SECOND}): ${rate >= TARGET_ROWS_PER_SECOND ? 'met' : 'MISSED'}`);
+    console.log(`memory: 5x the rows raised peak RSS by at most ${growth.toFixed(0)} MB: ${growth <= 40 ? 'flat' : 'NOT FLAT'}`);
+    console.log(`rows inserted: ${largeRun.inserted} of ${ROWS}: ${largeRun.inserted === ROWS ? 'all' : 'MISSING ROWS'}`);
+    const uncategorised = await countUncategorised(api, largeToken, largeRun.importId);
+    console.log(`categorised automatically: ${(100 * (1 - uncategorised / largeRun.inserted)).toFixed(1)} % of the imported rows`);
+  } finally {
+    await stack.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
