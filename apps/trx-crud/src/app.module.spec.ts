@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, HEALTH, HealthContract, LEDGER, LedgerContract } from '@finstack/contracts';
+import { DomainError, ErrorCode, HEALTH, HealthContract, ImportOptions, ImportView, LEDGER, LedgerContract } from '@finstack/contracts';
 import { RpcClient, startTcpService } from '@finstack/rpc';
 import { INestMicroservice } from '@nestjs/common';
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
@@ -105,5 +105,42 @@ describe('trx-crud over TCP', () => {
     });
     const error = await failureOf(client.send(LEDGER.getTransaction, { userId: uuidv4(), id: transaction.id }));
     expect(error).toMatchObject({ code: ErrorCode.TRANSACTION_NOT_FOUND, status: 404 });
+  });
+
+  it('imports a CSV sent in pieces, and sends a rejected import’s failed lines with its 422', async () => {
+    const userId = uuidv4();
+    // Columns not named keep their defaults (date, description), filled in by the service's validation pipe.
+    const options = { amountColumn: 'Amount', currency: 'EUR', dateFormat: 'DD.MM.YYYY', decimalSeparator: ',', delimiter: ';' } as ImportOptions;
+    const { importId } = await client.send(LEDGER.beginImport, { userId, options, fileName: 'march.csv' });
+    await client.send(LEDGER.appendImport, { userId, importId, sequence: 0, chunk: 'Date;Amount;Description\n14.03.2025;-1.234,5' });
+    await client.send(LEDGER.appendImport, { userId, importId, sequence: 1, chunk: '0;Rent\n' });
+    const view = await client.send(LEDGER.finishImport, { userId, importId });
+
+    expect(view).toEqual({
+      importId,
+      status: 'completed',
+      inserted: 1,
+      duplicates: 0,
+      failed: [],
+      failedCount: 0,
+      createdAt: expect.stringMatching(/Z$/),
+    });
+    expect(await client.send(LEDGER.getImport, { userId, importId })).toEqual(view);
+    const page = await client.send(LEDGER.listTransactions, { userId, query: { importId } });
+    expect(page.items).toMatchObject([{ amount: '-1234.50', occurredOn: '2025-03-14', importId }]);
+
+    const rejected = await client.send(LEDGER.beginImport, { userId, options });
+    await client.send(LEDGER.appendImport, { userId, importId: rejected.importId, sequence: 0, chunk: 'Date;Amount;Description\n31.02.2025;-1;x\n' });
+    const error = await failureOf(client.send(LEDGER.finishImport, { userId, importId: rejected.importId }));
+    expect(error).toMatchObject({ code: ErrorCode.IMPORT_INVALID, status: 422 });
+    expect((error.details as ImportView).failed).toEqual([{ line: 2, reason: expect.stringMatching(/not a real date/) }]);
+  });
+
+  it('refuses import options that name no amount column, and unknown options', async () => {
+    const userId = uuidv4();
+    for (const options of [{ currency: 'EUR' }, { amountColumn: 'a', currency: 'EUR', sheet: 2 }]) {
+      const error = await failureOf(client.send(LEDGER.beginImport, { userId, options } as never));
+      expect(error).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, status: 400 });
+    }
   });
 });

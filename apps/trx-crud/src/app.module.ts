@@ -3,6 +3,7 @@ import { DatabaseModule } from '@finstack/database';
 import { HealthRpcController, SERVICE_NAME } from '@finstack/rpc';
 import { Module } from '@nestjs/common';
 import { CategoriesModule } from './categories/categories.module';
+import { ImportsModule } from './imports/imports.module';
 import { ledgerStorage } from './ledger-storage';
 import { TransactionsModule } from './transactions/transactions.module';
 import { TrxCrudEnv } from './trx-crud-env';
@@ -13,6 +14,7 @@ import { TrxCrudEnv } from './trx-crud-env';
     DatabaseModule.forRoot(TrxCrudEnv, ledgerStorage),
     TransactionsModule,
     CategoriesModule,
+    ImportsModule,
   ],
   controllers: [HealthRpcController],
   providers: [{ provide: SERVICE_NAME, useValue: 'trx-crud' }],

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { v4 as uuidv4 } from 'uuid';
 import { CategoriesModule } from '../categories/categories.module';
+import { ImportsModule } from '../imports/imports.module';
 import { ledgerStorage } from '../ledger-storage';
 import { TransactionsModule } from '../transactions/transactions.module';
 import { TrxCrudEnv } from '../trx-crud-env';
@@ -38,6 +39,7 @@ export async function createLedgerTestApp(): Promise<LedgerTestApp> {
       DatabaseModule.forRoot(TrxCrudEnv, ledgerStorage),
       TransactionsModule,
       CategoriesModule,
+      ImportsModule,
     ],
   })
     // Tests provoke refused writes on purpose; the database logger need not print each one.

@@ -24,6 +24,8 @@ export function applyTransactionFilters(select: SelectQueryBuilder<TransactionEn
   if (query.to !== undefined) select.andWhere('t.occurredOn <= :to', { to: query.to });
   if (query.categoryId !== undefined) select.andWhere('t.categoryId = :categoryId', { categoryId: query.categoryId });
   if (query.uncategorized === true) select.andWhere('t.categoryId IS NULL');
+  // Another user's import id matches none of this user's rows: an empty page, not an error.
+  if (query.importId !== undefined) select.andWhere('t.importId = :importId', { importId: query.importId.toLowerCase() });
   if (query.minAmount !== undefined || query.maxAmount !== undefined) {
     select.andWhere(amountCondition(minorUnitRanges(query.minAmount, query.maxAmount)));
   }

@@ -1,5 +1,6 @@
-import { CreateTransactionBody, ErrorCode, ListTransactionsQuery, TransactionView } from '@finstack/contracts';
+import { CreateTransactionBody, ErrorCode, ImportOptions, ListTransactionsQuery, TransactionView } from '@finstack/contracts';
 import { CategoriesService } from '../categories/categories.service';
+import { ImportsService } from '../imports/imports.service';
 import { expectDomainError } from '../testing/expect-domain-error';
 import { createLedgerTestApp, LedgerTestApp, newUserId } from '../testing/ledger-test-app';
 import { TransactionListService } from './transaction-list.service';
@@ -147,6 +148,22 @@ describe('TransactionListService', () => {
       await expectDomainError(list({ categoryId: dining.id, uncategorized: true }), ErrorCode.VALIDATION_FAILED);
       const theirs = await categories.create(newUserId(), { name: 'Dining', kind: 'expense' });
       await expectDomainError(list({ categoryId: theirs.id }), ErrorCode.CATEGORY_NOT_FOUND);
+    });
+  
+    it('select one import’s transactions, page by page', async () => {
+      await add({ description: 'by hand' });
+      const imports = app.get(ImportsService);
+      const options = Object.assign(new ImportOptions(), { amountColumn: 'amount', currency: 'USD' });
+      const { importId } = await imports.begin(user, options);
+      const rows = ['2025-03-01,-1,a', '2025-03-02,-1,b', '2025-03-02,-1,c', '2025-03-03,-1,d', '2025-03-04,-1,e'];
+      await imports.append(user, importId, 0, ['date,amount,description', ...rows, ''].join('\n'));
+      await imports.finish(user, importId);
+
+      const pages = await allPages({ importId, limit: 2 });
+
+      // b and c share a day: newest id first, and ids grow in file order.
+      expect(pages.map((page) => page.map((t) => t.description))).toEqual([['e', 'd'], ['c', 'b'], ['a']]);
+      expect(await descriptionsOf({ importId: newUserId() })).toEqual([]);
     });
   });
 });

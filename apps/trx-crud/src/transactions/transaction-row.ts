@@ -1,6 +1,7 @@
 import { CategorySource } from '@finstack/contracts';
 import { SelectQueryBuilder } from 'typeorm';
 import { TransactionEntity } from './transaction.entity';
+import { TransactionRecord } from './transaction.view';
 
 /**
  * A page of transactions read as raw rows. TypeORM's generic entity hydration
@@ -17,7 +18,11 @@ interface RawTransactionRow {
   t_merchant: string | null;
   t_category_id: string | null;
   t_category_source: CategorySource;
+  /** A number from both drivers (DOUBLE / REAL). */
+  t_category_confidence: number | null;
+  t_category_reason: string | null;
   t_external_id: string | null;
+  t_import_id: string | null;
   /** A Date from MySQL; 'YYYY-MM-DD HH:MM:SS.SSS' in UTC from SQLite. */
   t_created_at: Date | string;
   t_updated_at: Date | string;
@@ -32,7 +37,10 @@ const PAGE_COLUMNS = [
   't.merchant',
   't.categoryId',
   't.categorySource',
+  't.categoryConfidence',
+  't.categoryReason',
   't.externalId',
+  't.importId',
   't.createdAt',
   't.updatedAt',
 ];
@@ -41,9 +49,7 @@ const utcTimestamp = (value: Date | string): Date =>
   value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
 
 /** Runs the query for everything a TransactionView shows (not the owner: the caller knows it). */
-export async function selectTransactionRows(
-  query: SelectQueryBuilder<TransactionEntity>,
-): Promise<Omit<TransactionEntity, 'userId'>[]> {
+export async function selectTransactionRows(query: SelectQueryBuilder<TransactionEntity>): Promise<TransactionRecord[]> {
   const rows = await query.select(PAGE_COLUMNS).getRawMany<RawTransactionRow>();
   return rows.map((row) => ({
     id: row.t_id,
@@ -54,7 +60,10 @@ export async function selectTransactionRows(
     merchant: row.t_merchant,
     categoryId: row.t_category_id,
     categorySource: row.t_category_source,
+    categoryConfidence: row.t_category_confidence,
+    categoryReason: row.t_category_reason,
     externalId: row.t_external_id,
+    importId: row.t_import_id,
     createdAt: utcTimestamp(row.t_created_at),
     updatedAt: utcTimestamp(row.t_updated_at),
   }));

@@ -34,8 +34,23 @@ export class TransactionEntity {
   @Column({ name: 'category_source', type: 'varchar' })
   categorySource!: CategorySource;
 
+  /** 0 to 1 for an automatic category; null for a manual one or none. */
+  @Column({ name: 'category_confidence', type: 'double', nullable: true })
+  categoryConfidence!: number | null;
+
+  @Column({ name: 'category_reason', type: 'varchar', nullable: true })
+  categoryReason!: string | null;
+
   @Column({ name: 'external_id', type: 'varchar', nullable: true })
   externalId!: string | null;
+
+  /** The CSV import that created it. */
+  @Column({ name: 'import_id', type: 'varchar', nullable: true })
+  importId!: string | null;
+
+  /** Content fingerprint of a row imported without an externalId (import dedupe); never shown. */
+  @Column({ type: 'varchar', nullable: true })
+  fingerprint!: string | null;
 
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt!: Date;

@@ -2,7 +2,10 @@ import { TransactionView, utcTimestamp } from '@finstack/contracts';
 import { fromMinorUnits, minorDigits } from '@finstack/money';
 import { TransactionEntity } from './transaction.entity';
 
-export function toTransactionView(row: Omit<TransactionEntity, 'userId'>): TransactionView {
+/** What a view is made of: everything stored but the owner (the caller knows it) and the import fingerprint. */
+export type TransactionRecord = Omit<TransactionEntity, 'userId' | 'fingerprint'>;
+
+export function toTransactionView(row: TransactionRecord): TransactionView {
   return {
     id: row.id,
     occurredOn: row.occurredOn,
@@ -12,7 +15,10 @@ export function toTransactionView(row: Omit<TransactionEntity, 'userId'>): Trans
     merchant: row.merchant,
     categoryId: row.categoryId,
     categorySource: row.categorySource,
+    categoryConfidence: row.categoryConfidence,
+    categoryReason: row.categoryReason,
     externalId: row.externalId,
+    importId: row.importId,
     createdAt: utcTimestamp(row.createdAt),
     updatedAt: utcTimestamp(row.updatedAt),
   };

@@ -1,14 +1,17 @@
 import {
   ByIdMessage,
   CreateTransactionMessage,
+  GetTransactionsMessage,
   LEDGER,
   ListTransactionsMessage,
+  SetCategoriesMessage,
   UpdateTransactionMessage,
 } from '@finstack/contracts';
 import { Controller, UseInterceptors } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { LedgerReply } from '../common/ledger-reply';
 import { LedgerAccountInterceptor } from '../ledger-accounts/ledger-account.interceptor';
+import { TransactionCategoriesService } from './transaction-categories.service';
 import { TransactionListService } from './transaction-list.service';
 import { TransactionsService } from './transactions.service';
 
@@ -18,11 +21,17 @@ export class TransactionsController {
   constructor(
     private readonly transactions: TransactionsService,
     private readonly transactionList: TransactionListService,
+    private readonly transactionCategories: TransactionCategoriesService,
   ) {}
 
   @MessagePattern(LEDGER.createTransaction)
   create(@Payload() message: CreateTransactionMessage): LedgerReply<typeof LEDGER.createTransaction> {
-    return this.transactions.create(message.userId, message.body, message.idempotency?.idempotencyKey);
+    return this.transactions.create(
+      message.userId,
+      message.body,
+      message.idempotency?.idempotencyKey,
+      message.autoCategory,
+    );
   }
 
   @MessagePattern(LEDGER.listTransactions)
@@ -35,9 +44,19 @@ export class TransactionsController {
     return this.transactions.get(message.userId, message.id);
   }
 
+  @MessagePattern(LEDGER.getTransactions)
+  getMany(@Payload() message: GetTransactionsMessage): LedgerReply<typeof LEDGER.getTransactions> {
+    return this.transactionCategories.getMany(message.userId, message.ids);
+  }
+
   @MessagePattern(LEDGER.updateTransaction)
   update(@Payload() message: UpdateTransactionMessage): LedgerReply<typeof LEDGER.updateTransaction> {
     return this.transactions.update(message.userId, message.id, message.patch);
+  }
+
+  @MessagePattern(LEDGER.setCategories)
+  setCategories(@Payload() message: SetCategoriesMessage): LedgerReply<typeof LEDGER.setCategories> {
+    return this.transactionCategories.setCategories(message.userId, message.assignments);
   }
 
   @MessagePattern(LEDGER.deleteTransaction)

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { LedgerAccountsModule } from '../ledger-accounts/ledger-accounts.module';
+import { TransactionCategoriesService } from './transaction-categories.service';
 import { TransactionListService } from './transaction-list.service';
 import { TransactionsController } from './transactions.controller';
 import { TransactionsService } from './transactions.service';
@@ -8,6 +9,6 @@ import { TransactionsService } from './transactions.service';
 @Module({
   imports: [LedgerAccountsModule, IdempotencyModule],
   controllers: [TransactionsController],
-  providers: [TransactionsService, TransactionListService],
+  providers: [TransactionsService, TransactionListService, TransactionCategoriesService],
 })
 export class TransactionsModule {}

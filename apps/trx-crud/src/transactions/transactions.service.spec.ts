@@ -57,7 +57,10 @@ describe('TransactionsService', () => {
         merchant: 'Blue Bottle',
         categoryId: null,
         categorySource: 'none',
+        categoryConfidence: null,
+        categoryReason: null,
         externalId: null,
+        importId: null,
         createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
         updatedAt: expect.stringMatching(/Z$/),
       });

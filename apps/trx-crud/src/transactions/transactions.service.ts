@@ -1,4 +1,5 @@
 import {
+  AutoCategory,
   CreatedTransaction,
   CreateTransactionBody,
   DomainError,
@@ -30,8 +31,20 @@ export class TransactionsService {
     private readonly idempotency: IdempotentRequestsService,
   ) {}
 
-  async create(userId: string, body: CreateTransactionBody, idempotencyKey?: string): Promise<CreatedTransaction> {
-    const insert = (manager: EntityManager) => this.insert(manager, userId, body);
+  /**
+   * A category named in the body is the user's choice (manual). Without one,
+   * `autoCategory` (the classifier's choice) is stored with its source,
+   * confidence and reason. It is not part of the request fingerprint: a retry
+   * replays the stored transaction even if the classifier would now choose
+   * differently.
+   */
+  async create(
+    userId: string,
+    body: CreateTransactionBody,
+    idempotencyKey?: string,
+    autoCategory?: AutoCategory,
+  ): Promise<CreatedTransaction> {
+    const insert = (manager: EntityManager) => this.insert(manager, userId, body, autoCategory);
     if (idempotencyKey === undefined) return { transaction: await this.runner.run(insert), replayed: false };
     const { response, replayed } = await this.idempotency.run(
       { userId, idempotencyKey, request: { pattern: LEDGER.createTransaction, body } },
@@ -56,11 +69,10 @@ export class TransactionsService {
       if (patch.merchant !== undefined) changes.merchant = patch.merchant;
       if (patch.externalId !== undefined) changes.externalId = patch.externalId;
       if (patch.categoryId === null) {
-        changes.categoryId = null;
-        changes.categorySource = 'none';
+        Object.assign(changes, { categoryId: null, categorySource: 'none', categoryConfidence: null, categoryReason: null });
       } else if (patch.categoryId !== undefined) {
         changes.categoryId = (await findUserCategory(manager, userId, patch.categoryId)).id;
-        changes.categorySource = 'manual';
+        Object.assign(changes, { categorySource: 'manual', categoryConfidence: null, categoryReason: null });
       }
       await explainTransactionWriteErrors(() => manager.update(TransactionEntity, { id: row.id, userId }, changes));
       return toTransactionView({ ...row, ...changes });
@@ -73,8 +85,15 @@ export class TransactionsService {
     return { id };
   }
 
-  private async insert(manager: EntityManager, userId: string, body: CreateTransactionBody): Promise<TransactionView> {
-    const category = body.categoryId ? await findUserCategory(manager, userId, body.categoryId) : null;
+  private async insert(
+    manager: EntityManager,
+    userId: string,
+    body: CreateTransactionBody,
+    autoCategory: AutoCategory | undefined,
+  ): Promise<TransactionView> {
+    const chosen = body.categoryId ? await findUserCategory(manager, userId, body.categoryId) : null;
+    const automatic = !chosen && autoCategory ? autoCategory : undefined;
+    const category = chosen ?? (automatic ? await findUserCategory(manager, userId, automatic.categoryId) : null);
     const now = new Date();
     const row: TransactionEntity = {
       id: uuidv7(),
@@ -85,8 +104,12 @@ export class TransactionsService {
       description: body.description,
       merchant: body.merchant ?? null,
       categoryId: category?.id ?? null,
-      categorySource: category ? 'manual' : 'none',
+      categorySource: chosen ? 'manual' : (automatic?.source ?? 'none'),
+      categoryConfidence: automatic?.confidence ?? null,
+      categoryReason: automatic?.reason ?? null,
       externalId: body.externalId ?? null,
+      importId: null,
+      fingerprint: null,
       createdAt: now,
       updatedAt: now,
     };

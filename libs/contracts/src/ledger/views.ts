@@ -74,6 +74,9 @@ export interface ImportView {
   status: ImportStatus;
   inserted: number;
   duplicates: number;
+  /** The first 1000 failures, in file order. */
   failed: ImportFailure[];
+  /** Every failure, also those beyond the first 1000 listed in `failed`. */
+  failedCount: number;
   createdAt: string;
 }

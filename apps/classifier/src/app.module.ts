@@ -1,0 +1,22 @@
+import { ConfigModule } from '@finstack/config';
+import { DatabaseModule } from '@finstack/database';
+import { HealthRpcController, SERVICE_NAME } from '@finstack/rpc';
+import { Module } from '@nestjs/common';
+import { ClassificationModule } from './classification/classification.module';
+import { ClassifierEnv } from './classifier-env';
+import { classifierStorage } from './classifier-storage';
+import { LearningModule } from './learning/learning.module';
+import { RulesModule } from './rules/rules.module';
+
+@Module({
+  imports: [
+    ConfigModule.forRoot(ClassifierEnv),
+    DatabaseModule.forRoot(ClassifierEnv, classifierStorage),
+    RulesModule,
+    LearningModule,
+    ClassificationModule,
+  ],
+  controllers: [HealthRpcController],
+  providers: [{ provide: SERVICE_NAME, useValue: 'classifier' }],
+})
+export class AppModule {}

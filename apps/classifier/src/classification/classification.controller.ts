@@ -1,0 +1,29 @@
+import { AutoCategorizeMessage, CLASSIFIER, ClassifyMessage, SuggestionsMessage } from '@finstack/contracts';
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { ClassifierReply } from '../common/classifier-reply';
+import { AutoCategorizeService } from './auto-categorize.service';
+import { ClassificationService } from './classification.service';
+
+@Controller()
+export class ClassificationController {
+  constructor(
+    private readonly classification: ClassificationService,
+    private readonly autoCategorize: AutoCategorizeService,
+  ) {}
+
+  @MessagePattern(CLASSIFIER.classify)
+  classify(@Payload() message: ClassifyMessage): ClassifierReply<typeof CLASSIFIER.classify> {
+    return this.classification.classify(message.userId, message.items);
+  }
+
+  @MessagePattern(CLASSIFIER.autoCategorize)
+  run(@Payload() message: AutoCategorizeMessage): ClassifierReply<typeof CLASSIFIER.autoCategorize> {
+    return this.autoCategorize.run(message);
+  }
+
+  @MessagePattern(CLASSIFIER.suggestions)
+  suggestions(@Payload() message: SuggestionsMessage): ClassifierReply<typeof CLASSIFIER.suggestions> {
+    return this.classification.suggestions(message.userId, message.transactionId);
+  }
+}

@@ -1,0 +1,29 @@
+import { ClassifyItem, LEDGER, Prediction, Suggestion } from '@finstack/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectLedger, LedgerClient } from '../ledger/ledger-client';
+import { ClassificationContexts } from './classification-contexts';
+import { predict, suggest } from './classification-pipeline';
+import { prepareItem } from './prepared-item';
+
+@Injectable()
+export class ClassificationService {
+  constructor(
+    private readonly contexts: ClassificationContexts,
+    @InjectLedger() private readonly ledger: LedgerClient,
+  ) {}
+
+  /** Predictions for transactions not stored yet (the gateway asks before it creates one), in order. */
+  async classify(userId: string, items: readonly ClassifyItem[]): Promise<Prediction[]> {
+    const context = await this.contexts.forUser(userId);
+    return items.map((item) => predict(prepareItem(item), context));
+  }
+
+  /** For a stored transaction; another user's is not found, as the ledger says. */
+  async suggestions(userId: string, transactionId: string): Promise<Suggestion[]> {
+    const [transaction, context] = await Promise.all([
+      this.ledger.send(LEDGER.getTransaction, { userId, id: transactionId }),
+      this.contexts.forUser(userId),
+    ]);
+    return suggest(prepareItem(transaction), context);
+  }
+}
