@@ -15,6 +15,7 @@ export interface CsvUpload {
  * text/csv body, or the first file of a multipart/form-data body.
  */
 export async function readCsvUpload(request: Request): Promise<CsvUpload> {
+  refuseDeclaredOversize(request);
   const type = request.headers['content-type'] ?? '';
   if (/^text\/csv\b/i.test(type) || /^text\/plain\b/i.test(type)) return { chunks: textChunks(request) };
   if (/^multipart\/form-data\b/i.test(type)) {
@@ -22,6 +23,19 @@ export async function readCsvUpload(request: Request): Promise<CsvUpload> {
     return { fileName: file.fileName, chunks: textChunks(file.stream) };
   }
   throw new DomainError(ErrorCode.VALIDATION_FAILED, 'send the CSV as text/csv, or as a file in multipart/form-data');
+}
+
+/** Room for multipart boundaries and part headers around a file of the largest size. */
+const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+
+/** A body that says up front it is too large is refused before any work starts. */
+function refuseDeclaredOversize(request: Request): void {
+  const declared = Number(request.headers['content-length'] ?? NaN);
+  const multipart = /^multipart\//i.test(request.headers['content-type'] ?? '');
+  if (declared > MAX_IMPORT_BYTES + (multipart ? MULTIPART_OVERHEAD_BYTES : 0)) {
+    request.resume(); // read and drop the body, so the client receives the answer rather than a reset
+    throw new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, 'a CSV import may be at most 50 MB');
+  }
 }
 
 /** Past the limit the rest is read and dropped, up to this much, so the client gets its 413 instead of a reset. */
