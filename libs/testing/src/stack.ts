@@ -42,6 +42,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   }
   const common = { DATA_DIR: dataDir.path };
   const ledgerPort = options.ledgerPort ?? (await freePort());
+  const classifierPort = await freePort(); // every app knows every endpoint, so allocate them all first
   let trxCrud: AppProcess | undefined;
   if (options.ledgerPort === undefined) {
     trxCrud = new AppProcess({
@@ -49,6 +50,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       env: {
         ...common,
         TRX_CRUD_PORT: String(ledgerPort),
+        CLASSIFIER_PORT: String(classifierPort),
         ...(databases.ledger ? { DATABASE_URL: databases.ledger } : {}),
         ...options.ledgerEnv,
       },
@@ -56,7 +58,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     });
     await trxCrud.start();
   }
-  const classifierPort = await freePort();
   const classifier = new AppProcess({
     app: 'classifier',
     env: {

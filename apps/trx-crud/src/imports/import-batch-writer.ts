@@ -1,3 +1,4 @@
+import { AutoCategory } from '@finstack/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { placeholders } from '../common/sql';
 import { ImportRow } from './import-row-reader';
@@ -9,10 +10,12 @@ export interface FingerprintedRow extends ImportRow {
 }
 
 const COLUMNS =
-  'id, user_id, occurred_on, amount_minor, currency, description, merchant, category_source, ' +
-  'external_id, import_id, fingerprint, created_at, updated_at';
-/** One row's values; imported rows start uncategorised (the classifier categorises them afterwards). */
-const ROW = "(?, ?, ?, ?, ?, ?, ?, 'none', ?, ?, ?, ?, ?)";
+  'id, user_id, occurred_on, amount_minor, currency, description, merchant, category_id, category_source, ' +
+  'category_confidence, category_reason, external_id, import_id, fingerprint, created_at, updated_at';
+const ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+/** Chooses the categories of rows about to be written; undefined leaves a row uncategorised. */
+export type CategorizeRows = (rows: readonly FingerprintedRow[]) => Promise<(AutoCategory | undefined)[]>;
 
 /**
  * Writes an import's rows a batch at a time, inside the import's transaction:
@@ -32,12 +35,27 @@ export class ImportBatchWriter {
     private readonly importId: string,
     /** created_at and updated_at of every imported row, as SQL text. */
     private readonly timestamp: string,
+    /** Absent when the import was asked not to categorise. */
+    private readonly chooseCategories?: CategorizeRows,
   ) {
     // MySQL has no DO NOTHING; assigning a column to itself changes nothing and skips the row.
     this.onConflictSkip = dialect === 'mysql' ? ' ON DUPLICATE KEY UPDATE id = id' : ' ON CONFLICT DO NOTHING';
   }
 
-  async write(rows: FingerprintedRow[]): Promise<void> {
+  /**
+   * Asks for the categories of a whole batch, duplicates included, so that it
+   * can run while the batches before it are written; never fails.
+   */
+  categorize(rows: readonly FingerprintedRow[]): Promise<(AutoCategory | undefined)[]> {
+    if (!this.chooseCategories) return Promise.resolve(rows.map(() => undefined));
+    return this.chooseCategories(rows).catch(() => rows.map(() => undefined));
+  }
+
+  /** Writes the rows the user does not have yet, with the categories `categorize` chose for them (same order). */
+  async write(
+    rows: FingerprintedRow[],
+    categories: Promise<(AutoCategory | undefined)[]> = this.categorize(rows),
+  ): Promise<void> {
     const externalIds: string[] = [];
     const fingerprints: string[] = [];
     for (const row of rows) {
@@ -48,17 +66,35 @@ export class ImportBatchWriter {
       await this.existing('external_id', externalIds),
       await this.existing('fingerprint', fingerprints),
     ];
+    const chosen = await categories;
     const fresh: FingerprintedRow[] = [];
-    for (const row of rows) {
+    const freshCategories: (AutoCategory | undefined)[] = [];
+    rows.forEach((row, index) => {
       if (row.externalId !== null) {
-        if (knownExternalIds.has(row.externalId)) continue;
+        if (knownExternalIds.has(row.externalId)) return;
         knownExternalIds.add(row.externalId); // a second row with this id further down the batch is a duplicate
       } else if (row.fingerprint !== null && knownFingerprints.has(row.fingerprint)) {
-        continue;
+        return;
       }
       fresh.push(row);
-    }
-    if (fresh.length > 0) await this.insert(fresh);
+      freshCategories.push(chosen[index]);
+    });
+    if (fresh.length > 0) await this.insert(fresh, await this.stillExisting(freshCategories));
+  }
+
+  /**
+   * Keeps only categories that still exist: one deleted since the classifier
+   * last looked would fail the foreign key.
+   */
+  private async stillExisting(chosen: (AutoCategory | undefined)[]): Promise<(AutoCategory | undefined)[]> {
+    const ids = [...new Set(chosen.flatMap((category) => (category ? [category.categoryId] : [])))];
+    if (ids.length === 0) return chosen;
+    const existing = await this.transaction.query<{ id: string }[]>(
+      `SELECT id FROM categories WHERE user_id = ? AND id IN (${placeholders(ids.length)})`,
+      [this.userId, ...ids],
+    );
+    const live = new Set(existing.map((row) => row.id));
+    return chosen.map((category) => (category && live.has(category.categoryId) ? category : undefined));
   }
 
   /** How many rows this import has inserted so far (its own uncommitted rows included). */
@@ -79,9 +115,10 @@ export class ImportBatchWriter {
     return new Set(rows.map((row) => row.k));
   }
 
-  private async insert(rows: FingerprintedRow[]): Promise<void> {
+  private async insert(rows: FingerprintedRow[], categories: (AutoCategory | undefined)[]): Promise<void> {
     const params: unknown[] = [];
-    for (const row of rows) {
+    rows.forEach((row, index) => {
+      const category = categories[index];
       params.push(
         uuidv7(),
         this.userId,
@@ -90,13 +127,17 @@ export class ImportBatchWriter {
         row.currency,
         row.description,
         row.merchant,
+        category?.categoryId ?? null,
+        category?.source ?? 'none',
+        category?.confidence ?? null,
+        category?.reason ?? null,
         row.externalId,
         this.importId,
         row.fingerprint,
         this.timestamp,
         this.timestamp,
       );
-    }
+    });
     const values = rows.length === 1 ? ROW : `${ROW}${`, ${ROW}`.repeat(rows.length - 1)}`;
     await this.transaction.query(`INSERT INTO transactions (${COLUMNS}) VALUES ${values}${this.onConflictSkip}`, params);
   }

@@ -249,7 +249,9 @@ export class ImportSession {
   private flush(): void {
     const rows = this.batch;
     this.batch = [];
-    this.chain(() => this.writer.write(rows));
+    // Categorising starts now, while earlier batches are still being written.
+    const categories = this.writer.categorize(rows);
+    this.chain(() => this.writer.write(rows, categories));
   }
 
   /** Runs `work` after the writes before it; with `always`, even when one of them failed. */

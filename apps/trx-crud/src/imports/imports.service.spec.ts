@@ -4,6 +4,8 @@ import { createLedgerTestApp, LedgerTestApp, newUserId } from '../testing/ledger
 import { TransactionEntity } from '../transactions/transaction.entity';
 import { TransactionListService } from '../transactions/transaction-list.service';
 import { TransactionsService } from '../transactions/transactions.service';
+import { CategoriesService } from '../categories/categories.service';
+import { ImportCategorizer } from './import-categorizer';
 import { ImportLimits } from './import-limits';
 import { ImportsService } from './imports.service';
 
@@ -355,5 +357,39 @@ describe('ImportsService', () => {
     await transactions.create(user, { occurredOn: '2025-03-01', amount: '-1', currency: 'EUR', description: 'after' });
     expect(await countRows()).toBe(1);
     await expect(imports.abort(user, importId)).resolves.toEqual({ importId });
+  });
+
+  it('stores each row with the category chosen for it before writing, dropping categories deleted meanwhile', async () => {
+    const categories = app.get(CategoriesService);
+    const kept = await categories.create(user, { name: 'Coffee', kind: 'expense' });
+    const deleted = await categories.create(user, { name: 'Gone', kind: 'expense' });
+    await categories.delete(user, deleted.id);
+    const categorizer = app.get(ImportCategorizer);
+    const asked: string[] = [];
+    const original = categorizer.categorize.bind(categorizer);
+    categorizer.categorize = async (_userId, rows) => {
+      asked.push(...rows.map((row) => row.description));
+      return rows.map((row) =>
+        row.description.startsWith('coffee')
+          ? { categoryId: kept.id, source: 'model' as const, confidence: 0.8, reason: 'tokens: coffee' }
+          : row.description.startsWith('gone')
+            ? { categoryId: deleted.id, source: 'rule' as const, confidence: 1, reason: 'rule x' }
+            : undefined,
+      );
+    };
+    try {
+      await importCsv(csv('date,amount,description', '2025-03-01,-3,coffee one', '2025-03-02,-4,gone two', '2025-03-03,-5,other'));
+      const rows = await stored();
+      expect(rows.map((t) => [t.description, t.categoryId, t.categorySource, t.categoryConfidence, t.categoryReason])).toEqual([
+        ['coffee one', kept.id, 'model', 0.8, 'tokens: coffee'],
+        ['gone two', null, 'none', null, null],
+        ['other', null, 'none', null, null],
+      ]);
+      asked.length = 0;
+      await importCsv(csv('date,amount,description', '2025-04-01,-3,coffee dry'), { dryRun: true });
+      expect(asked).toEqual([]); // a dry run writes nothing, so nothing is categorised
+    } finally {
+      categorizer.categorize = original;
+    }
   });
 });

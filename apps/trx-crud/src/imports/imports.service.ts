@@ -6,6 +6,8 @@ import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { isMysql, sqlTimestamp } from '../common/sql';
 import { ImportBatchWriter } from './import-batch-writer';
+import { CategorizeRows } from './import-batch-writer';
+import { ImportCategorizer } from './import-categorizer';
 import { ImportLimits } from './import-limits';
 import { assertUsableOptions, withDefaults } from './import-options';
 import { ImportOutcome, ImportSession } from './import-session';
@@ -46,6 +48,7 @@ export class ImportsService implements OnModuleDestroy {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly runner: TransactionRunner,
     private readonly limits: ImportLimits,
+    private readonly categorizer: ImportCategorizer,
   ) {}
 
   async begin(userId: string, givenOptions: ImportOptions, fileName?: string): Promise<{ importId: string }> {
@@ -69,7 +72,7 @@ export class ImportsService implements OnModuleDestroy {
       options,
       fileName ?? null,
       transaction,
-      new ImportBatchWriter(transaction, dialect, userId, importId, sqlTimestamp(new Date())),
+      new ImportBatchWriter(transaction, dialect, userId, importId, sqlTimestamp(new Date()), this.categorizerFor(userId, options)),
     );
     const entry: Entry = { session, turn: Promise.resolve(), calls: 0 };
     this.sessions.set(importId, entry);
@@ -134,6 +137,12 @@ export class ImportsService implements OnModuleDestroy {
     const row = await this.dataSource.manager.findOneBy(ImportEntity, { id: importId.toLowerCase(), userId });
     if (!row) throw new DomainError(ErrorCode.IMPORT_NOT_FOUND, `import ${importId} not found`);
     return toImportView(row);
+  }
+
+  /** Rows are categorised as they are written, unless the import is a dry run or asked not to. */
+  private categorizerFor(userId: string, options: ImportOptions): CategorizeRows | undefined {
+    if (options.dryRun || options.autoCategorize === false) return undefined;
+    return (rows) => this.categorizer.categorize(userId, rows);
   }
 
   /** Rolls back every import in progress before the database connections close. */
