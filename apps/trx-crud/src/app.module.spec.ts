@@ -1,60 +1,29 @@
-import { DomainError, ErrorCode, HEALTH, HealthContract, ImportOptions, ImportView, LEDGER, LedgerContract } from '@finstack/contracts';
-import { RpcClient, startTcpService } from '@finstack/rpc';
-import { INestMicroservice } from '@nestjs/common';
-import { ClientProxyFactory, Transport } from '@nestjs/microservices';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { ErrorCode, HEALTH, HealthContract, ImportOptions, ImportView, LEDGER, LedgerContract } from '@finstack/contracts';
+import { RpcClient } from '@finstack/rpc';
+import { failureOf, freePort, startTcpServiceUnderTest, TcpServiceUnderTest } from '@finstack/testing';
 import { v4 as uuidv4 } from 'uuid';
 import { TrxCrudEnv } from './trx-crud-env';
 
-/** A port nobody listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 /** The service booted the way main.ts boots it, on embedded SQLite, called over real TCP. */
 describe('trx-crud over TCP', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'trx-crud-boot-'));
-  const savedEnv = { ...process.env };
-  let service: INestMicroservice;
+  let service: TcpServiceUnderTest<LedgerContract & HealthContract>;
   let client: RpcClient<LedgerContract & HealthContract>;
 
   beforeAll(async () => {
     const port = await freePort();
-    Object.assign(process.env, { DATA_DIR: dataDir, TRX_CRUD_PORT: String(port), LOG_LEVEL: 'error', LOG_FORMAT: 'text' });
-    delete process.env.DATABASE_URL;
-    const { AppModule } = await import('./app.module');
-    service = await startTcpService({
+    const env = { TRX_CRUD_PORT: String(port) };
+    service = await startTcpServiceUnderTest<TrxCrudEnv, LedgerContract & HealthContract>({
       name: 'trx-crud',
-      module: AppModule,
       settingsClass: TrxCrudEnv,
-      listen: (env) => ({ host: env.TRX_CRUD_HOST, port: env.TRX_CRUD_PORT }),
+      loadModule: async () => (await import('./app.module')).AppModule,
+      port,
+      env,
+      listen: (settings) => ({ host: settings.TRX_CRUD_HOST, port: settings.TRX_CRUD_PORT }),
     });
-    const proxy = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port } });
-    client = new RpcClient(proxy, { service: 'ledger', timeoutMs: 5000 });
+    client = service.client;
   });
 
-  afterAll(async () => {
-    client.close();
-    await service.close();
-    process.env = savedEnv;
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  const failureOf = (call: Promise<unknown>) =>
-    call.then(
-      () => {
-        throw new Error('expected the call to fail');
-      },
-      (error: DomainError) => error,
-    );
+  afterAll(() => service.stop());
 
   it('answers the readiness probe', async () => {
     expect(await client.send(HEALTH.ping, {})).toEqual({ service: 'trx-crud', status: 'ok' });

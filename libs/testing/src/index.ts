@@ -4,3 +4,4 @@ export * from './databases';
 export * from './ports';
 export * from './stack';
 export * from './jwt';
+export * from './tcp-service-under-test';
