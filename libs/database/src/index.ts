@@ -6,3 +6,4 @@ export * from './idempotency';
 export * from './transaction-runner';
 export * from './unique-violation';
 export * from './query-error-logger';
+export * from './migration-columns';

@@ -1,34 +1,10 @@
-import { MigrationInterface, QueryRunner, Table, TableColumnOptions } from 'typeorm';
+import { exactText, freeText, idColumn as id, timestampColumn as timestamp } from '@finstack/database';
+import { MigrationInterface, QueryRunner, Table } from 'typeorm';
 
 /*
  * Written with the schema API only, so one migration serves MySQL/MariaDB and
- * SQLite. A migration is history: it must not import code that may change later.
+ * SQLite. Besides TypeORM it imports only the append-only column helpers.
  */
-
-const id = (name: string, options: Partial<TableColumnOptions> = {}): TableColumnOptions => ({
-  name,
-  type: 'char',
-  length: '36',
-  ...options,
-});
-
-const timestamp = (name: string): TableColumnOptions => ({ name, type: 'datetime', precision: 3 });
-
-/**
- * Character set of text columns on MySQL, whatever the server's default (MariaDB's is still latin1):
- * people's text needs all of Unicode. SQLite stores UTF-8 and compares bytes already.
- */
-const mysqlText = (queryRunner: QueryRunner, collation: string): Partial<TableColumnOptions> =>
-  queryRunner.connection.options.type === 'mysql' ? { charset: 'utf8mb4', collation } : {};
-
-/** Text people write: compared without regard to case on MySQL (LIKE searches rely on it). */
-const freeText = (queryRunner: QueryRunner) => mysqlText(queryRunner, 'utf8mb4_unicode_ci');
-
-/**
- * Keys compared byte for byte, so that "ABC" and "abc" are different external
- * ids or idempotency keys on MySQL just as on SQLite.
- */
-const exactText = (queryRunner: QueryRunner) => mysqlText(queryRunner, 'utf8mb4_bin');
 
 export class CreateLedgerTables1763683200000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
