@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -20,8 +21,18 @@ import { CLASSIFIER } from './patterns';
 import { ApplyRuleBody, CreateRuleBody, UpdateRuleBody } from './rule.dto';
 import { AutoCategorizeResult, Prediction, RuleApplication, RuleView, Suggestion } from './views';
 
-/** What the classifier looks at in a transaction, stored or not. */
-export class ClassifyItem {
+/** A list of 1 to MAX_CATEGORY_BATCH items, each validated as `item`. */
+const BatchOf = (item: () => new () => object) =>
+  applyDecorators(
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(MAX_CATEGORY_BATCH),
+    ValidateNested({ each: true }),
+    Type(item),
+  );
+
+/** The text of a transaction the classifier reads. */
+export class StatementText {
   @IsString()
   @Length(1, 500)
   description!: string;
@@ -30,7 +41,10 @@ export class ClassifyItem {
   @IsString()
   @Length(1, 200)
   merchant?: string;
+}
 
+/** What the classifier looks at in a transaction, stored or not. */
+export class ClassifyItem extends StatementText {
   @IsString()
   @IsDecimalAmount()
   amount!: string;
@@ -40,11 +54,7 @@ export class ClassifyItem {
 }
 
 export class ClassifyMessage extends UserMessage {
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_CATEGORY_BATCH)
-  @ValidateNested({ each: true })
-  @Type(() => ClassifyItem)
+  @BatchOf(() => ClassifyItem)
   items!: ClassifyItem[];
 }
 
@@ -79,27 +89,14 @@ export class SetManualCategoryMessage extends UserMessage {
   categoryId!: string | null;
 }
 
-export class LearnExample {
-  @IsString()
-  @Length(1, 500)
-  description!: string;
-
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  merchant?: string;
-
+export class LearnExample extends StatementText {
   @IsUUID()
   categoryId!: string;
 }
 
 /** Manual choices made elsewhere (a transaction created or edited with a category). */
 export class LearnMessage extends UserMessage {
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_CATEGORY_BATCH)
-  @ValidateNested({ each: true })
-  @Type(() => LearnExample)
+  @BatchOf(() => LearnExample)
   examples!: LearnExample[];
 }
 
