@@ -42,6 +42,13 @@ export async function startEmbeddedSystem(options: { quiet?: boolean } = {}): Pr
     ready: { port: env.CLASSIFIER_PORT },
     echo: echo('classifier'),
   });
+  const report = new AppProcess({
+    app: 'report',
+    env: shared,
+    inheritEnv: true,
+    ready: { port: env.REPORT_PORT },
+    echo: echo('report'),
+  });
   const gateway = new AppProcess({
     app: 'gateway',
     env: shared,
@@ -49,7 +56,7 @@ export async function startEmbeddedSystem(options: { quiet?: boolean } = {}): Pr
     ready: { url: `${apiUrl}/health/ready` },
     echo: echo('gateway'),
   });
-  const apps = [trxCrud, classifier, gateway];
+  const apps = [trxCrud, classifier, report, gateway];
   const stop = async () => {
     await Promise.all(apps.map((app) => app.stop()));
   };

@@ -12,6 +12,8 @@ import { ImportsService } from './imports/imports.service';
 import { CategoriesController } from './ledger/categories.controller';
 import { LEDGER_SERVICE } from './ledger/ledger-client';
 import { TransactionsController } from './ledger/transactions.controller';
+import { REPORT_SERVICE } from './reports/report-client';
+import { ReportsController } from './reports/reports.controller';
 import { GatewayEnv } from './gateway-env';
 import { HealthController } from './health/health.controller';
 import { IDENTITY_ENTITIES } from './auth/identity.entities';
@@ -36,11 +38,13 @@ import { IDENTITY_MIGRATIONS } from './migrations';
     CategoriesController,
     RulesController,
     ImportsController,
+    ReportsController,
     HealthController,
   ],
   providers: [
     rpcClientProvider(LEDGER_SERVICE, GatewayEnv, (env) => ({ host: env.TRX_CRUD_HOST, port: env.TRX_CRUD_PORT })),
     rpcClientProvider(CLASSIFIER_SERVICE, GatewayEnv, (env) => ({ host: env.CLASSIFIER_HOST, port: env.CLASSIFIER_PORT })),
+    rpcClientProvider(REPORT_SERVICE, GatewayEnv, (env) => ({ host: env.REPORT_HOST, port: env.REPORT_PORT })),
     CategorizerService,
     ImportsService,
   ],

@@ -5,6 +5,7 @@ import { Module } from '@nestjs/common';
 import { CategoriesModule } from './categories/categories.module';
 import { ImportsModule } from './imports/imports.module';
 import { ledgerStorage } from './ledger-storage';
+import { TotalsModule } from './totals/totals.module';
 import { TransactionsModule } from './transactions/transactions.module';
 import { TrxCrudEnv } from './trx-crud-env';
 
@@ -15,6 +16,7 @@ import { TrxCrudEnv } from './trx-crud-env';
     TransactionsModule,
     CategoriesModule,
     ImportsModule,
+    TotalsModule,
   ],
   controllers: [HealthRpcController],
   providers: [{ provide: SERVICE_NAME, useValue: 'trx-crud' }],

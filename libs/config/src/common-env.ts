@@ -54,4 +54,13 @@ export class CommonEnv {
   @Min(1)
   @Max(65535)
   CLASSIFIER_PORT = 4002;
+
+  @Matches(HOST)
+  REPORT_HOST = '127.0.0.1';
+
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  REPORT_PORT = 4003;
 }

@@ -1,4 +1,5 @@
 export * from './health-rpc.controller';
+export * from './in-place-validation.pipe';
 export * from './logger';
 export * from './rpc-client';
 export * from './rpc-client.provider';

@@ -21,17 +21,18 @@ export function validationFailed(errors: ValidationError[]): DomainError {
   return new DomainError(ErrorCode.VALIDATION_FAILED, message, details);
 }
 
+/** How every DTO is checked: unknown fields are refused by name, and errors carry neither the object nor the value. */
+export const VALIDATOR_OPTIONS = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  forbidUnknownValues: true,
+  validationError: { target: false, value: false },
+} as const;
+
 /**
  * The one validation pipe of the project, at the gateway and in every service:
  * unknown fields are refused by name, values are transformed into DTO classes.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    forbidUnknownValues: true,
-    validationError: { target: false, value: false },
-    exceptionFactory: validationFailed,
-  });
+  return new ValidationPipe({ ...VALIDATOR_OPTIONS, transform: true, exceptionFactory: validationFailed });
 }

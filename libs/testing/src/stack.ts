@@ -12,6 +12,8 @@ export interface StackOptions {
   ledgerEnv?: Record<string, string>;
   /** Extra settings for the classifier. */
   classifierEnv?: Record<string, string>;
+  /** Extra settings for the report service. */
+  reportEnv?: Record<string, string>;
   /** Put every app's tables in one MySQL schema instead of one schema per app. */
   sharedSchema?: boolean;
   /** Point the gateway at this port instead of starting trx-crud (to test a service that hangs). */
@@ -23,13 +25,15 @@ export interface Stack {
   gateway: AppProcess;
   trxCrud?: AppProcess;
   classifier: AppProcess;
+  /** Stateless: no database of its own. */
+  report: AppProcess;
   /** Database URLs per schema (MySQL only). */
   databases: { identity?: string; ledger?: string; classifier?: string };
   dataDir: string;
   stop(): Promise<void>;
 }
 
-/** Starts trx-crud, the classifier and the gateway as real processes over real TCP, on fresh databases. */
+/** Starts trx-crud, the classifier, the report service and the gateway as real processes over real TCP, on fresh databases. */
 export async function startStack(options: StackOptions): Promise<Stack> {
   const dataDir = tempDataDir(`finstack-${options.name}-`);
   const databases: Stack['databases'] = {};
@@ -42,7 +46,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   }
   const common = { DATA_DIR: dataDir.path };
   const ledgerPort = options.ledgerPort ?? (await freePort());
-  const classifierPort = await freePort(); // every app knows every endpoint, so allocate them all first
+  // Every app knows every endpoint, so allocate them all first.
+  const classifierPort = await freePort();
+  const reportPort = await freePort();
   let trxCrud: AppProcess | undefined;
   if (options.ledgerPort === undefined) {
     trxCrud = new AppProcess({
@@ -70,6 +76,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     ready: { port: classifierPort },
   });
   await classifier.start();
+  const report = new AppProcess({
+    app: 'report',
+    env: { ...common, REPORT_PORT: String(reportPort), TRX_CRUD_PORT: String(ledgerPort), ...options.reportEnv },
+    ready: { port: reportPort },
+  });
+  await report.start();
   const httpPort = await freePort();
   const baseUrl = `http://127.0.0.1:${httpPort}`;
   const gateway = new AppProcess({
@@ -79,6 +91,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       PORT: String(httpPort),
       TRX_CRUD_PORT: String(ledgerPort),
       CLASSIFIER_PORT: String(classifierPort),
+      REPORT_PORT: String(reportPort),
       ...(databases.identity ? { DATABASE_URL: databases.identity } : {}),
       ...options.gatewayEnv,
     },
@@ -90,10 +103,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     gateway,
     trxCrud,
     classifier,
+    report,
     databases,
     dataDir: dataDir.path,
     async stop() {
-      await Promise.all([gateway.stop(), classifier.stop(), trxCrud?.stop()]);
+      await Promise.all([gateway.stop(), classifier.stop(), report.stop(), trxCrud?.stop()]);
       dataDir.remove();
     },
   };

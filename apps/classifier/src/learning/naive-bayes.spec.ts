@@ -1,4 +1,4 @@
-import { normaliseStatement } from '../text/statement-text';
+import { normaliseStatement } from '@finstack/statement-text';
 import { textFeatures } from '../text/text-features';
 import { NaiveBayesModel } from './naive-bayes';
 

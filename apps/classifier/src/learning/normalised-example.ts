@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { normaliseStatement, payeeKey } from '../text/statement-text';
+import { normaliseStatement, payeeKey } from '@finstack/statement-text';
 import { textFeatures, WeightedFeatures } from '../text/text-features';
 
 /** A statement line as the classifier keeps it: normalised, within the stored column lengths. */

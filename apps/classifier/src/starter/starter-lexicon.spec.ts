@@ -1,4 +1,4 @@
-import { normaliseStatement } from '../text/statement-text';
+import { normaliseStatement } from '@finstack/statement-text';
 import { findStarterKeyword } from './starter-lexicon';
 
 const ids: Record<string, string> = { Groceries: 'g', Dining: 'd', Transport: 't', Income: 'i', Fees: 'f' };

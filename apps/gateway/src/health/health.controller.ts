@@ -7,6 +7,7 @@ import { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { ClassifierClient, InjectClassifier } from '../classifier/classifier-client';
 import { InjectLedger, LedgerClient } from '../ledger/ledger-client';
+import { InjectReport, ReportClient } from '../reports/report-client';
 
 /** Readiness probes must answer fast even when a dependency hangs. */
 const PROBE_TIMEOUT_MS = 1000;
@@ -20,6 +21,7 @@ export class HealthController {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectLedger() private readonly ledger: LedgerClient,
     @InjectClassifier() private readonly classifier: ClassifierClient,
+    @InjectReport() private readonly report: ReportClient,
   ) {}
 
   /** Liveness: the process serves HTTP. */
@@ -31,12 +33,13 @@ export class HealthController {
   /** Readiness: the identity database and every downstream TCP service answer. */
   @Get('ready')
   async ready(@Res({ passthrough: true }) response: Response): Promise<{ status: string; checks: Record<string, CheckResult> }> {
-    const [database, ledger, classifier] = await Promise.all([
+    const [database, ledger, classifier, report] = await Promise.all([
       check(() => pingDatabase(this.dataSource)),
       check(() => this.ledger.send(HEALTH.ping, {}, PROBE_TIMEOUT_MS)),
       check(() => this.classifier.send(HEALTH.ping, {}, PROBE_TIMEOUT_MS)),
+      check(() => this.report.send(HEALTH.ping, {}, PROBE_TIMEOUT_MS)),
     ]);
-    const checks = { database, ledger, classifier };
+    const checks = { database, ledger, classifier, report };
     const allUp = Object.values(checks).every((result) => result === 'up');
     response.status(allUp ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return { status: allUp ? 'ok' : 'unavailable', checks };

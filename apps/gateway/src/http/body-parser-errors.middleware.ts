@@ -16,6 +16,10 @@ const BODY_PARSER_ERRORS: Record<string, [ErrorCode, string]> = {
  * before Nest folds them into a bare 400, so the error filter can say which.
  */
 export function bodyParserErrorsMiddleware(error: unknown, _req: Request, _res: Response, next: NextFunction): void {
-  const known = BODY_PARSER_ERRORS[(error as { type?: string } | undefined)?.type ?? ''];
-  next(known ? new DomainError(known[0], known[1]) : error);
+  const { type, limit } = (error ?? {}) as { type?: string; limit?: unknown };
+  const known = BODY_PARSER_ERRORS[type ?? ''];
+  if (!known) return next(error);
+  // Scoring takes larger bodies than other routes: name the limit of the parser that refused.
+  const tooLarge = type === 'entity.too.large' && typeof limit === 'number';
+  next(new DomainError(known[0], tooLarge ? `request body is larger than ${limit / 2 ** 20} MB` : known[1]));
 }

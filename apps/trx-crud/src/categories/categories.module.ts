@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { LedgerAccountsModule } from '../ledger-accounts/ledger-accounts.module';
+import { TotalsModule } from '../totals/totals.module';
 import { CategoriesController } from './categories.controller';
 import { CategoriesService } from './categories.service';
 
 @Module({
-  imports: [LedgerAccountsModule],
+  imports: [TotalsModule, LedgerAccountsModule],
   controllers: [CategoriesController],
   providers: [CategoriesService],
 })

@@ -5,6 +5,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { DataSource } from 'typeorm';
 import { assertNotEmptyPatch } from '../common/empty-patch';
+import { RunningTotals } from '../totals/running-totals';
+import { selectTransactions } from '../totals/transaction-selection';
 import { TransactionEntity } from '../transactions/transaction.entity';
 import { categoryNameKey, cleanCategoryName } from './category-name';
 import { CategoryEntity } from './category.entity';
@@ -16,6 +18,7 @@ export class CategoriesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly runner: TransactionRunner,
+    private readonly totals: RunningTotals,
   ) {}
 
   /** Sorted by name without regard to case, the same on every database. */
@@ -81,6 +84,7 @@ export class CategoriesService {
             throw new DomainError(ErrorCode.VALIDATION_FAILED, 'reassignTo must name another category');
           }
           const target = await findUserCategory(manager, userId, reassignTo);
+          await this.totals.moveCategory(manager, userId, selectTransactions.byCategory(category.id), target.id);
           const moved = await manager.update(
             TransactionEntity,
             { userId, categoryId: category.id },

@@ -1,6 +1,9 @@
 import { AutoCategory } from '@finstack/contracts';
+import { payeeOf } from '@finstack/statement-text';
 import { v7 as uuidv7 } from 'uuid';
 import { placeholders } from '../common/sql';
+import { RunningTotals } from '../totals/running-totals';
+import { selectTransactions } from '../totals/transaction-selection';
 import { ImportRow } from './import-row-reader';
 import { ImportTransaction } from './import-transaction';
 
@@ -10,9 +13,9 @@ export interface FingerprintedRow extends ImportRow {
 }
 
 const COLUMNS =
-  'id, user_id, occurred_on, amount_minor, currency, description, merchant, category_id, category_source, ' +
+  'id, user_id, occurred_on, amount_minor, currency, description, merchant, payee, category_id, category_source, ' +
   'category_confidence, category_reason, external_id, import_id, fingerprint, created_at, updated_at';
-const ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
 /** Chooses the categories of rows about to be written; undefined leaves a row uncategorised. */
 export type CategorizeRows = (rows: readonly FingerprintedRow[]) => Promise<(AutoCategory | undefined)[]>;
@@ -33,10 +36,13 @@ export class ImportBatchWriter {
     private readonly dialect: 'mysql' | 'sqlite',
     private readonly userId: string,
     private readonly importId: string,
-    /** created_at and updated_at of every imported row, as SQL text. */
-    private readonly timestamp: string,
-    /** Absent when the import was asked not to categorise. */
-    private readonly chooseCategories?: CategorizeRows,
+    private readonly settings: {
+      /** created_at and updated_at of every imported row, as SQL text. */
+      timestamp: string;
+      totals: RunningTotals;
+      /** Absent when the import was asked not to categorise. */
+      chooseCategories?: CategorizeRows;
+    },
   ) {
     // MySQL has no DO NOTHING; assigning a column to itself changes nothing and skips the row.
     this.onConflictSkip = dialect === 'mysql' ? ' ON DUPLICATE KEY UPDATE id = id' : ' ON CONFLICT DO NOTHING';
@@ -47,8 +53,9 @@ export class ImportBatchWriter {
    * can run while the batches before it are written; never fails.
    */
   categorize(rows: readonly FingerprintedRow[]): Promise<(AutoCategory | undefined)[]> {
-    if (!this.chooseCategories) return Promise.resolve(rows.map(() => undefined));
-    return this.chooseCategories(rows).catch(() => rows.map(() => undefined));
+    const { chooseCategories } = this.settings;
+    if (!chooseCategories) return Promise.resolve(rows.map(() => undefined));
+    return chooseCategories(rows).catch(() => rows.map(() => undefined));
   }
 
   /** Writes the rows the user does not have yet, with the categories `categorize` chose for them (same order). */
@@ -106,6 +113,14 @@ export class ImportBatchWriter {
     return Number(row.inserted);
   }
 
+  /**
+   * Counts the import's rows into the running totals, in one statement just
+   * before the commit, so the import holds the totals' locks only briefly.
+   */
+  countIntoTotals(): Promise<void> {
+    return this.settings.totals.count(this.transaction, this.userId, selectTransactions.byImport(this.importId), 1);
+  }
+
   private async existing(column: 'external_id' | 'fingerprint', keys: string[]): Promise<Set<string>> {
     if (keys.length === 0) return new Set();
     const rows = await this.transaction.query<Record<string, string>[]>(
@@ -127,6 +142,7 @@ export class ImportBatchWriter {
         row.currency,
         row.description,
         row.merchant,
+        payeeOf(row.description, row.merchant),
         category?.categoryId ?? null,
         category?.source ?? 'none',
         category?.confidence ?? null,
@@ -134,8 +150,8 @@ export class ImportBatchWriter {
         row.externalId,
         this.importId,
         row.fingerprint,
-        this.timestamp,
-        this.timestamp,
+        this.settings.timestamp,
+        this.settings.timestamp,
       );
     });
     const values = rows.length === 1 ? ROW : `${ROW}${`, ${ROW}`.repeat(rows.length - 1)}`;

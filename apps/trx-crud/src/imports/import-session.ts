@@ -171,6 +171,7 @@ export class ImportSession {
       await this.transaction.rollback();
       return { status: 'dry-run', ...counts };
     }
+    await this.writer.countIntoTotals();
     await this.transaction.commit();
     return { status: 'completed', ...counts };
   }

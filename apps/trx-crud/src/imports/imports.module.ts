@@ -1,6 +1,7 @@
 import { rpcClientProvider } from '@finstack/rpc';
 import { Module } from '@nestjs/common';
 import { LedgerAccountsModule } from '../ledger-accounts/ledger-accounts.module';
+import { TotalsModule } from '../totals/totals.module';
 import { TrxCrudEnv } from '../trx-crud-env';
 import { CLASSIFIER_SERVICE, ImportCategorizer } from './import-categorizer';
 import { ImportLimits } from './import-limits';
@@ -8,7 +9,7 @@ import { ImportsController } from './imports.controller';
 import { ImportsService } from './imports.service';
 
 @Module({
-  imports: [LedgerAccountsModule],
+  imports: [TotalsModule, LedgerAccountsModule],
   controllers: [ImportsController],
   providers: [
     ImportsService,

@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { isMysql, sqlTimestamp } from '../common/sql';
+import { RunningTotals } from '../totals/running-totals';
 import { ImportBatchWriter } from './import-batch-writer';
 import { CategorizeRows } from './import-batch-writer';
 import { ImportCategorizer } from './import-categorizer';
@@ -49,6 +50,7 @@ export class ImportsService implements OnModuleDestroy {
     private readonly runner: TransactionRunner,
     private readonly limits: ImportLimits,
     private readonly categorizer: ImportCategorizer,
+    private readonly totals: RunningTotals,
   ) {}
 
   async begin(userId: string, givenOptions: ImportOptions, fileName?: string): Promise<{ importId: string }> {
@@ -72,7 +74,11 @@ export class ImportsService implements OnModuleDestroy {
       options,
       fileName ?? null,
       transaction,
-      new ImportBatchWriter(transaction, dialect, userId, importId, sqlTimestamp(new Date()), this.categorizerFor(userId, options)),
+      new ImportBatchWriter(transaction, dialect, userId, importId, {
+        timestamp: sqlTimestamp(new Date()),
+        totals: this.totals,
+        chooseCategories: this.categorizerFor(userId, options),
+      }),
     );
     const entry: Entry = { session, turn: Promise.resolve(), calls: 0 };
     this.sessions.set(importId, entry);

@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { v4 as uuidv4 } from 'uuid';
 import { CategoriesModule } from '../categories/categories.module';
 import { ImportsModule } from '../imports/imports.module';
+import { TotalsModule } from '../totals/totals.module';
 import { ledgerStorage } from '../ledger-storage';
 import { TransactionsModule } from '../transactions/transactions.module';
 import { TrxCrudEnv } from '../trx-crud-env';
@@ -40,6 +41,7 @@ export async function createLedgerTestApp(): Promise<LedgerTestApp> {
       TransactionsModule,
       CategoriesModule,
       ImportsModule,
+      TotalsModule,
     ],
   })
     // Tests provoke refused writes on purpose; the database logger need not print each one.

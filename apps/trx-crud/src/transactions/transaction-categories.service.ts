@@ -4,6 +4,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { byTransactionId, chunks, isMysql, placeholders, sqlTimestamp } from '../common/sql';
+import { RunningTotals } from '../totals/running-totals';
+import { selectTransactions } from '../totals/transaction-selection';
 import { TransactionEntity } from './transaction.entity';
 import { selectTransactionRows } from './transaction-row';
 import { toTransactionView } from './transaction.view';
@@ -35,6 +37,7 @@ export class TransactionCategoriesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly runner: TransactionRunner,
+    private readonly totals: RunningTotals,
   ) {}
 
   /** The user's transactions among `ids`, in the order asked; others' and missing ones are left out. */
@@ -70,9 +73,12 @@ export class TransactionCategoriesService {
         const manual: Change[] = [];
         const automatic: Change[] = [];
         for (const change of changes.values()) (change.manual ? manual : automatic).push(change);
+        const changed = selectTransactions.byIds([...changes.keys()]);
+        await this.totals.countOutOfCategories(manager, userId, changed);
         const now = sqlTimestamp(new Date());
         for (const slice of chunks(manual, ROWS_PER_UPDATE)) await this.update(manager, userId, slice, now, false);
         for (const slice of chunks(automatic, ROWS_PER_UPDATE)) await this.update(manager, userId, slice, now, true);
+        await this.totals.countIntoCategories(manager, userId, changed);
 
         // The rows were read with a lock (MySQL) or inside the queue (SQLite): what we saw is what the UPDATE saw.
         const result: CategoriesSet = { updated: [], skippedManual: [] };

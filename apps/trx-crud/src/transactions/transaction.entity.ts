@@ -28,6 +28,10 @@ export class TransactionEntity {
   @Column({ type: 'varchar', nullable: true })
   merchant!: string | null;
 
+  /** Who was paid or paid us, normalised from the merchant or description (see payeeOf); groups reports. */
+  @Column()
+  payee!: string;
+
   @Column({ name: 'category_id', type: 'varchar', nullable: true })
   categoryId!: string | null;
 

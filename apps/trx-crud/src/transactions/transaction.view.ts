@@ -3,7 +3,7 @@ import { fromMinorUnits, minorDigits } from '@finstack/money';
 import { TransactionEntity } from './transaction.entity';
 
 /** What a view is made of: everything stored but the owner (the caller knows it) and the import fingerprint. */
-export type TransactionRecord = Omit<TransactionEntity, 'userId' | 'fingerprint'>;
+export type TransactionRecord = Omit<TransactionEntity, 'userId' | 'fingerprint' | 'payee'>;
 
 export function toTransactionView(row: TransactionRecord): TransactionView {
   return {

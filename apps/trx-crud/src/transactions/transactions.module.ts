@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { LedgerAccountsModule } from '../ledger-accounts/ledger-accounts.module';
+import { TotalsModule } from '../totals/totals.module';
 import { TransactionCategoriesService } from './transaction-categories.service';
 import { TransactionListService } from './transaction-list.service';
 import { TransactionsController } from './transactions.controller';
 import { TransactionsService } from './transactions.service';
 
 @Module({
-  imports: [LedgerAccountsModule, IdempotencyModule],
+  imports: [TotalsModule, LedgerAccountsModule, IdempotencyModule],
   controllers: [TransactionsController],
   providers: [TransactionsService, TransactionListService, TransactionCategoriesService],
 })

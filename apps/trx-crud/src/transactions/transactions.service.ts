@@ -2,19 +2,20 @@ import {
   AutoCategory,
   CreatedTransaction,
   CreateTransactionBody,
-  DomainError,
-  ErrorCode,
   LEDGER,
   TransactionView,
   UpdateTransactionBody,
 } from '@finstack/contracts';
 import { TransactionRunner } from '@finstack/database';
 import { minorDigits, toMinorUnits } from '@finstack/money';
+import { payeeOf } from '@finstack/statement-text';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { findUserCategory } from '../categories/find-category';
+import { RunningTotals } from '../totals/running-totals';
+import { selectTransactions } from '../totals/transaction-selection';
 import { assertNotEmptyPatch } from '../common/empty-patch';
 import { IdempotentRequestsService } from '../idempotency/idempotent-requests.service';
 import { changeAmount } from './amount-change';
@@ -29,6 +30,7 @@ export class TransactionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly runner: TransactionRunner,
     private readonly idempotency: IdempotentRequestsService,
+    private readonly totals: RunningTotals,
   ) {}
 
   /**
@@ -61,13 +63,18 @@ export class TransactionsService {
   async update(userId: string, id: string, patch: UpdateTransactionBody): Promise<TransactionView> {
     assertNotEmptyPatch(patch);
     return this.runner.run(async (manager) => {
-      const row = await findUserTransaction(manager, userId, id);
+      const row = await findUserTransaction(manager, userId, id, { forUpdate: true });
+      const thisRow = selectTransactions.byIds([row.id]);
+      await this.totals.count(manager, userId, thisRow, -1);
       const changes: Partial<TransactionEntity> = { updatedAt: new Date() };
       if (patch.amount !== undefined || patch.currency !== undefined) Object.assign(changes, changeAmount(row, patch));
       if (patch.occurredOn !== undefined) changes.occurredOn = patch.occurredOn;
       if (patch.description !== undefined) changes.description = patch.description;
       if (patch.merchant !== undefined) changes.merchant = patch.merchant;
       if (patch.externalId !== undefined) changes.externalId = patch.externalId;
+      if (patch.description !== undefined || patch.merchant !== undefined) {
+        changes.payee = payeeOf(changes.description ?? row.description, changes.merchant === undefined ? row.merchant : changes.merchant);
+      }
       if (patch.categoryId === null) {
         Object.assign(changes, { categoryId: null, categorySource: 'none', categoryConfidence: null, categoryReason: null });
       } else if (patch.categoryId !== undefined) {
@@ -75,13 +82,17 @@ export class TransactionsService {
         Object.assign(changes, { categorySource: 'manual', categoryConfidence: null, categoryReason: null });
       }
       await explainTransactionWriteErrors(() => manager.update(TransactionEntity, { id: row.id, userId }, changes));
+      await this.totals.count(manager, userId, thisRow, 1);
       return toTransactionView({ ...row, ...changes });
     });
   }
 
   async delete(userId: string, id: string): Promise<{ id: string }> {
-    const { affected } = await this.runner.run((manager) => manager.delete(TransactionEntity, { id, userId }));
-    if (!affected) throw new DomainError(ErrorCode.TRANSACTION_NOT_FOUND, `transaction ${id} not found`);
+    await this.runner.run(async (manager) => {
+      const row = await findUserTransaction(manager, userId, id, { forUpdate: true });
+      await this.totals.count(manager, userId, selectTransactions.byIds([row.id]), -1);
+      await manager.delete(TransactionEntity, { id: row.id, userId });
+    });
     return { id };
   }
 
@@ -103,6 +114,7 @@ export class TransactionsService {
       currency: body.currency,
       description: body.description,
       merchant: body.merchant ?? null,
+      payee: payeeOf(body.description, body.merchant ?? null),
       categoryId: category?.id ?? null,
       categorySource: chosen ? 'manual' : (automatic?.source ?? 'none'),
       categoryConfidence: automatic?.confidence ?? null,
@@ -114,6 +126,7 @@ export class TransactionsService {
       updatedAt: now,
     };
     await explainTransactionWriteErrors(() => manager.insert(TransactionEntity, row));
+    await this.totals.count(manager, userId, selectTransactions.byIds([row.id]), 1);
     return toTransactionView(row);
   }
 }

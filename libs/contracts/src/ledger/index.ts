@@ -1,3 +1,4 @@
+export * from './aggregate.dto';
 export * from './categorization.dto';
 export * from './category.dto';
 export * from './import.dto';

@@ -5,6 +5,7 @@
 import { Type } from 'class-transformer';
 import { IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { Rpc, UserMessage } from '../rpc';
+import { AggregateTransactionsMessage, TransactionAggregate } from './aggregate.dto';
 import { AutoCategory, GetTransactionsMessage, SetCategoriesMessage } from './categorization.dto';
 import { CreateCategoryBody, UpdateCategoryBody } from './category.dto';
 import { AppendImportMessage, BeginImportMessage, ImportIdMessage } from './import.dto';
@@ -85,6 +86,8 @@ export interface LedgerContract {
   [LEDGER.deleteCategory]: Rpc<DeleteCategoryMessage, DeletedCategory>;
   [LEDGER.getTransactions]: Rpc<GetTransactionsMessage, TransactionView[]>;
   [LEDGER.setCategories]: Rpc<SetCategoriesMessage, CategoriesSet>;
+  /** Run as SQL GROUP BY over the ledger's running totals: no per-transaction work. */
+  [LEDGER.aggregateTransactions]: Rpc<AggregateTransactionsMessage, TransactionAggregate[]>;
   [LEDGER.beginImport]: Rpc<BeginImportMessage, { importId: string }>;
   [LEDGER.appendImport]: Rpc<AppendImportMessage, { rowsRead: number }>;
   [LEDGER.finishImport]: Rpc<ImportIdMessage, ImportView>;

@@ -7,6 +7,7 @@ export const LEDGER = {
   deleteTransaction: 'ledger.transaction.delete',
   getTransactions: 'ledger.transaction.get-many',
   setCategories: 'ledger.transaction.set-categories',
+  aggregateTransactions: 'ledger.transaction.aggregate',
   beginImport: 'ledger.import.begin',
   appendImport: 'ledger.import.append',
   finishImport: 'ledger.import.finish',

@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { isMysql } from '../common/sql';
+import { CATEGORY_KEY, MERCHANT_KEY, MONTH_OF_DAY, RECEIVED_SUM, SPENT_SUM } from './totals-sql';
+import { TransactionSelection } from './transaction-selection';
+
+/** Anything that runs SQL inside the caller's database transaction (an EntityManager, an import's transaction). */
+export interface SqlExecutor {
+  query<T = unknown>(sql: string, params: unknown[]): Promise<T>;
+}
+
+/** +1 counts the selected transactions in, -1 counts them out. */
+export type TotalsSign = 1 | -1;
+
+interface TotalsTable {
+  name: string;
+  /**
+   * Key columns after user_id, and the expression that fills each from a
+   * transaction `t`; '?' stands for a value given with the statement.
+   */
+  keys: { column: string; value: string }[];
+}
+
+const GIVEN = '?';
+
+/** Per user, currency and day: cash flow and month series for any period. */
+const DAILY: TotalsTable = {
+  name: 'ledger_daily_totals',
+  keys: [
+    { column: 'currency', value: 't.currency' },
+    { column: 'day', value: 't.occurred_on' },
+  ],
+};
+
+/** Per user, currency, month, category and merchant: breakdowns by category and merchant. */
+const MONTHLY: TotalsTable = {
+  name: 'ledger_monthly_totals',
+  keys: [
+    { column: 'currency', value: 't.currency' },
+    { column: 'month', value: MONTH_OF_DAY },
+    { column: 'category_key', value: CATEGORY_KEY },
+    { column: 'merchant_key', value: MERCHANT_KEY },
+  ],
+};
+
+const SUMS = ['spent_minor', 'received_minor', 'tx_count'];
+
+/**
+ * Keeps the ledger's running totals in step with its transactions, inside the
+ * same database transaction as the change: reports then read a few thousand
+ * total rows instead of a million transactions. Each change is one
+ * INSERT … SELECT … GROUP BY per table that adds (or subtracts) the selected
+ * transactions as they are in the database at that moment, so a caller counts
+ * rows out before changing or deleting them and counts them in afterwards.
+ *
+ * Every caller touches the daily table before the monthly one, so two
+ * writers of the same user take the total rows' locks in the same order.
+ */
+@Injectable()
+export class RunningTotals {
+  private readonly mysql: boolean;
+
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    this.mysql = isMysql(dataSource);
+  }
+
+  /** Counts the selected transactions in or out of every total. */
+  async count(executor: SqlExecutor, userId: string, selection: TransactionSelection, sign: TotalsSign): Promise<void> {
+    await this.apply(executor, DAILY, userId, selection, sign);
+    await this.apply(executor, MONTHLY, userId, selection, sign);
+  }
+
+  /**
+   * Moves the selected transactions from their category to `categoryId` in the
+   * totals by category (the daily totals do not depend on categories); call it
+   * before the transactions themselves change category.
+   */
+  async moveCategory(executor: SqlExecutor, userId: string, selection: TransactionSelection, categoryId: string | null) {
+    await this.apply(executor, MONTHLY, userId, selection, -1);
+    const keys = MONTHLY.keys.map((key) => (key.column === 'category_key' ? { ...key, value: GIVEN } : key));
+    const asCategory = { ...MONTHLY, keys };
+    await this.apply(executor, asCategory, userId, selection, 1, [categoryId ?? '']);
+  }
+
+  /** Counts the selected transactions out of the totals by category, before their categories change. */
+  countOutOfCategories(executor: SqlExecutor, userId: string, selection: TransactionSelection): Promise<void> {
+    return this.apply(executor, MONTHLY, userId, selection, -1);
+  }
+
+  /** Counts the selected transactions back in, after their categories changed. */
+  countIntoCategories(executor: SqlExecutor, userId: string, selection: TransactionSelection): Promise<void> {
+    return this.apply(executor, MONTHLY, userId, selection, 1);
+  }
+
+  private async apply(
+    executor: SqlExecutor,
+    table: TotalsTable,
+    userId: string,
+    selection: TransactionSelection,
+    sign: TotalsSign,
+    keyParams: unknown[] = [],
+  ): Promise<void> {
+    const columns = ['user_id', ...table.keys.map((key) => key.column), ...SUMS];
+    const values = table.keys.map((key) => key.value);
+    const grouping = values.filter((value) => value !== GIVEN);
+    const sums = [SPENT_SUM, RECEIVED_SUM, 'COUNT(*)'].map((sum) => (sign === 1 ? sum : `-${sum}`));
+    const indexHint = !this.mysql && selection.sqliteIndex ? ` INDEXED BY ${selection.sqliteIndex}` : '';
+    const select =
+      `SELECT ?, ${[...values, ...sums].join(', ')} FROM transactions t${indexHint} ` +
+      `WHERE t.user_id = ? AND ${selection.where} GROUP BY ${grouping.join(', ')}`;
+    const upsert = this.mysql
+      ? ` ON DUPLICATE KEY UPDATE ${SUMS.map((sum) => `${sum} = ${sum} + VALUES(${sum})`).join(', ')}`
+      : ` ON CONFLICT (${columns.slice(0, -SUMS.length).join(', ')}) DO UPDATE SET ` +
+        SUMS.map((sum) => `${sum} = ${sum} + excluded.${sum}`).join(', ');
+    // Key parameters (a fixed category) come first: they sit in the SELECT list, before the WHERE.
+    await executor.query(`INSERT INTO ${table.name} (${columns.join(', ')}) ${select}${upsert}`, [
+      userId,
+      ...keyParams,
+      userId,
+      ...selection.params,
+    ]);
+  }
+}

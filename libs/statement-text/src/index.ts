@@ -1,0 +1,2 @@
+export * from './payee';
+export { normaliseStatement, payeeKey } from './statement-text';
