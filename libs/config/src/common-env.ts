@@ -63,4 +63,13 @@ export class CommonEnv {
   @Min(1)
   @Max(65535)
   REPORT_PORT = 4003;
+
+  @Matches(HOST)
+  PORTFOLIO_HOST = '127.0.0.1';
+
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORTFOLIO_PORT = 4004;
 }

@@ -2,6 +2,8 @@ export * from './classifier';
 export * from './errors';
 export * from './ledger';
 export * from './report';
+export * from './portfolio';
+export * from './events';
 export * from './rpc';
 export * from './validation';
 export * from './timestamps';

@@ -1,2 +1,4 @@
 export * from './currencies';
 export * from './decimal';
+export * from './scaled';
+export * from './ratio';

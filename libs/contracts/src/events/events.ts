@@ -1,0 +1,45 @@
+/**
+ * Events services publish through their transactional outbox, for the
+ * notifications app to push. Every event has an id (UUIDv7, for dedupe), a
+ * type, a time and a payload; `userId` names the one user it is for, when it
+ * is for one user only.
+ */
+export interface DomainEvent<Type extends string = string, Payload = unknown> {
+  id: string;
+  type: Type;
+  /** ISO 8601 UTC. */
+  occurredAt: string;
+  userId?: string;
+  payload: Payload;
+}
+
+export const EVENT_TYPES = {
+  priceChanged: 'price.changed',
+  alertTriggered: 'alert.triggered',
+} as const;
+
+/** A quote was accepted; for the ticker's room and the ticker's holders. */
+export interface PriceChangedPayload {
+  ticker: string;
+  price: string;
+  /** The price before this quote; null for a ticker's first quote. */
+  previous: string | null;
+  /** (price − previous) / previous, rounded to 4 decimals; null without a previous price. */
+  changePct: number | null;
+  currency: string;
+  at: string;
+}
+
+/** A quote crossed a watchlist target; for the entry's owner. */
+export interface AlertTriggeredPayload {
+  alertId: string;
+  watchId: string;
+  ticker: string;
+  direction: 'above' | 'below';
+  targetPrice: string;
+  price: string;
+  at: string;
+}
+
+export type PriceChangedEvent = DomainEvent<typeof EVENT_TYPES.priceChanged, PriceChangedPayload>;
+export type AlertTriggeredEvent = DomainEvent<typeof EVENT_TYPES.alertTriggered, AlertTriggeredPayload>;
