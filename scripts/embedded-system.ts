@@ -49,6 +49,13 @@ export async function startEmbeddedSystem(options: { quiet?: boolean } = {}): Pr
     ready: { port: env.REPORT_PORT },
     echo: echo('report'),
   });
+  const portfolio = new AppProcess({
+    app: 'portfolio',
+    env: shared,
+    inheritEnv: true,
+    ready: { port: env.PORTFOLIO_PORT },
+    echo: echo('portfolio'),
+  });
   const gateway = new AppProcess({
     app: 'gateway',
     env: shared,
@@ -56,7 +63,7 @@ export async function startEmbeddedSystem(options: { quiet?: boolean } = {}): Pr
     ready: { url: `${apiUrl}/health/ready` },
     echo: echo('gateway'),
   });
-  const apps = [trxCrud, classifier, report, gateway];
+  const apps = [trxCrud, classifier, report, portfolio, gateway];
   const stop = async () => {
     await Promise.all(apps.map((app) => app.stop()));
   };

@@ -53,6 +53,11 @@ describe(`platform endpoints (${backend})`, () => {
       stack.databases.identity!,
       "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name LIKE '%migrations'",
     );
-    expect(tables.map((t) => t.name).sort()).toEqual(['classifier_migrations', 'identity_migrations', 'ledger_migrations']);
+    expect(tables.map((t) => t.name).sort()).toEqual([
+      'classifier_migrations',
+      'identity_migrations',
+      'ledger_migrations',
+      'portfolio_migrations',
+    ]);
   });
 });

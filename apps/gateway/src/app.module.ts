@@ -1,3 +1,4 @@
+import { JwtAuthGuard } from '@finstack/auth';
 import { ConfigModule } from '@finstack/config';
 import { DatabaseModule } from '@finstack/database';
 import { rpcClientProvider } from '@finstack/rpc';
@@ -12,6 +13,11 @@ import { ImportsService } from './imports/imports.service';
 import { CategoriesController } from './ledger/categories.controller';
 import { LEDGER_SERVICE } from './ledger/ledger-client';
 import { TransactionsController } from './ledger/transactions.controller';
+import { HoldingsController } from './portfolio/holdings.controller';
+import { PORTFOLIO_SERVICE } from './portfolio/portfolio-client';
+import { QuoteIngestGuard } from './portfolio/quote-ingest.guard';
+import { QuotesController } from './portfolio/quotes.controller';
+import { WatchlistController } from './portfolio/watchlist.controller';
 import { REPORT_SERVICE } from './reports/report-client';
 import { ReportsController } from './reports/reports.controller';
 import { GatewayEnv } from './gateway-env';
@@ -39,12 +45,19 @@ import { IDENTITY_MIGRATIONS } from './migrations';
     RulesController,
     ImportsController,
     ReportsController,
+    HoldingsController,
+    WatchlistController,
+    QuotesController,
     HealthController,
   ],
   providers: [
     rpcClientProvider(LEDGER_SERVICE, GatewayEnv, (env) => ({ host: env.TRX_CRUD_HOST, port: env.TRX_CRUD_PORT })),
     rpcClientProvider(CLASSIFIER_SERVICE, GatewayEnv, (env) => ({ host: env.CLASSIFIER_HOST, port: env.CLASSIFIER_PORT })),
     rpcClientProvider(REPORT_SERVICE, GatewayEnv, (env) => ({ host: env.REPORT_HOST, port: env.REPORT_PORT })),
+    rpcClientProvider(PORTFOLIO_SERVICE, GatewayEnv, (env) => ({ host: env.PORTFOLIO_HOST, port: env.PORTFOLIO_PORT })),
+    // QuoteIngestGuard checks tokens through JwtAuthGuard, so the guard is injectable here too.
+    JwtAuthGuard,
+    QuoteIngestGuard,
     CategorizerService,
     ImportsService,
   ],

@@ -1,5 +1,6 @@
 import { CommonEnv, EnvInt } from '@finstack/config';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 const PEM = /^-----BEGIN [A-Z ]+-----[\s\S]+-----END [A-Z ]+-----\s*$/;
 
@@ -52,4 +53,29 @@ export class GatewayEnv extends CommonEnv {
   @IsInt()
   @Min(1)
   LOGIN_MAX_FAILURES_PER_IP = 50;
+
+  /**
+   * Accounts that may post quotes, by the email of their access token
+   * (comma-separated, any case). The operator role is configuration, never a
+   * claim a user can set. Register these accounts before listing them here:
+   * emails are not verified, so an unregistered one could be taken by anyone.
+   */
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? emailList(value) : value))
+  @IsEmail({}, { each: true, message: 'OPERATOR_EMAILS must be a comma-separated list of email addresses' })
+  OPERATOR_EMAILS: string[] = [];
+
+  /** Lets a price feed post quotes with `X-Api-Key` instead of an operator's token; unset turns that off. */
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{32,256}$/, {
+    message: 'QUOTES_INGEST_API_KEY must be 32 to 256 visible ASCII characters (e.g. openssl rand -hex 32)',
+  })
+  QUOTES_INGEST_API_KEY?: string;
+}
+
+/** "Ops@Example.com, b@example.com" → ["ops@example.com", "b@example.com"]; emails compare in lower case. */
+function emailList(text: string): string[] {
+  return text
+    .split(',')
+    .map((email) => email.trim().toLowerCase())
+    .filter((email) => email !== '');
 }

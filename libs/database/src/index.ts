@@ -7,3 +7,4 @@ export * from './transaction-runner';
 export * from './unique-violation';
 export * from './query-error-logger';
 export * from './migration-columns';
+export * from './raw-sql';

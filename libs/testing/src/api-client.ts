@@ -65,8 +65,11 @@ let counter = 0;
 /** Registers a fresh user and logs in. */
 export async function newSession(api: ApiClient, label = 'user'): Promise<Session> {
   counter += 1;
-  const email = `${label}-${process.pid}-${counter}-${Date.now()}@example.com`;
-  const password = 'correct horse battery staple';
+  return sessionFor(api, `${label}-${process.pid}-${counter}-${Date.now()}@example.com`);
+}
+
+/** Registers the user of a given email (one a setting names, such as an operator's) and logs in. */
+export async function sessionFor(api: ApiClient, email: string, password = 'correct horse battery staple'): Promise<Session> {
   const registered = await api.post('/api/v1/auth/register', { email, password });
   if (registered.status !== 201) throw new Error(`register failed: ${registered.status} ${JSON.stringify(registered.body)}`);
   const login = await api.post<{ accessToken: string; refreshToken: string }>('/api/v1/auth/login', { email, password });

@@ -14,6 +14,8 @@ export interface StackOptions {
   classifierEnv?: Record<string, string>;
   /** Extra settings for the report service. */
   reportEnv?: Record<string, string>;
+  /** Extra settings for the portfolio service. */
+  portfolioEnv?: Record<string, string>;
   /** Put every app's tables in one MySQL schema instead of one schema per app. */
   sharedSchema?: boolean;
   /** Point the gateway at this port instead of starting trx-crud (to test a service that hangs). */
@@ -27,13 +29,17 @@ export interface Stack {
   classifier: AppProcess;
   /** Stateless: no database of its own. */
   report: AppProcess;
+  portfolio: AppProcess;
   /** Database URLs per schema (MySQL only). */
-  databases: { identity?: string; ledger?: string; classifier?: string };
+  databases: { identity?: string; ledger?: string; classifier?: string; portfolio?: string };
   dataDir: string;
   stop(): Promise<void>;
 }
 
-/** Starts trx-crud, the classifier, the report service and the gateway as real processes over real TCP, on fresh databases. */
+/**
+ * Starts trx-crud, the classifier, the report service, the portfolio service
+ * and the gateway as real processes over real TCP, on fresh databases.
+ */
 export async function startStack(options: StackOptions): Promise<Stack> {
   const dataDir = tempDataDir(`finstack-${options.name}-`);
   const databases: Stack['databases'] = {};
@@ -43,12 +49,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       options.sharedSchema ? databases.identity : freshMysqlDatabase(`finstack_e2e_${options.name}_${name}`);
     databases.ledger = await schema('ledger');
     databases.classifier = await schema('classifier');
+    databases.portfolio = await schema('portfolio');
   }
   const common = { DATA_DIR: dataDir.path };
   const ledgerPort = options.ledgerPort ?? (await freePort());
   // Every app knows every endpoint, so allocate them all first.
   const classifierPort = await freePort();
   const reportPort = await freePort();
+  const portfolioPort = await freePort();
   let trxCrud: AppProcess | undefined;
   if (options.ledgerPort === undefined) {
     trxCrud = new AppProcess({
@@ -62,7 +70,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       },
       ready: { port: ledgerPort },
     });
-    await trxCrud.start();
   }
   const classifier = new AppProcess({
     app: 'classifier',
@@ -75,13 +82,21 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     },
     ready: { port: classifierPort },
   });
-  await classifier.start();
   const report = new AppProcess({
     app: 'report',
     env: { ...common, REPORT_PORT: String(reportPort), TRX_CRUD_PORT: String(ledgerPort), ...options.reportEnv },
     ready: { port: reportPort },
   });
-  await report.start();
+  const portfolio = new AppProcess({
+    app: 'portfolio',
+    env: {
+      ...common,
+      PORTFOLIO_PORT: String(portfolioPort),
+      ...(databases.portfolio ? { DATABASE_URL: databases.portfolio } : {}),
+      ...options.portfolioEnv,
+    },
+    ready: { port: portfolioPort },
+  });
   const httpPort = await freePort();
   const baseUrl = `http://127.0.0.1:${httpPort}`;
   const gateway = new AppProcess({
@@ -92,23 +107,32 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       TRX_CRUD_PORT: String(ledgerPort),
       CLASSIFIER_PORT: String(classifierPort),
       REPORT_PORT: String(reportPort),
+      PORTFOLIO_PORT: String(portfolioPort),
       ...(databases.identity ? { DATABASE_URL: databases.identity } : {}),
       ...options.gatewayEnv,
     },
     ready: { url: `${baseUrl}/health` },
   });
-  await gateway.start();
+  const stop = async () => {
+    await Promise.all([gateway.stop(), classifier.stop(), report.stop(), portfolio.stop(), trxCrud?.stop()]);
+    dataDir.remove();
+  };
+  try {
+    // In order: the gateway is ready only once the services it forwards to are.
+    for (const app of [trxCrud, classifier, report, portfolio, gateway]) await app?.start();
+  } catch (error) {
+    await stop(); // apps started before the one that failed would outlive the test run
+    throw error;
+  }
   return {
     baseUrl,
     gateway,
     trxCrud,
     classifier,
     report,
+    portfolio,
     databases,
     dataDir: dataDir.path,
-    async stop() {
-      await Promise.all([gateway.stop(), classifier.stop(), report.stop(), trxCrud?.stop()]);
-      dataDir.remove();
-    },
+    stop,
   };
 }

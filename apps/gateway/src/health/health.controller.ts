@@ -7,6 +7,7 @@ import { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { ClassifierClient, InjectClassifier } from '../classifier/classifier-client';
 import { InjectLedger, LedgerClient } from '../ledger/ledger-client';
+import { InjectPortfolio, PortfolioClient } from '../portfolio/portfolio-client';
 import { InjectReport, ReportClient } from '../reports/report-client';
 
 /** Readiness probes must answer fast even when a dependency hangs. */
@@ -22,6 +23,7 @@ export class HealthController {
     @InjectLedger() private readonly ledger: LedgerClient,
     @InjectClassifier() private readonly classifier: ClassifierClient,
     @InjectReport() private readonly report: ReportClient,
+    @InjectPortfolio() private readonly portfolio: PortfolioClient,
   ) {}
 
   /** Liveness: the process serves HTTP. */
@@ -33,13 +35,14 @@ export class HealthController {
   /** Readiness: the identity database and every downstream TCP service answer. */
   @Get('ready')
   async ready(@Res({ passthrough: true }) response: Response): Promise<{ status: string; checks: Record<string, CheckResult> }> {
-    const [database, ledger, classifier, report] = await Promise.all([
+    const [database, ledger, classifier, report, portfolio] = await Promise.all([
       check(() => pingDatabase(this.dataSource)),
       check(() => this.ledger.send(HEALTH.ping, {}, PROBE_TIMEOUT_MS)),
       check(() => this.classifier.send(HEALTH.ping, {}, PROBE_TIMEOUT_MS)),
       check(() => this.report.send(HEALTH.ping, {}, PROBE_TIMEOUT_MS)),
+      check(() => this.portfolio.send(HEALTH.ping, {}, PROBE_TIMEOUT_MS)),
     ]);
-    const checks = { database, ledger, classifier, report };
+    const checks = { database, ledger, classifier, report, portfolio };
     const allUp = Object.values(checks).every((result) => result === 'up');
     response.status(allUp ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return { status: allUp ? 'ok' : 'unavailable', checks };

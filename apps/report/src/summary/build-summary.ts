@@ -1,7 +1,6 @@
 import { MAX_MERCHANT_ROWS, SummaryGrouping, SummaryRow, SummaryView, TransactionAggregate } from '@finstack/contracts';
-import { minorDigits } from '@finstack/money';
+import { minorDigits, ratio } from '@finstack/money';
 import { MinorTotals, noTotals, totalsView } from '../money/minor-totals';
-import { ratio } from '@finstack/money';
 import { ReportPeriod } from '../period/report-period';
 import { monthOverMonth } from './month-over-month';
 import { monthSeries } from './month-series';

@@ -1,6 +1,5 @@
 import { MonthChange } from '@finstack/contracts';
-import { fromMinorUnits } from '@finstack/money';
-import { ratio } from '@finstack/money';
+import { fromMinorUnits, ratio } from '@finstack/money';
 import { MonthTotals } from './month-series';
 
 /** Each month beside the one before it; the first month of the period has nothing to compare with. */

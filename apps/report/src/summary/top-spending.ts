@@ -1,6 +1,5 @@
 import { TOP_SPENDING_ENTRIES, TopSpending } from '@finstack/contracts';
-import { fromMinorUnits } from '@finstack/money';
-import { ratio } from '@finstack/money';
+import { fromMinorUnits, ratio } from '@finstack/money';
 import { SpendingGroup } from './spending-groups';
 
 /** The groups (already by spending, most first) that spent the most, with their share of the period's spending. */

@@ -1,14 +1,10 @@
+import { SqlExecutor } from '@finstack/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isMysql } from '../common/sql';
 import { CATEGORY_KEY, MERCHANT_KEY, MONTH_OF_DAY, RECEIVED_SUM, SPENT_SUM } from './totals-sql';
 import { TransactionSelection } from './transaction-selection';
-
-/** Anything that runs SQL inside the caller's database transaction (an EntityManager, an import's transaction). */
-export interface SqlExecutor {
-  query<T = unknown>(sql: string, params: unknown[]): Promise<T>;
-}
 
 /** +1 counts the selected transactions in, -1 counts them out. */
 export type TotalsSign = 1 | -1;

@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsOptional,
   IsString,
   IsUUID,
@@ -106,18 +107,21 @@ export class SuggestionsMessage extends UserMessage {
 }
 
 export class CreateRuleMessage extends UserMessage {
+  @IsDefined()
   @ValidateNested()
   @Type(() => CreateRuleBody)
   body!: CreateRuleBody;
 }
 
 export class UpdateRuleMessage extends ByIdMessage {
+  @IsDefined()
   @ValidateNested()
   @Type(() => UpdateRuleBody)
   patch!: UpdateRuleBody;
 }
 
 export class ApplyRuleMessage extends ByIdMessage {
+  @IsDefined()
   @ValidateNested()
   @Type(() => ApplyRuleBody)
   options!: ApplyRuleBody;

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
 import { UserMessage } from '../rpc';
 import { IsCurrency } from '../validation';
 
@@ -107,6 +107,7 @@ export class ImportOptions {
 }
 
 export class BeginImportMessage extends UserMessage {
+  @IsDefined()
   @ValidateNested()
   @Type(() => ImportOptions)
   options!: ImportOptions;

@@ -3,7 +3,7 @@
  * the same classes the gateway used: it trusts no caller.
  */
 import { Type } from 'class-transformer';
-import { IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IsDefined, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { Rpc, UserMessage } from '../rpc';
 import { AggregateTransactionsMessage, TransactionAggregate } from './aggregate.dto';
 import { AutoCategory, GetTransactionsMessage, SetCategoriesMessage } from './categorization.dto';
@@ -27,6 +27,7 @@ export class CreateTransactionMessage extends UserMessage {
   @Type(() => IdempotencyKey)
   idempotency?: IdempotencyKey;
 
+  @IsDefined()
   @ValidateNested()
   @Type(() => CreateTransactionBody)
   body!: CreateTransactionBody;
@@ -39,6 +40,7 @@ export class CreateTransactionMessage extends UserMessage {
 }
 
 export class ListTransactionsMessage extends UserMessage {
+  @IsDefined()
   @ValidateNested()
   @Type(() => ListTransactionsQuery)
   query!: ListTransactionsQuery;
@@ -50,18 +52,21 @@ export class ByIdMessage extends UserMessage {
 }
 
 export class UpdateTransactionMessage extends ByIdMessage {
+  @IsDefined()
   @ValidateNested()
   @Type(() => UpdateTransactionBody)
   patch!: UpdateTransactionBody;
 }
 
 export class CreateCategoryMessage extends UserMessage {
+  @IsDefined()
   @ValidateNested()
   @Type(() => CreateCategoryBody)
   body!: CreateCategoryBody;
 }
 
 export class UpdateCategoryMessage extends ByIdMessage {
+  @IsDefined()
   @ValidateNested()
   @Type(() => UpdateCategoryBody)
   patch!: UpdateCategoryBody;

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsUUID, ValidateNested } from 'class-validator';
+import { IsDefined, IsUUID, ValidateNested } from 'class-validator';
 import { Rpc, RpcMessage, UserMessage } from '../rpc';
 import { AddHoldingBody, UpdateHoldingBody } from './holding.dto';
 import { PORTFOLIO } from './patterns';
@@ -7,7 +7,13 @@ import { IngestQuotesBody, TickerParams } from './quote.dto';
 import { AlertPage, HoldingsView, HoldingView, QuotesIngested, QuoteView, WatchView } from './views';
 import { AddWatchBody, ListAlertsQuery, UpdateWatchBody } from './watchlist.dto';
 
+/*
+ * Each nested object is @IsDefined: @ValidateNested alone lets a message
+ * without it through, and the service would fail on it with a 500.
+ */
+
 export class AddHoldingMessage extends UserMessage {
+  @IsDefined()
   @ValidateNested()
   @Type(() => AddHoldingBody)
   body!: AddHoldingBody;
@@ -19,24 +25,28 @@ export class PortfolioItemMessage extends UserMessage {
 }
 
 export class UpdateHoldingMessage extends PortfolioItemMessage {
+  @IsDefined()
   @ValidateNested()
   @Type(() => UpdateHoldingBody)
   patch!: UpdateHoldingBody;
 }
 
 export class AddWatchMessage extends UserMessage {
+  @IsDefined()
   @ValidateNested()
   @Type(() => AddWatchBody)
   body!: AddWatchBody;
 }
 
 export class UpdateWatchMessage extends PortfolioItemMessage {
+  @IsDefined()
   @ValidateNested()
   @Type(() => UpdateWatchBody)
   patch!: UpdateWatchBody;
 }
 
 export class ListAlertsMessage extends UserMessage {
+  @IsDefined()
   @ValidateNested()
   @Type(() => ListAlertsQuery)
   query!: ListAlertsQuery;
@@ -44,12 +54,14 @@ export class ListAlertsMessage extends UserMessage {
 
 /** From the gateway after it checked the operator role or the ingest key; quotes belong to no user. */
 export class IngestQuotesMessage extends RpcMessage {
+  @IsDefined()
   @ValidateNested()
   @Type(() => IngestQuotesBody)
   body!: IngestQuotesBody;
 }
 
 export class GetQuoteMessage extends RpcMessage {
+  @IsDefined()
   @ValidateNested()
   @Type(() => TickerParams)
   params!: TickerParams;

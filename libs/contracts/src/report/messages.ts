@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ValidateNested } from 'class-validator';
+import { IsDefined, ValidateNested } from 'class-validator';
 import { Rpc, UserMessage } from '../rpc';
 import { REPORT } from './patterns';
 import { CashflowQuery, SummaryQuery } from './report-query.dto';
@@ -7,12 +7,14 @@ import { ScoreMessage } from './score.dto';
 import { CashflowView, ScoreView, SummaryCsv, SummaryView } from './views';
 
 export class SummaryMessage extends UserMessage {
+  @IsDefined()
   @ValidateNested()
   @Type(() => SummaryQuery)
   query!: SummaryQuery;
 }
 
 export class CashflowMessage extends UserMessage {
+  @IsDefined()
   @ValidateNested()
   @Type(() => CashflowQuery)
   query!: CashflowQuery;

@@ -1,0 +1,17 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Whether a caller's X-Api-Key is the configured ingest key. Both sides are
+ * hashed first so the comparison takes the same time whatever the length or
+ * the first differing byte: nothing about the key leaks through timing.
+ */
+export function apiKeyMatches(given: string, configured: string | undefined): boolean {
+  if (configured === undefined) return false;
+  const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+  return timingSafeEqual(digest(given), digest(configured));
+}
+
+/** Whether a token's email is one of OPERATOR_EMAILS (already lower case). */
+export function isOperator(email: string, operatorEmails: readonly string[]): boolean {
+  return operatorEmails.includes(email.toLowerCase());
+}

@@ -1,0 +1,88 @@
+import { AuthUser, CurrentUser, JwtAuthGuard } from '@finstack/auth';
+import {
+  AddWatchBody,
+  AlertPage,
+  IdParams,
+  ListAlertsQuery,
+  PORTFOLIO,
+  UpdateWatchBody,
+  WatchView,
+} from '@finstack/contracts';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RequestId } from '../http/request-id.decorator';
+import { InjectPortfolio, PortfolioClient } from './portfolio-client';
+
+@ApiTags('watchlist')
+@ApiBearerAuth()
+@UseGuards(JwtAuthGuard)
+@Controller('watchlist')
+export class WatchlistController {
+  constructor(@InjectPortfolio() private readonly portfolio: PortfolioClient) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Watch a ticker for a target price',
+    description: 'above: one alert when a quote reaches the target from below; below: the mirror. The entry then disarms.',
+  })
+  add(
+    @CurrentUser() user: AuthUser,
+    @RequestId() requestId: string | undefined,
+    @Body() body: AddWatchBody,
+  ): Promise<WatchView> {
+    return this.portfolio.send(PORTFOLIO.addWatch, { userId: user.userId, requestId, body });
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'The watchlist' })
+  list(@CurrentUser() user: AuthUser, @RequestId() requestId: string | undefined): Promise<WatchView[]> {
+    return this.portfolio.send(PORTFOLIO.listWatches, { userId: user.userId, requestId });
+  }
+
+  // Declared before ':id', which would otherwise take "alerts" for an id.
+  @Get('alerts')
+  @ApiOperation({ summary: 'Alerts that fired, newest first', description: 'Paged by cursor; ?watchId= for one entry.' })
+  alerts(
+    @CurrentUser() user: AuthUser,
+    @RequestId() requestId: string | undefined,
+    @Query() query: ListAlertsQuery,
+  ): Promise<AlertPage> {
+    return this.portfolio.send(PORTFOLIO.listAlerts, { userId: user.userId, requestId, query });
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One watchlist entry' })
+  get(
+    @CurrentUser() user: AuthUser,
+    @RequestId() requestId: string | undefined,
+    @Param() { id }: IdParams,
+  ): Promise<WatchView> {
+    return this.portfolio.send(PORTFOLIO.getWatch, { userId: user.userId, requestId, id });
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Change the target, direction or note, or re-arm the entry',
+    description: 'A new target or direction re-arms the entry; {"armed": true} re-arms it as it is.',
+  })
+  update(
+    @CurrentUser() user: AuthUser,
+    @RequestId() requestId: string | undefined,
+    @Param() { id }: IdParams,
+    @Body() patch: UpdateWatchBody,
+  ): Promise<WatchView> {
+    return this.portfolio.send(PORTFOLIO.updateWatch, { userId: user.userId, requestId, id, patch });
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Stop watching a ticker' })
+  @ApiNoContentResponse()
+  async remove(
+    @CurrentUser() user: AuthUser,
+    @RequestId() requestId: string | undefined,
+    @Param() { id }: IdParams,
+  ): Promise<void> {
+    await this.portfolio.send(PORTFOLIO.deleteWatch, { userId: user.userId, requestId, id });
+  }
+}

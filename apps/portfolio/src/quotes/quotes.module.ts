@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { QuoteIngestService } from './quote-ingest.service';
+import { QuotesController } from './quotes.controller';
+import { QuotesService } from './quotes.service';
+
+@Module({
+  controllers: [QuotesController],
+  providers: [QuoteIngestService, QuotesService],
+})
+export class QuotesModule {}

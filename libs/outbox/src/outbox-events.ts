@@ -1,0 +1,74 @@
+import { DomainEvent, utcTimestamp } from '@finstack/contracts';
+import { chunks, readSqlTimestamp, SqlExecutor, sqlTimestamp, valueRows } from '@finstack/database';
+import { v7 as uuidv7 } from 'uuid';
+
+const COLUMNS = 'id, type, user_id, payload, occurred_at';
+/** Rows per INSERT: 2,500 values stay far below every driver's limit on placeholders and packet size. */
+const ROWS_PER_INSERT = 500;
+const TABLE_NAME = /^[a-z][a-z0-9_]*$/;
+
+function checkedTable(table: string): string {
+  if (!TABLE_NAME.test(table)) throw new Error(`not an outbox table name: ${table}`);
+  return table;
+}
+
+/** A new event: a UUIDv7 id (time-ordered, for dedupe), its type and payload, and when it happened. */
+export function domainEvent<Type extends string, Payload>(
+  type: Type,
+  payload: Payload,
+  options: { userId?: string; occurredAt?: Date } = {},
+): DomainEvent<Type, Payload> {
+  const event: DomainEvent<Type, Payload> = {
+    id: uuidv7(),
+    type,
+    occurredAt: utcTimestamp(options.occurredAt ?? new Date()),
+    payload,
+  };
+  if (options.userId !== undefined) event.userId = options.userId;
+  return event;
+}
+
+/**
+ * Writes events to the outbox inside the caller's database transaction, with
+ * multi-row INSERTs: they become visible to the relay exactly when the change
+ * they tell of commits, and vanish with it when it rolls back.
+ */
+export async function appendEvents(executor: SqlExecutor, table: string, events: readonly DomainEvent[]): Promise<void> {
+  const name = checkedTable(table);
+  for (const slice of chunks(events, ROWS_PER_INSERT)) {
+    const params = slice.flatMap((event) => [
+      event.id,
+      event.type,
+      event.userId ?? null,
+      JSON.stringify(event.payload),
+      sqlTimestamp(new Date(event.occurredAt)),
+    ]);
+    await executor.query(`INSERT INTO ${name} (${COLUMNS}) VALUES ${valueRows(slice.length, 5)}`, params);
+  }
+}
+
+interface OutboxRow {
+  id: string;
+  type: string;
+  user_id: string | null;
+  payload: string;
+  occurred_at: Date | string;
+}
+
+/** The oldest events not yet published, in id order: what a relay sends next (a range of the pending index). */
+export async function pendingEvents(executor: SqlExecutor, table: string, limit: number): Promise<DomainEvent[]> {
+  const rows = await executor.query<OutboxRow[]>(
+    `SELECT ${COLUMNS} FROM ${checkedTable(table)} WHERE published_at IS NULL ORDER BY id LIMIT ?`,
+    [limit],
+  );
+  return rows.map((row) => {
+    const event: DomainEvent = {
+      id: row.id,
+      type: row.type,
+      occurredAt: utcTimestamp(readSqlTimestamp(row.occurred_at)),
+      payload: JSON.parse(row.payload) as unknown,
+    };
+    if (row.user_id !== null) event.userId = row.user_id;
+    return event;
+  });
+}
