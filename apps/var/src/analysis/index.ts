@@ -1,0 +1,6 @@
+export * from './types';
+export { analyse, InvalidParamsError, DEFAULT_CONFIDENCE_LEVELS, DEFAULT_UNITS } from './analyse';
+export { validateParams } from './validate';
+export { parsePriceCsv, priceSeries } from './prices';
+export { ShardPool } from './shard-pool';
+export { inverseNormalCdf } from './inverse-normal';
