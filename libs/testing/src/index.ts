@@ -5,3 +5,4 @@ export * from './ports';
 export * from './stack';
 export * from './jwt';
 export * from './tcp-service-under-test';
+export * from './database-test-app';

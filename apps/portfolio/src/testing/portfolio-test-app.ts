@@ -1,12 +1,4 @@
-import { ConfigModule, loadEnv } from '@finstack/config';
-import { DatabaseModule } from '@finstack/database';
-import { ConsoleLogger, Type } from '@nestjs/common';
-import { Test, TestingModule } from '@nestjs/testing';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import { createDatabaseTestApp, DatabaseTestApp } from '@finstack/testing';
 import { v4 as uuidv4 } from 'uuid';
 import { AlertsModule } from '../alerts/alerts.module';
 import { HoldingsModule } from '../holdings/holdings.module';
@@ -15,51 +7,21 @@ import { portfolioStorage } from '../portfolio-storage';
 import { QuotesModule } from '../quotes/quotes.module';
 import { WatchlistModule } from '../watchlist/watchlist.module';
 
-export interface PortfolioTestApp {
-  get<T>(type: Type<T>): T;
-  dataSource: DataSource;
-  /** 'mysql' when PORTFOLIO_TEST_DATABASE_URL is set. */
-  dialect: 'mysql' | 'sqlite';
-  close(): Promise<void>;
-}
+export type PortfolioTestApp = DatabaseTestApp;
 
 /**
  * The portfolio's feature modules on a real database with the real
- * migrations: a fresh SQLite file in a temporary folder, or the MySQL/MariaDB
- * schema named by PORTFOLIO_TEST_DATABASE_URL (run those with --runInBand;
- * each test uses its own users and tickers, so tests never see each other's rows).
+ * migrations: a fresh SQLite file, or the MySQL/MariaDB schema named by
+ * PORTFOLIO_TEST_DATABASE_URL (each test uses its own users and tickers).
  */
-export async function createPortfolioTestApp(): Promise<PortfolioTestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'portfolio-test-'));
-  const env = loadEnv(PortfolioEnv, {
-    NODE_ENV: 'test',
-    DATA_DIR: dataDir,
-    DATABASE_URL: process.env.PORTFOLIO_TEST_DATABASE_URL,
+export const createPortfolioTestApp = (): Promise<PortfolioTestApp> =>
+  createDatabaseTestApp({
+    name: 'portfolio',
+    settingsClass: PortfolioEnv,
+    storage: portfolioStorage,
+    modules: [HoldingsModule, WatchlistModule, AlertsModule, QuotesModule],
+    databaseUrl: process.env.PORTFOLIO_TEST_DATABASE_URL,
   });
-  const module: TestingModule = await Test.createTestingModule({
-    imports: [
-      ConfigModule.forRoot(PortfolioEnv, env),
-      DatabaseModule.forRoot(PortfolioEnv, portfolioStorage),
-      HoldingsModule,
-      WatchlistModule,
-      AlertsModule,
-      QuotesModule,
-    ],
-  })
-    // Tests provoke refused writes on purpose; the database logger need not print each one.
-    .setLogger(new ConsoleLogger({ logLevels: ['fatal'] }))
-    .compile();
-  await module.init();
-  return {
-    get: (type) => module.get(type),
-    dataSource: module.get<DataSource>(getDataSourceToken()),
-    dialect: env.DATABASE_URL ? 'mysql' : 'sqlite',
-    close: async () => {
-      await module.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** A user nobody else uses. */
 export const newUserId = (): string => uuidv4();
