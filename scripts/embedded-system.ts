@@ -1,9 +1,13 @@
 import { loadEnv } from '@finstack/config';
+import { LocalS3Server, ObjectStoreEnv } from '@finstack/object-store';
 import { AppProcess } from '@finstack/testing';
+import { join } from 'node:path';
 import { GatewayEnv } from '../apps/gateway/src/gateway-env';
 
 export interface EmbeddedSystem {
   apiUrl: string;
+  /** The local S3-compatible server, or S3_ENDPOINT; undefined for AWS S3. */
+  objectStoreUrl?: string;
   apps: AppProcess[];
   stop(): Promise<void>;
 }
@@ -19,7 +23,8 @@ const prefixLines = (app: string) => (chunk: string) =>
 
 /**
  * Starts every app of finstack from the build output, on the settings of the
- * environment (embedded defaults when nothing is set): TCP services first,
+ * environment (embedded defaults when nothing is set): the local S3-compatible
+ * server (files under DATA_DIR/s3) unless OBJECT_STORE=s3, the TCP services,
  * then the gateway, which is ready once it reaches all of them.
  */
 export async function startEmbeddedSystem(options: { quiet?: boolean } = {}): Promise<EmbeddedSystem> {
@@ -56,6 +61,13 @@ export async function startEmbeddedSystem(options: { quiet?: boolean } = {}): Pr
     ready: { port: env.PORTFOLIO_PORT },
     echo: echo('portfolio'),
   });
+  const risk = new AppProcess({
+    app: 'var',
+    env: shared,
+    inheritEnv: true,
+    ready: { port: env.VAR_PORT },
+    echo: echo('var'),
+  });
   const gateway = new AppProcess({
     app: 'gateway',
     env: shared,
@@ -63,15 +75,20 @@ export async function startEmbeddedSystem(options: { quiet?: boolean } = {}): Pr
     ready: { url: `${apiUrl}/health/ready` },
     echo: echo('gateway'),
   });
-  const apps = [trxCrud, classifier, report, portfolio, gateway];
+  const apps = [trxCrud, classifier, report, portfolio, risk, gateway];
+  const storeEnv = loadEnv(ObjectStoreEnv);
+  const objectStore =
+    storeEnv.OBJECT_STORE === 'local' ? new LocalS3Server({ root: join(storeEnv.DATA_DIR, 's3'), port: storeEnv.LOCAL_S3_PORT }) : undefined;
   const stop = async () => {
     await Promise.all(apps.map((app) => app.stop()));
+    await objectStore?.stop();
   };
   try {
+    await objectStore?.start();
     for (const app of apps) await app.start(30_000);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { apiUrl, apps, stop };
+  return { apiUrl, apps, objectStoreUrl: objectStore?.endpoint ?? storeEnv.S3_ENDPOINT, stop };
 }

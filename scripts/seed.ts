@@ -1,16 +1,26 @@
 /**
- * `npm run seed`: a demo user with a few months of realistic transactions,
- * created through the public API. Uses the running system when there is one,
- * otherwise starts it for the duration. Safe to run again: externalIds keep
- * rows from being duplicated.
+ * `npm run seed`: the sample price histories (AAPL, AMZN, the S&P 500 as SPX)
+ * in the object store, and a demo user with a few months of realistic
+ * transactions and a small wallet, created through the public API. Uses the
+ * running system when there is one, otherwise starts it for the duration.
+ * Safe to run again: externalIds keep rows from being duplicated, and a
+ * stored history is replaced by the same one.
  */
+import { loadEnv } from '@finstack/config';
+import { ObjectStoreEnv } from '@finstack/object-store';
 import { ApiClient } from '@finstack/testing';
 import { demoLedger } from './demo-ledger';
 import { EmbeddedSystem, startEmbeddedSystem } from './embedded-system';
+import { seedSamplePrices } from './seed/sample-prices';
 
 export const DEMO_EMAIL = 'demo@finstack.local';
 export const DEMO_PASSWORD = 'demo-password-123';
 const MONTHS = 4;
+/** The demo wallet: enough for a portfolio VaR on the sample histories. */
+const DEMO_HOLDINGS = [
+  { ticker: 'AAPL', quantity: '40' },
+  { ticker: 'AMZN', quantity: '5' },
+];
 
 async function isUp(apiUrl: string): Promise<boolean> {
   const response = await fetch(`${apiUrl}/health/ready`).catch(() => undefined);
@@ -40,6 +50,14 @@ async function seed(api: ApiClient): Promise<void> {
     else throw new Error(`seeding failed on ${row.externalId}: ${response.status} ${JSON.stringify(response.body)}`);
   }
   console.log(`demo user ${DEMO_EMAIL} / ${DEMO_PASSWORD}: ${created} transactions created, ${existing} already there`);
+  for (const holding of DEMO_HOLDINGS) {
+    // No quotes yet in a fresh system: allowUnknown keeps the holding; 409 means it is there from an earlier seed.
+    const response = await api.post('/api/v1/portfolio/holdings', { ...holding, allowUnknown: true }, { token });
+    if (response.status !== 201 && response.status !== 409) {
+      throw new Error(`seeding the wallet failed on ${holding.ticker}: ${response.status} ${JSON.stringify(response.body)}`);
+    }
+  }
+  console.log(`demo wallet: ${DEMO_HOLDINGS.map((h) => `${h.quantity} ${h.ticker}`).join(', ')}`);
 }
 
 async function main(): Promise<void> {
@@ -50,6 +68,8 @@ async function main(): Promise<void> {
     system = await startEmbeddedSystem({ quiet: true });
   }
   try {
+    const prices = await seedSamplePrices(loadEnv(ObjectStoreEnv));
+    console.log(`price histories: ${prices.map((p) => `${p.ticker} ${p.rows} days ${p.from}..${p.to}`).join(', ')}`);
     await seed(new ApiClient(system?.apiUrl ?? apiUrl));
   } finally {
     await system?.stop();

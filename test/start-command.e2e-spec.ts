@@ -15,8 +15,14 @@ const DIST = join(__dirname, '..', 'dist', 'scripts');
   const dataDir = tempDataDir('finstack-start-');
 
   beforeAll(async () => {
-    const [port, ledgerPort] = [await freePort(), await freePort()];
-    env = { PATH: process.env.PATH, PORT: String(port), TRX_CRUD_PORT: String(ledgerPort), DATA_DIR: dataDir.path };
+    const [port, ledgerPort, objectStorePort] = [await freePort(), await freePort(), await freePort()];
+    env = {
+      PATH: process.env.PATH,
+      PORT: String(port),
+      TRX_CRUD_PORT: String(ledgerPort),
+      LOCAL_S3_PORT: String(objectStorePort),
+      DATA_DIR: dataDir.path,
+    };
     api = new ApiClient(`http://127.0.0.1:${port}`);
     start = spawn(process.execPath, [join(DIST, 'start.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     start.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -49,6 +55,13 @@ const DIST = join(__dirname, '..', 'dist', 'scripts');
     });
     expect(page.body.items.length).toBeGreaterThan(100);
     expect(page.body.items.every((t) => t.categoryId !== null)).toBe(true);
+
+    // The sample price histories are in the local object store, and the demo wallet can be analysed.
+    const token = login.body.accessToken;
+    expect((await api.get('/api/v1/market/tickers', { token })).body).toEqual({ tickers: ['AAPL', 'AMZN', 'SPX'] });
+    const risk = await api.post<{ status: string; result: { value: number } }>('/api/v1/var/portfolio', { method: 'parametric' }, { token });
+    expect(risk.status).toBe(201);
+    expect(risk.body.result.value).toBeCloseTo(40 * 320.299988 + 5 * 2153.100098, 0);
   });
 
   it('stops every app on Ctrl-C', async () => {

@@ -24,6 +24,10 @@ import { GatewayEnv } from './gateway-env';
 import { HealthController } from './health/health.controller';
 import { IDENTITY_ENTITIES } from './auth/identity.entities';
 import { IDENTITY_MIGRATIONS } from './migrations';
+import { OperatorGuard } from './auth/operator-role';
+import { MarketController } from './var/market.controller';
+import { VAR_SERVICE } from './var/var-client';
+import { VarController } from './var/var.controller';
 
 @Module({
   imports: [
@@ -48,6 +52,8 @@ import { IDENTITY_MIGRATIONS } from './migrations';
     HoldingsController,
     WatchlistController,
     QuotesController,
+    MarketController,
+    VarController,
     HealthController,
   ],
   providers: [
@@ -55,9 +61,11 @@ import { IDENTITY_MIGRATIONS } from './migrations';
     rpcClientProvider(CLASSIFIER_SERVICE, GatewayEnv, (env) => ({ host: env.CLASSIFIER_HOST, port: env.CLASSIFIER_PORT })),
     rpcClientProvider(REPORT_SERVICE, GatewayEnv, (env) => ({ host: env.REPORT_HOST, port: env.REPORT_PORT })),
     rpcClientProvider(PORTFOLIO_SERVICE, GatewayEnv, (env) => ({ host: env.PORTFOLIO_HOST, port: env.PORTFOLIO_PORT })),
+    rpcClientProvider(VAR_SERVICE, GatewayEnv, (env) => ({ host: env.VAR_HOST, port: env.VAR_PORT })),
     // QuoteIngestGuard checks tokens through JwtAuthGuard, so the guard is injectable here too.
     JwtAuthGuard,
     QuoteIngestGuard,
+    OperatorGuard,
     CategorizerService,
     ImportsService,
   ],

@@ -72,4 +72,13 @@ export class CommonEnv {
   @Min(1)
   @Max(65535)
   PORTFOLIO_PORT = 4004;
+
+  @Matches(HOST)
+  VAR_HOST = '127.0.0.1';
+
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  VAR_PORT = 4005;
 }

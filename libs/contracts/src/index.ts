@@ -3,6 +3,7 @@ export * from './errors';
 export * from './ledger';
 export * from './report';
 export * from './portfolio';
+export * from './var';
 export * from './events';
 export * from './rpc';
 export * from './validation';

@@ -1,3 +1,5 @@
+import { LocalS3Server } from '@finstack/object-store';
+import { join } from 'node:path';
 import { AppProcess } from './app-process';
 import { Backend, freshMysqlDatabase, tempDataDir } from './databases';
 import { freePort } from './ports';
@@ -16,6 +18,8 @@ export interface StackOptions {
   reportEnv?: Record<string, string>;
   /** Extra settings for the portfolio service. */
   portfolioEnv?: Record<string, string>;
+  /** Extra settings for the var (risk) service. */
+  varEnv?: Record<string, string>;
   /** Put every app's tables in one MySQL schema instead of one schema per app. */
   sharedSchema?: boolean;
   /** Point the gateway at this port instead of starting trx-crud (to test a service that hangs). */
@@ -30,15 +34,19 @@ export interface Stack {
   /** Stateless: no database of its own. */
   report: AppProcess;
   portfolio: AppProcess;
+  var: AppProcess;
+  /** The local S3-compatible server holding the price histories. */
+  objectStore: LocalS3Server;
   /** Database URLs per schema (MySQL only). */
-  databases: { identity?: string; ledger?: string; classifier?: string; portfolio?: string };
+  databases: { identity?: string; ledger?: string; classifier?: string; portfolio?: string; var?: string };
   dataDir: string;
   stop(): Promise<void>;
 }
 
 /**
- * Starts trx-crud, the classifier, the report service, the portfolio service
- * and the gateway as real processes over real TCP, on fresh databases.
+ * Starts trx-crud, the classifier, the report, portfolio and var services and
+ * the gateway as real processes over real TCP, on fresh databases, with a
+ * local S3-compatible server for the price histories.
  */
 export async function startStack(options: StackOptions): Promise<Stack> {
   const dataDir = tempDataDir(`finstack-${options.name}-`);
@@ -50,13 +58,18 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     databases.ledger = await schema('ledger');
     databases.classifier = await schema('classifier');
     databases.portfolio = await schema('portfolio');
+    databases.var = await schema('var');
   }
+  const objectStore = new LocalS3Server({ root: join(dataDir.path, 's3') });
+  await objectStore.start();
+  const objectStorePort = new URL(objectStore.endpoint).port;
   const common = { DATA_DIR: dataDir.path };
   const ledgerPort = options.ledgerPort ?? (await freePort());
   // Every app knows every endpoint, so allocate them all first.
   const classifierPort = await freePort();
   const reportPort = await freePort();
   const portfolioPort = await freePort();
+  const varPort = await freePort();
   let trxCrud: AppProcess | undefined;
   if (options.ledgerPort === undefined) {
     trxCrud = new AppProcess({
@@ -97,6 +110,18 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     },
     ready: { port: portfolioPort },
   });
+  const risk = new AppProcess({
+    app: 'var',
+    env: {
+      ...common,
+      VAR_PORT: String(varPort),
+      PORTFOLIO_PORT: String(portfolioPort),
+      LOCAL_S3_PORT: objectStorePort,
+      ...(databases.var ? { DATABASE_URL: databases.var } : {}),
+      ...options.varEnv,
+    },
+    ready: { port: varPort },
+  });
   const httpPort = await freePort();
   const baseUrl = `http://127.0.0.1:${httpPort}`;
   const gateway = new AppProcess({
@@ -108,18 +133,20 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       CLASSIFIER_PORT: String(classifierPort),
       REPORT_PORT: String(reportPort),
       PORTFOLIO_PORT: String(portfolioPort),
+      VAR_PORT: String(varPort),
       ...(databases.identity ? { DATABASE_URL: databases.identity } : {}),
       ...options.gatewayEnv,
     },
     ready: { url: `${baseUrl}/health` },
   });
   const stop = async () => {
-    await Promise.all([gateway.stop(), classifier.stop(), report.stop(), portfolio.stop(), trxCrud?.stop()]);
+    await Promise.all([gateway.stop(), classifier.stop(), report.stop(), portfolio.stop(), risk.stop(), trxCrud?.stop()]);
+    await objectStore.stop();
     dataDir.remove();
   };
   try {
     // In order: the gateway is ready only once the services it forwards to are.
-    for (const app of [trxCrud, classifier, report, portfolio, gateway]) await app?.start();
+    for (const app of [trxCrud, classifier, report, portfolio, risk, gateway]) await app?.start();
   } catch (error) {
     await stop(); // apps started before the one that failed would outlive the test run
     throw error;
@@ -131,6 +158,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     classifier,
     report,
     portfolio,
+    var: risk,
+    objectStore,
     databases,
     dataDir: dataDir.path,
     stop,

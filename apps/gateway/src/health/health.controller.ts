@@ -9,6 +9,7 @@ import { ClassifierClient, InjectClassifier } from '../classifier/classifier-cli
 import { InjectLedger, LedgerClient } from '../ledger/ledger-client';
 import { InjectPortfolio, PortfolioClient } from '../portfolio/portfolio-client';
 import { InjectReport, ReportClient } from '../reports/report-client';
+import { InjectVar, VarClient } from '../var/var-client';
 
 /** Readiness probes must answer fast even when a dependency hangs. */
 const PROBE_TIMEOUT_MS = 1000;
@@ -24,6 +25,7 @@ export class HealthController {
     @InjectClassifier() private readonly classifier: ClassifierClient,
     @InjectReport() private readonly report: ReportClient,
     @InjectPortfolio() private readonly portfolio: PortfolioClient,
+    @InjectVar() private readonly risk: VarClient,
   ) {}
 
   /** Liveness: the process serves HTTP. */
@@ -35,14 +37,15 @@ export class HealthController {
   /** Readiness: the identity database and every downstream TCP service answer. */
   @Get('ready')
   async ready(@Res({ passthrough: true }) response: Response): Promise<{ status: string; checks: Record<string, CheckResult> }> {
-    const [database, ledger, classifier, report, portfolio] = await Promise.all([
+    const [database, ledger, classifier, report, portfolio, risk] = await Promise.all([
       check(() => pingDatabase(this.dataSource)),
       check(() => this.ledger.send(HEALTH.ping, {}, PROBE_TIMEOUT_MS)),
       check(() => this.classifier.send(HEALTH.ping, {}, PROBE_TIMEOUT_MS)),
       check(() => this.report.send(HEALTH.ping, {}, PROBE_TIMEOUT_MS)),
       check(() => this.portfolio.send(HEALTH.ping, {}, PROBE_TIMEOUT_MS)),
+      check(() => this.risk.send(HEALTH.ping, {}, PROBE_TIMEOUT_MS)),
     ]);
-    const checks = { database, ledger, classifier, report, portfolio };
+    const checks = { database, ledger, classifier, report, portfolio, var: risk };
     const allUp = Object.values(checks).every((result) => result === 'up');
     response.status(allUp ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return { status: allUp ? 'ok' : 'unavailable', checks };

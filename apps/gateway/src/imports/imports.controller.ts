@@ -5,7 +5,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Request } from 'express';
 import { IsUUID } from 'class-validator';
 import { RequestId } from '../http/request-id.decorator';
-import { readCsvUpload } from './csv-upload';
+import { readCsvUpload } from '../http/csv-upload';
 import { ImportsService } from './imports.service';
 
 class ImportIdParams {

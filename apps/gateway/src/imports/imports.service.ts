@@ -1,7 +1,7 @@
 import { ImportOptions, ImportView, LEDGER } from '@finstack/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectLedger, LedgerClient } from '../ledger/ledger-client';
-import { CsvUpload } from './csv-upload';
+import { CsvUpload } from '../http/csv-upload';
 
 /** Committing a large import takes longer than one plain call. */
 const FINISH_TIMEOUT_MS = 120_000;

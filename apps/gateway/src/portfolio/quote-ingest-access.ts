@@ -10,8 +10,3 @@ export function apiKeyMatches(given: string, configured: string | undefined): bo
   const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
   return timingSafeEqual(digest(given), digest(configured));
 }
-
-/** Whether a token's email is one of OPERATOR_EMAILS (already lower case). */
-export function isOperator(email: string, operatorEmails: readonly string[]): boolean {
-  return operatorEmails.includes(email.toLowerCase());
-}

@@ -3,7 +3,8 @@ import { DomainError, ErrorCode } from '@finstack/contracts';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Request } from 'express';
 import { GatewayEnv } from '../gateway-env';
-import { apiKeyMatches, isOperator } from './quote-ingest-access';
+import { isOperator } from '../auth/operator-role';
+import { apiKeyMatches } from './quote-ingest-access';
 
 /**
  * Who may post quotes: a feed holding QUOTES_INGEST_API_KEY (X-Api-Key), or a

@@ -4,7 +4,7 @@ import { simulateTails } from './montecarlo';
 import { priceSeries } from './prices';
 import { ShardPool } from './shard-pool';
 import { candleSignals, smaCrossoverSignals } from './signals';
-import { cents, crossoverTrades, holdTrades } from './trades';
+import { cents, crossoverTrades, holdTrades, RawTrade } from './trades';
 import { AnalysisParams, AnalysisResult, ChartPoint, RiskAtLevel, Signal, Trade } from './types';
 import { validateParams } from './validate';
 
@@ -17,8 +17,29 @@ export class InvalidParamsError extends Error {
 export const DEFAULT_UNITS = 1000;
 export const DEFAULT_CONFIDENCE_LEVELS = [0.95, 0.99];
 
-/** The whole analysis: signals, trades, Monte-Carlo VaR/ES per trade, summary, chart series. */
-export async function analyse(params: AnalysisParams, options: { pool?: ShardPool } = {}): Promise<AnalysisResult> {
+/** Signals and trades of a validated request: cheap, so the service can size the simulation before running it. */
+export interface PreparedAnalysis {
+  params: AnalysisParams;
+  units: number;
+  levels: number[];
+  seed: number;
+  seeded: boolean;
+  prices: Float64Array;
+  /** SMA(A) per row for sma-crossover (NaN before A rows); null otherwise. */
+  average: Float64Array | null;
+  signals: Signal[];
+  raw: RawTrade[];
+  started: number;
+}
+
+export interface AnalyseOptions {
+  pool?: ShardPool;
+  /** Called as each signal's simulation is merged, with the fraction done (0..1]. */
+  onProgress?: (fraction: number) => void;
+}
+
+/** Validates the request and finds its signals and trades; throws InvalidParamsError with every problem. */
+export function prepareAnalysis(params: AnalysisParams): PreparedAnalysis {
   const started = performance.now();
   const errors = validateParams(params);
   if (errors.length) throw new InvalidParamsError(errors);
@@ -38,8 +59,25 @@ export async function analyse(params: AnalysisParams, options: { pool?: ShardPoo
     signals = candleSignals(params.prices, prices, strategy);
   }
   const raw = strategy.kind === 'sma-crossover' ? crossoverTrades(signals, prices, units) : holdTrades(signals, prices, units, strategy.holdDays);
+  return { params, units, levels, seed, seeded, prices, average, signals, raw, started };
+}
 
-  const tails = await simulateTails(signals, { samples: params.samples, shards: params.shards, seed, confidenceLevels: levels, pool: options.pool });
+/** The whole analysis: signals, trades, Monte-Carlo VaR/ES per trade, summary, chart series. */
+export async function analyse(params: AnalysisParams, options: AnalyseOptions = {}): Promise<AnalysisResult> {
+  return completeAnalysis(prepareAnalysis(params), options);
+}
+
+/** Runs the Monte-Carlo simulation of a prepared analysis and assembles the result. */
+export async function completeAnalysis(prepared: PreparedAnalysis, options: AnalyseOptions = {}): Promise<AnalysisResult> {
+  const { params, units, levels, seed, seeded, prices, average, signals, raw, started } = prepared;
+  const tails = await simulateTails(signals, {
+    samples: params.samples,
+    shards: params.shards,
+    seed,
+    confidenceLevels: levels,
+    pool: options.pool,
+    onSignalDone: options.onProgress && ((done) => options.onProgress!(done / signals.length)),
+  });
 
   const trades: Trade[] = raw.map((trade, i) => {
     const { mu, sigma, side } = signals[i];

@@ -68,6 +68,8 @@ export interface SimulationOptions {
   pool?: ShardPool;
   /** override of the kept fraction (tests use it to force the keep-everything rerun) */
   keepFraction?: number;
+  /** called with the number of signals done each time one is merged */
+  onSignalDone?: (done: number) => void;
 }
 
 /** Tail statistics (in Z') per signal and confidence level. */
@@ -89,6 +91,7 @@ export async function simulateTails(signals: Signal[], options: SimulationOption
   const parts: (Float64Array | undefined)[][] = signals.map(() => new Array(shards));
   const received = new Int32Array(signals.length);
   const rerun: number[] = [];
+  let done = 0;
   const merge = (signal: number) => {
     const pieces = parts[signal] as Float64Array[];
     const total = pieces.reduce((n, piece) => n + piece.length, 0);
@@ -107,6 +110,7 @@ export async function simulateTails(signals: Signal[], options: SimulationOption
       }
     }
     results[signal] = tailStats(merged, ranks[signal]);
+    options.onSignalDone?.(++done);
   };
 
   const pool = options.pool ?? new ShardPool(shards);

@@ -16,6 +16,8 @@ export interface DomainEvent<Type extends string = string, Payload = unknown> {
 export const EVENT_TYPES = {
   priceChanged: 'price.changed',
   alertTriggered: 'alert.triggered',
+  varProgress: 'var.progress',
+  varCompleted: 'var.completed',
 } as const;
 
 /** A quote was accepted; for the ticker's room and the ticker's holders. */
@@ -43,3 +45,24 @@ export interface AlertTriggeredPayload {
 
 export type PriceChangedEvent = DomainEvent<typeof EVENT_TYPES.priceChanged, PriceChangedPayload>;
 export type AlertTriggeredEvent = DomainEvent<typeof EVENT_TYPES.alertTriggered, AlertTriggeredPayload>;
+
+/** A long analysis moved on; for the owner. Sent at most every few percent. */
+export interface VarProgressPayload {
+  runId: string;
+  kind: 'strategy' | 'portfolio';
+  /** 0 to 1. */
+  progress: number;
+}
+
+/** A long analysis finished or failed; for the owner. The result is at GET /var/analyses/:runId. */
+export interface VarCompletedPayload {
+  runId: string;
+  kind: 'strategy' | 'portfolio';
+  status: 'succeeded' | 'failed';
+  durationMs: number;
+  /** On failure: why. */
+  error: { code: string; message: string } | null;
+}
+
+export type VarProgressEvent = DomainEvent<typeof EVENT_TYPES.varProgress, VarProgressPayload>;
+export type VarCompletedEvent = DomainEvent<typeof EVENT_TYPES.varCompleted, VarCompletedPayload>;

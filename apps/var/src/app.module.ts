@@ -1,0 +1,24 @@
+import { ConfigModule } from '@finstack/config';
+import { DatabaseModule } from '@finstack/database';
+import { HealthRpcController, SERVICE_NAME } from '@finstack/rpc';
+import { Module } from '@nestjs/common';
+import { MarketDataModule } from './market-data/market-data.module';
+import { PortfolioVarModule } from './portfolio-var/portfolio-var.module';
+import { RunsModule } from './runs/runs.module';
+import { StrategyModule } from './strategy/strategy.module';
+import { VarEnv } from './var-env';
+import { varStorage } from './var-storage';
+
+@Module({
+  imports: [
+    ConfigModule.forRoot(VarEnv),
+    DatabaseModule.forRoot(VarEnv, varStorage),
+    MarketDataModule,
+    RunsModule,
+    StrategyModule,
+    PortfolioVarModule,
+  ],
+  controllers: [HealthRpcController],
+  providers: [{ provide: SERVICE_NAME, useValue: 'var' }],
+})
+export class AppModule {}

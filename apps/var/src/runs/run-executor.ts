@@ -1,0 +1,142 @@
+import { DomainError, ErrorCode, RunKind, RunReply } from '@finstack/contracts';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { VarEnv } from '../var-env';
+import { RunRow } from './run-rows';
+import { toRunView } from './run.view';
+import { RunFailure, RunsService } from './runs.service';
+
+/** A request checked and sized, ready to run. */
+export interface RunPlan {
+  kind: RunKind;
+  ticker: string | null;
+  /** The request as understood, defaults filled in: stored for the audit. */
+  params: Record<string, unknown>;
+  /** Simulated draws (or scenario revaluations): decides between answering now and a job. */
+  draws: number;
+  /** The computation; it must keep the event loop free (worker threads) and report its progress. */
+  execute(onProgress: (fraction: number) => void): Promise<unknown>;
+}
+
+const HEARTBEAT_MS = 15_000;
+/** A job whose heartbeat is older than this was left by a replica that stopped. */
+const ABANDONED_AFTER_MS = 4 * HEARTBEAT_MS;
+/** Progress is stored and pushed at each tenth of the work, not per signal. */
+const PROGRESS_STEPS = 10;
+
+/**
+ * Runs analyses: small ones at once (the caller gets 201 with the result),
+ * larger ones as jobs (202 with the run's id) queued in this replica and run
+ * VAR_JOB_CONCURRENCY at a time, with their progress and completion published
+ * through the outbox. Every run is stored, whichever way it ran.
+ */
+@Injectable()
+export class RunExecutor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(RunExecutor.name);
+  private readonly waiting: Array<{ run: RunRow; plan: RunPlan }> = [];
+  private readonly held = new Set<string>();
+  private running = 0;
+  private heartbeat?: NodeJS.Timeout;
+  private closed = false;
+
+  constructor(
+    private readonly runs: RunsService,
+    private readonly env: VarEnv,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.failAbandoned();
+    this.heartbeat = setInterval(() => void this.beat(), HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  onApplicationShutdown(): void {
+    this.closed = true;
+    clearInterval(this.heartbeat);
+  }
+
+  /** Number of jobs this replica holds (queued or running). */
+  get backlog(): number {
+    return this.held.size;
+  }
+
+  async submit(userId: string, plan: RunPlan): Promise<RunReply> {
+    const base = { userId, kind: plan.kind, ticker: plan.ticker, params: plan.params };
+    if (plan.draws <= this.env.VAR_SYNC_MAX_DRAWS) {
+      const run = await this.runs.create(base, 'running');
+      const started = performance.now();
+      try {
+        const result = await plan.execute(() => undefined);
+        return { accepted: false, run: await this.runs.succeeded(run, result, performance.now() - started, false) };
+      } catch (error) {
+        await this.runs.failed(run, this.failureOf(error), performance.now() - started, false);
+        throw error;
+      }
+    }
+    const run = await this.runs.create(base, 'queued');
+    const accepted = toRunView(run); // as accepted: the job may start before the reply leaves
+    this.held.add(run.id);
+    this.waiting.push({ run, plan });
+    this.next();
+    return { accepted: true, run: accepted };
+  }
+
+  private next(): void {
+    while (!this.closed && this.running < this.env.VAR_JOB_CONCURRENCY && this.waiting.length) {
+      const job = this.waiting.shift()!;
+      this.running += 1;
+      void this.runJob(job.run, job.plan).finally(() => {
+        this.running -= 1;
+        this.held.delete(job.run.id);
+        this.next();
+      });
+    }
+  }
+
+  private async runJob(run: RunRow, plan: RunPlan): Promise<void> {
+    const started = performance.now();
+    try {
+      await this.runs.started(run);
+      let step = 0;
+      let reporting = Promise.resolve();
+      const result = await plan.execute((fraction) => {
+        const reached = Math.floor(fraction * PROGRESS_STEPS);
+        if (reached <= step || fraction >= 1) return;
+        step = reached;
+        // One write at a time, in order; a failed progress write must not fail the job.
+        reporting = reporting.then(() => this.runs.progressed(run, reached / PROGRESS_STEPS)).catch((error: unknown) => {
+          this.logger.warn(`run ${run.id}: progress not stored: ${String(error)}`);
+        });
+      });
+      await reporting;
+      await this.runs.succeeded(run, result, performance.now() - started, true);
+    } catch (error) {
+      this.logger.error(`run ${run.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      await this.runs.failed(run, this.failureOf(error), performance.now() - started, true).catch((stored: unknown) => {
+        this.logger.error(`run ${run.id}: failure not stored: ${String(stored)}`);
+      });
+    }
+  }
+
+  private failureOf(error: unknown): RunFailure {
+    if (error instanceof DomainError) return { code: error.code, message: error.message };
+    return { code: ErrorCode.INTERNAL, message: 'the analysis failed unexpectedly; it was logged' };
+  }
+
+  private async beat(): Promise<void> {
+    try {
+      await this.runs.heartbeat([...this.held]);
+    } catch (error) {
+      this.logger.warn(`heartbeat not stored: ${String(error)}`);
+    }
+  }
+
+  /** Jobs left unfinished by a replica that stopped fail, and their owners are told, rather than staying "running" forever. */
+  private async failAbandoned(): Promise<void> {
+    const abandoned = await this.runs.abandoned(new Date(Date.now() - ABANDONED_AFTER_MS));
+    for (const run of abandoned) {
+      const failure = { code: ErrorCode.SERVICE_UNAVAILABLE, message: 'the service stopped while this analysis ran; run it again' };
+      await this.runs.failed(run, failure, 0, true);
+    }
+    if (abandoned.length) this.logger.warn(`${abandoned.length} abandoned analysis run(s) marked failed`);
+  }
+}
