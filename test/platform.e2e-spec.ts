@@ -58,6 +58,7 @@ describe(`platform endpoints (${backend})`, () => {
       'identity_migrations',
       'ledger_migrations',
       'portfolio_migrations',
+      'var_migrations',
     ]);
   });
 });
