@@ -4,6 +4,7 @@ export * from './ledger';
 export * from './report';
 export * from './portfolio';
 export * from './events';
+export * from './notifications';
 export * from './rpc';
 export * from './validation';
 export * from './timestamps';
