@@ -9,15 +9,15 @@ import {
 } from './jwt-verification.options';
 import { unauthenticated } from './unauthenticated';
 
-/**
- * Verifies a raw access token where there is no HTTP request for passport to
- * read, such as a Socket.IO handshake. Same checks as the HTTP guard.
- */
 export interface VerifiedSession {
   user: AuthUser;
   expiresAtMs: number;
 }
 
+/**
+ * Verifies a raw access token where there is no HTTP request for passport to
+ * read, such as a Socket.IO handshake. Same checks as the HTTP guard.
+ */
 @Injectable()
 export class JwtVerifier {
   private readonly jwt: JwtService;
