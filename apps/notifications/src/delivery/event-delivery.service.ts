@@ -1,0 +1,59 @@
+import { DeliveredEvent, EventsAcknowledged, tickerRoom, userRoom } from '@finstack/contracts';
+import { Injectable, Logger } from '@nestjs/common';
+import { TickerHolders } from '../holders/ticker-holders';
+import { RoomEmitter } from '../sockets/room-emitter';
+import { addressOf } from './event-addresses';
+import { DeliveredEvents } from './delivered-events';
+
+/**
+ * Pushes a relay's batch in order and acknowledges each event only once it
+ * has been pushed (or was pushed before: a duplicate is acknowledged without
+ * a second push). The first event that cannot be pushed now ends the batch:
+ * the acknowledged ids are a prefix, and the relay sends the rest again.
+ */
+@Injectable()
+export class EventDeliveryService {
+  private readonly logger = new Logger(EventDeliveryService.name);
+
+  constructor(
+    private readonly delivered: DeliveredEvents,
+    private readonly holders: TickerHolders,
+    private readonly emitter: RoomEmitter,
+  ) {}
+
+  async deliver(events: readonly DeliveredEvent[]): Promise<EventsAcknowledged> {
+    const addresses = events.map(addressOf); // a bad event refuses the whole batch before anything is pushed
+    const claims = await this.delivered.claim(events.map((event) => event.id));
+    const acknowledged: string[] = [];
+    const pushed: string[] = [];
+    let stoppedAt = events.length;
+    for (const [index, event] of events.entries()) {
+      const claim = claims[index];
+      if (claim === 'busy') {
+        stoppedAt = index; // another delivery of it is under way; in order, so wait for it
+        break;
+      }
+      if (claim === 'new') {
+        try {
+          this.emitter.emit(await this.roomsOf(addresses[index]), event);
+        } catch (error) {
+          this.logger.warn(`event ${event.id} (${event.type}) not pushed yet: ${(error as Error).message}`);
+          stoppedAt = index;
+          break;
+        }
+        pushed.push(event.id);
+      }
+      acknowledged.push(event.id);
+    }
+    await this.delivered.complete(pushed);
+    const unclaimed = events.slice(stoppedAt).filter((_, offset) => claims[stoppedAt + offset] === 'new');
+    await this.delivered.release(unclaimed.map((event) => event.id));
+    return { acknowledged };
+  }
+
+  private async roomsOf(address: ReturnType<typeof addressOf>): Promise<string[]> {
+    if ('userId' in address) return [userRoom(address.userId)];
+    const holders = await this.holders.holdersOf(address.ticker);
+    return [tickerRoom(address.ticker), ...holders.map(userRoom)];
+  }
+}
