@@ -1,9 +1,11 @@
 import { loadEnv } from '@finstack/config';
 import { AppProcess } from '@finstack/testing';
 import { GatewayEnv } from '../apps/gateway/src/gateway-env';
+import { NotificationsEnv } from '../apps/notifications/src/notifications-env';
 
 export interface EmbeddedSystem {
   apiUrl: string;
+  notificationsUrl: string;
   apps: AppProcess[];
   stop(): Promise<void>;
 }
@@ -28,6 +30,9 @@ export async function startEmbeddedSystem(options: { quiet?: boolean } = {}): Pr
   const shared = { LOG_FORMAT: process.env.LOG_FORMAT ?? 'text' };
   const host = env.HTTP_HOST === '0.0.0.0' ? '127.0.0.1' : env.HTTP_HOST;
   const apiUrl = `http://${host}:${env.PORT}`;
+  const notificationsEnv = loadEnv(NotificationsEnv);
+  const notificationsHost = notificationsEnv.HTTP_HOST === '0.0.0.0' ? '127.0.0.1' : notificationsEnv.HTTP_HOST;
+  const notificationsUrl = `http://${notificationsHost}:${notificationsEnv.NOTIFICATIONS_PORT}`;
   const trxCrud = new AppProcess({
     app: 'trx-crud',
     env: shared,
@@ -63,7 +68,15 @@ export async function startEmbeddedSystem(options: { quiet?: boolean } = {}): Pr
     ready: { url: `${apiUrl}/health/ready` },
     echo: echo('gateway'),
   });
-  const apps = [trxCrud, classifier, report, portfolio, gateway];
+  // After the gateway, which makes the embedded key pair notifications verifies tokens with.
+  const notifications = new AppProcess({
+    app: 'notifications',
+    env: shared,
+    inheritEnv: true,
+    ready: { url: `${notificationsUrl}/health` },
+    echo: echo('notifications'),
+  });
+  const apps = [trxCrud, classifier, report, portfolio, gateway, notifications];
   const stop = async () => {
     await Promise.all(apps.map((app) => app.stop()));
   };
@@ -73,5 +86,5 @@ export async function startEmbeddedSystem(options: { quiet?: boolean } = {}): Pr
     await stop();
     throw error;
   }
-  return { apiUrl, apps, stop };
+  return { apiUrl, notificationsUrl, apps, stop };
 }

@@ -31,8 +31,9 @@ import { RoomEmitter } from './sockets/room-emitter';
     redisProvider,
     {
       provide: DeliveredEvents,
-      inject: [REDIS],
-      useFactory: (redis: RedisConnection | null) => (redis ? new RedisDeliveredEvents(redis) : new MemoryDeliveredEvents()),
+      inject: [REDIS, NotificationsEnv],
+      useFactory: (redis: RedisConnection | null, env: NotificationsEnv) =>
+        redis ? new RedisDeliveredEvents(redis, env.REDIS_KEY_PREFIX) : new MemoryDeliveredEvents(),
     },
     rpcClientProvider(PORTFOLIO_SERVICE, NotificationsEnv, (env) => ({ host: env.PORTFOLIO_HOST, port: env.PORTFOLIO_PORT })),
     TickerHolders,

@@ -24,6 +24,10 @@ export class NotificationsEnv extends CommonEnv {
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
 
+  /** Prefix of every Redis key and stream of notifications, so deployments (or test runs) can share one Redis. */
+  @Matches(/^[A-Za-z0-9:_-]{1,64}$/)
+  REDIS_KEY_PREFIX = 'finstack:notifications';
+
   /** The gateway's public key (PEM); unset in embedded mode, where it is read from DATA_DIR/keys. */
   @IsOptional()
   @Matches(PEM, { message: 'JWT_PUBLIC_KEY must be a PEM public key' })

@@ -16,6 +16,8 @@ export interface StackOptions {
   reportEnv?: Record<string, string>;
   /** Extra settings for the portfolio service. */
   portfolioEnv?: Record<string, string>;
+  /** Extra settings for notifications, e.g. REDIS_URL. */
+  notificationsEnv?: Record<string, string>;
   /** Put every app's tables in one MySQL schema instead of one schema per app. */
   sharedSchema?: boolean;
   /** Point the gateway at this port instead of starting trx-crud (to test a service that hangs). */
@@ -30,6 +32,9 @@ export interface Stack {
   /** Stateless: no database of its own. */
   report: AppProcess;
   portfolio: AppProcess;
+  notifications: AppProcess;
+  /** Where Socket.IO clients connect (path /socket.io). */
+  notificationsUrl: string;
   /** Database URLs per schema (MySQL only). */
   databases: { identity?: string; ledger?: string; classifier?: string; portfolio?: string };
   dataDir: string;
@@ -37,8 +42,8 @@ export interface Stack {
 }
 
 /**
- * Starts trx-crud, the classifier, the report service, the portfolio service
- * and the gateway as real processes over real TCP, on fresh databases.
+ * Starts trx-crud, the classifier, the report service, the portfolio service,
+ * the gateway and notifications as real processes over real TCP, on fresh databases.
  */
 export async function startStack(options: StackOptions): Promise<Stack> {
   const dataDir = tempDataDir(`finstack-${options.name}-`);
@@ -57,6 +62,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const classifierPort = await freePort();
   const reportPort = await freePort();
   const portfolioPort = await freePort();
+  const notificationsTcpPort = await freePort();
+  // Producers relay their outboxes here.
+  const toNotifications = { NOTIFICATIONS_TCP_PORT: String(notificationsTcpPort) };
   let trxCrud: AppProcess | undefined;
   if (options.ledgerPort === undefined) {
     trxCrud = new AppProcess({
@@ -92,6 +100,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     env: {
       ...common,
       PORTFOLIO_PORT: String(portfolioPort),
+      ...toNotifications,
       ...(databases.portfolio ? { DATABASE_URL: databases.portfolio } : {}),
       ...options.portfolioEnv,
     },
@@ -113,13 +122,27 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     },
     ready: { url: `${baseUrl}/health` },
   });
+  const socketPort = await freePort();
+  const notificationsUrl = `http://127.0.0.1:${socketPort}`;
+  const notifications = new AppProcess({
+    app: 'notifications',
+    env: {
+      ...common,
+      NOTIFICATIONS_PORT: String(socketPort),
+      ...toNotifications,
+      PORTFOLIO_PORT: String(portfolioPort),
+      ...options.notificationsEnv,
+    },
+    ready: { url: `${notificationsUrl}/health` },
+  });
   const stop = async () => {
-    await Promise.all([gateway.stop(), classifier.stop(), report.stop(), portfolio.stop(), trxCrud?.stop()]);
+    await Promise.all([gateway.stop(), notifications.stop(), classifier.stop(), report.stop(), portfolio.stop(), trxCrud?.stop()]);
     dataDir.remove();
   };
   try {
-    // In order: the gateway is ready only once the services it forwards to are.
-    for (const app of [trxCrud, classifier, report, portfolio, gateway]) await app?.start();
+    // In order: the gateway is ready only once the services it forwards to are;
+    // notifications after it, reading the key pair it made under DATA_DIR.
+    for (const app of [trxCrud, classifier, report, portfolio, gateway, notifications]) await app?.start();
   } catch (error) {
     await stop(); // apps started before the one that failed would outlive the test run
     throw error;
@@ -131,6 +154,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     classifier,
     report,
     portfolio,
+    notifications,
+    notificationsUrl,
     databases,
     dataDir: dataDir.path,
     stop,

@@ -25,6 +25,7 @@ export class SocketServerAdapter extends IoAdapter {
   constructor(
     app: INestApplicationContext,
     private readonly redis: RedisConnection | null,
+    private readonly redisKeyPrefix: string,
   ) {
     super(app);
   }
@@ -37,7 +38,15 @@ export class SocketServerAdapter extends IoAdapter {
       connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
     }) as Server;
     if (this.redis) {
-      server.adapter(createAdapter(this.redis, { streamName: 'finstack:notifications', maxLen: STREAM_MAX_LEN, sessionKeyPrefix: 'finstack:notifications:session:' }));
+      const prefix = this.redisKeyPrefix;
+      server.adapter(
+        createAdapter(this.redis, {
+          streamName: `${prefix}:stream`,
+          channelPrefix: prefix,
+          sessionKeyPrefix: `${prefix}:session:`,
+          maxLen: STREAM_MAX_LEN,
+        }),
+      );
     }
     return server;
   }
