@@ -71,16 +71,22 @@ export async function connect(url: string, token: string | undefined, options: C
 
 /** A client that is not yet connected (to watch a refusal). */
 export function socketTo(url: string, token: string | undefined, options: ConnectOptions = {}): Listener {
+  let listener: Listener | undefined = undefined;
   const socket = io(url, {
     path: SOCKET_PATH,
-    auth: token === undefined ? {} : { token },
+    // Read at every (re)connection: the last event received lets a restarted server replay what was missed.
+    auth: (send) => {
+      const last = listener?.events.at(-1)?.id;
+      send(token === undefined ? {} : { token, ...(last ? { lastEventId: last } : {}) });
+    },
     transports: ['websocket'],
     reconnection: options.reconnect ?? false,
     reconnectionDelay: 100,
     reconnectionDelayMax: 300,
     forceNew: true,
   });
-  return new Listener(socket);
+  listener = new Listener(socket);
+  return listener;
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -12,6 +12,7 @@ import { PORTFOLIO_SERVICE, TickerHolders } from './holders/ticker-holders';
 import { NotificationsEnv } from './notifications-env';
 import { closeRedis, REDIS, RedisConnection, redisProvider } from './redis/redis-connection';
 import { NotificationsGateway } from './sockets/notifications.gateway';
+import { RecentPushes } from './replay/recent-pushes';
 import { RoomEmitter } from './sockets/room-emitter';
 
 @Module({
@@ -38,6 +39,11 @@ import { RoomEmitter } from './sockets/room-emitter';
     rpcClientProvider(PORTFOLIO_SERVICE, NotificationsEnv, (env) => ({ host: env.PORTFOLIO_HOST, port: env.PORTFOLIO_PORT })),
     TickerHolders,
     RoomEmitter,
+    {
+      provide: RecentPushes,
+      inject: [REDIS],
+      useFactory: (redis: RedisConnection | null) => (redis ? undefined : new RecentPushes()),
+    },
     NotificationsGateway,
     EventDeliveryService,
   ],

@@ -1,8 +1,9 @@
 import { DeliveredEvent, EventsAcknowledged, tickerRoom, userRoom } from '@finstack/contracts';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { TickerHolders } from '../holders/ticker-holders';
+import { RecentPushes } from '../replay/recent-pushes';
 import { RoomEmitter } from '../sockets/room-emitter';
-import { addressOf } from './event-addresses';
+import { addressOf, EventAddress } from './event-addresses';
 import { DeliveredEvents } from './delivered-events';
 
 /**
@@ -19,6 +20,8 @@ export class EventDeliveryService {
     private readonly delivered: DeliveredEvents,
     private readonly holders: TickerHolders,
     private readonly emitter: RoomEmitter,
+    // Only without Redis (see RecentPushes).
+    @Optional() private readonly recent?: RecentPushes,
   ) {}
 
   async deliver(events: readonly DeliveredEvent[]): Promise<EventsAcknowledged> {
@@ -35,7 +38,7 @@ export class EventDeliveryService {
       }
       if (claim === 'new') {
         try {
-          this.emitter.emit(await this.roomsOf(addresses[index]), event);
+          await this.push(addresses[index], event);
         } catch (error) {
           this.logger.warn(`event ${event.id} (${event.type}) not pushed yet: ${(error as Error).message}`);
           stoppedAt = index;
@@ -51,9 +54,14 @@ export class EventDeliveryService {
     return { acknowledged };
   }
 
-  private async roomsOf(address: ReturnType<typeof addressOf>): Promise<string[]> {
-    if ('userId' in address) return [userRoom(address.userId)];
+  private async push(address: EventAddress, event: DeliveredEvent): Promise<void> {
+    if ('userId' in address) {
+      this.emitter.emit([userRoom(address.userId)], event);
+      this.recent?.forUser(event, address.userId);
+      return;
+    }
     const holders = await this.holders.holdersOf(address.ticker);
-    return [tickerRoom(address.ticker), ...holders.map(userRoom)];
+    this.emitter.emit([tickerRoom(address.ticker), ...holders.map(userRoom)], event);
+    this.recent?.forHolders(event, holders);
   }
 }

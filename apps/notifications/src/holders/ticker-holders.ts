@@ -23,10 +23,11 @@ export class TickerHolders {
     private readonly env: NotificationsEnv,
   ) {}
 
+  /** The holders' user ids, sorted (as JavaScript compares strings). */
   holdersOf(ticker: string): Promise<string[]> {
     const cached = this.cache.get(ticker);
     if (cached && cached.expiresAt > Date.now()) return cached.userIds;
-    const userIds = this.portfolio.send(PORTFOLIO.listHolders, { params: { ticker } }).then((reply) => reply.userIds);
+    const userIds = this.portfolio.send(PORTFOLIO.listHolders, { params: { ticker } }).then((reply) => [...reply.userIds].sort());
     this.cache.delete(ticker);
     this.cache.set(ticker, { userIds, expiresAt: Date.now() + this.env.HOLDERS_CACHE_MS });
     if (this.cache.size > CAPACITY) this.cache.delete(this.cache.keys().next().value as string);

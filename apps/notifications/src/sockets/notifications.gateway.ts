@@ -1,6 +1,6 @@
 import { JwtVerifier } from '@finstack/auth';
 import { RoomReply, SOCKET_REQUESTS, SOCKET_TOKEN_EXPIRED, userRoom } from '@finstack/contracts';
-import { Logger } from '@nestjs/common';
+import { Logger, Optional } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -11,6 +11,7 @@ import {
   WebSocketGateway,
 } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
+import { RecentPushes } from '../replay/recent-pushes';
 import { RoomEmitter } from './room-emitter';
 import { MAX_TICKER_ROOMS, refused, requestedTickerRoom } from './room-requests';
 import { sessionOf, socketAuthentication } from './socket-authentication';
@@ -31,6 +32,7 @@ export class NotificationsGateway implements OnGatewayInit<Server>, OnGatewayCon
   constructor(
     private readonly verifier: JwtVerifier,
     private readonly emitter: RoomEmitter,
+    @Optional() private readonly recent?: RecentPushes,
   ) {}
 
   afterInit(server: Server): void {
@@ -41,6 +43,11 @@ export class NotificationsGateway implements OnGatewayInit<Server>, OnGatewayCon
   handleConnection(socket: Socket): void {
     const { user, expiresAtMs } = sessionOf(socket);
     void socket.join(userRoom(user.userId));
+    const lastEventId: unknown = socket.handshake.auth?.lastEventId;
+    if (!socket.recovered && this.recent && typeof lastEventId === 'string') {
+      // A client coming back names the last event it received; synchronously with the join, so no push falls in between.
+      for (const event of this.recent.since(user.userId, lastEventId)) socket.emit(event.type, event);
+    }
     const timer = setTimeout(() => {
       socket.emit(SOCKET_TOKEN_EXPIRED, { message: 'access token has expired; reconnect with a fresh one' });
       socket.disconnect(true);

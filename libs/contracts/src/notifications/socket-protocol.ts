@@ -6,6 +6,16 @@
 /** The Socket.IO path on NOTIFICATIONS_PORT. */
 export const SOCKET_PATH = '/socket.io';
 
+/**
+ * The handshake's `auth`: the access token, and on a reconnection the id of
+ * the last event received, so a server that cannot recover the session
+ * (it restarted) still replays what the client missed in the last 2 minutes.
+ */
+export interface SocketAuth {
+  token: string;
+  lastEventId?: string;
+}
+
 /** The `connect_error` message of a handshake without a valid access token (missing, bad or expired). */
 export const SOCKET_UNAUTHORIZED = 'unauthorized';
 
