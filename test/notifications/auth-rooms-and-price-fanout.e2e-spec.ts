@@ -1,5 +1,7 @@
 import { EVENT_TYPES, NOTIFICATIONS, SOCKET_UNAUTHORIZED, SOCKET_TOKEN_EXPIRED, tickerRoom, userRoom } from '@finstack/contracts';
 import { findPrivateKeyPem, newEs256PrivateKey, signEs256 } from '@finstack/testing';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { backend, connect, Listener, newTicker, quoteOf, sleep, socketTo, useNotificationsStack } from './notifications-test-helpers';
 
@@ -125,5 +127,51 @@ describe(`notifications: who may connect, which rooms, who gets a price move (${
     const disconnected = new Promise<string>((resolve) => listener.socket.once('disconnect', resolve));
     await expired;
     expect(await disconnected).toBe('io server disconnect');
+  });
+
+  describe('npm run listen', () => {
+    const LISTEN = join(__dirname, '..', '..', 'dist', 'scripts', 'listen.js');
+    const run = (args: string[]) => {
+      const child = spawn(process.execPath, [LISTEN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const output = { stdout: '', stderr: '' };
+      child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      return { child, output, exited };
+    };
+
+    it('logs in, connects and prints each event as it arrives, followed tickers included', async () => {
+      const user = await notif.newUser('cli');
+      const [held, followed] = [newTicker(), newTicker()];
+      await notif.hold(user, held);
+      const urls = ['--url', notif.stack().baseUrl, '--notifications-url', notif.stack().notificationsUrl];
+      const listen = run(['--email', user.email, '--password', user.password, '--ticker', followed, ...urls]);
+      try {
+        const deadline = Date.now() + 10_000;
+        while (!listen.output.stderr.includes('connected to')) {
+          if (Date.now() > deadline) throw new Error(`listen did not connect: ${listen.output.stderr}`);
+          await sleep(50);
+        }
+        await sleep(200); // the ticker room is joined just after connecting
+        await notif.quote(quoteOf(held, '7.50'), quoteOf(followed, '8.25'));
+        while (!(listen.output.stdout.includes(`${held} 7.50 USD`) && listen.output.stdout.includes(`${followed} 8.25 USD`))) {
+          if (Date.now() > deadline) throw new Error(`listen printed: ${listen.output.stdout}\n${listen.output.stderr}`);
+          await sleep(50);
+        }
+        expect(listen.output.stdout).toMatch(/price\.changed/);
+      } finally {
+        listen.child.kill('SIGINT');
+      }
+      expect(await listen.exited).toBe(0);
+    });
+
+    it('explains a bad command line (exit 2) and a refused token (exit 1)', async () => {
+      const bad = run(['--ticker', 'not a ticker', '--token', 'x']);
+      expect(await bad.exited).toBe(2);
+      expect(bad.output.stderr).toMatch(/--ticker "NOT A TICKER" is not a stock symbol/);
+      const refused = run(['--token', 'garbage', '--url', notif.stack().baseUrl, '--notifications-url', notif.stack().notificationsUrl]);
+      expect(await refused.exited).toBe(1);
+      expect(refused.output.stderr).toMatch(/refused the access token/);
+    });
   });
 });
