@@ -15,8 +15,15 @@ const DIST = join(__dirname, '..', 'dist', 'scripts');
   const dataDir = tempDataDir('finstack-start-');
 
   beforeAll(async () => {
-    const [port, ledgerPort] = [await freePort(), await freePort()];
-    env = { PATH: process.env.PATH, PORT: String(port), TRX_CRUD_PORT: String(ledgerPort), DATA_DIR: dataDir.path };
+    const [port, ledgerPort, socketPort, eventsPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    env = {
+      PATH: process.env.PATH,
+      PORT: String(port),
+      TRX_CRUD_PORT: String(ledgerPort),
+      NOTIFICATIONS_PORT: String(socketPort),
+      NOTIFICATIONS_TCP_PORT: String(eventsPort),
+      DATA_DIR: dataDir.path,
+    };
     api = new ApiClient(`http://127.0.0.1:${port}`);
     start = spawn(process.execPath, [join(DIST, 'start.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     start.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
