@@ -3,11 +3,13 @@ import { LocalS3Server, ObjectStoreEnv } from '@finstack/object-store';
 import { AppProcess } from '@finstack/testing';
 import { join } from 'node:path';
 import { GatewayEnv } from '../apps/gateway/src/gateway-env';
+import { NotificationsEnv } from '../apps/notifications/src/notifications-env';
 
 export interface EmbeddedSystem {
   apiUrl: string;
   /** The local S3-compatible server, or S3_ENDPOINT; undefined for AWS S3. */
   objectStoreUrl?: string;
+  notificationsUrl: string;
   apps: AppProcess[];
   stop(): Promise<void>;
 }
@@ -33,6 +35,9 @@ export async function startEmbeddedSystem(options: { quiet?: boolean } = {}): Pr
   const shared = { LOG_FORMAT: process.env.LOG_FORMAT ?? 'text' };
   const host = env.HTTP_HOST === '0.0.0.0' ? '127.0.0.1' : env.HTTP_HOST;
   const apiUrl = `http://${host}:${env.PORT}`;
+  const notificationsEnv = loadEnv(NotificationsEnv);
+  const notificationsHost = notificationsEnv.HTTP_HOST === '0.0.0.0' ? '127.0.0.1' : notificationsEnv.HTTP_HOST;
+  const notificationsUrl = `http://${notificationsHost}:${notificationsEnv.NOTIFICATIONS_PORT}`;
   const trxCrud = new AppProcess({
     app: 'trx-crud',
     env: shared,
@@ -75,7 +80,15 @@ export async function startEmbeddedSystem(options: { quiet?: boolean } = {}): Pr
     ready: { url: `${apiUrl}/health/ready` },
     echo: echo('gateway'),
   });
-  const apps = [trxCrud, classifier, report, portfolio, risk, gateway];
+  // After the gateway, which makes the embedded key pair notifications verifies tokens with.
+  const notifications = new AppProcess({
+    app: 'notifications',
+    env: shared,
+    inheritEnv: true,
+    ready: { url: `${notificationsUrl}/health` },
+    echo: echo('notifications'),
+  });
+  const apps = [trxCrud, classifier, report, portfolio, risk, gateway, notifications];
   const storeEnv = loadEnv(ObjectStoreEnv);
   const objectStore =
     storeEnv.OBJECT_STORE === 'local' ? new LocalS3Server({ root: join(storeEnv.DATA_DIR, 's3'), port: storeEnv.LOCAL_S3_PORT }) : undefined;
@@ -90,5 +103,5 @@ export async function startEmbeddedSystem(options: { quiet?: boolean } = {}): Pr
     await stop();
     throw error;
   }
-  return { apiUrl, apps, objectStoreUrl: objectStore?.endpoint ?? storeEnv.S3_ENDPOINT, stop };
+  return { apiUrl, notificationsUrl, apps, objectStoreUrl: objectStore?.endpoint ?? storeEnv.S3_ENDPOINT, stop };
 }

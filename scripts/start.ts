@@ -31,6 +31,7 @@ finstack is running
   API      ${system.apiUrl}/api/v1
   docs     ${system.apiUrl}/docs   (OpenAPI JSON: ${system.apiUrl}/docs-json)
   health   ${system.apiUrl}/health/ready
+  pushes   ${system.notificationsUrl}/socket.io   (npm run listen -- --email … --password …)
 
   try:     curl -s -X POST ${system.apiUrl}/api/v1/auth/register \\
              -H 'content-type: application/json' \\

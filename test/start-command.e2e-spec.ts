@@ -15,12 +15,14 @@ const DIST = join(__dirname, '..', 'dist', 'scripts');
   const dataDir = tempDataDir('finstack-start-');
 
   beforeAll(async () => {
-    const [port, ledgerPort, objectStorePort] = [await freePort(), await freePort(), await freePort()];
+    const [port, ledgerPort, socketPort, eventsPort, objectStorePort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
     env = {
       PATH: process.env.PATH,
       PORT: String(port),
       TRX_CRUD_PORT: String(ledgerPort),
       LOCAL_S3_PORT: String(objectStorePort),
+      NOTIFICATIONS_PORT: String(socketPort),
+      NOTIFICATIONS_TCP_PORT: String(eventsPort),
       DATA_DIR: dataDir.path,
     };
     api = new ApiClient(`http://127.0.0.1:${port}`);

@@ -1,19 +1,8 @@
-import { RunPage, RunView, StrategyAnalysisResult } from '@finstack/contracts';
-import { pendingEvents } from '@finstack/outbox';
-import { DataSource } from 'typeorm';
+import { RunPage, RunView, StrategyAnalysisResult, VarCompletedPayload, VarProgressPayload } from '@finstack/contracts';
+import { connect } from '../notifications/notifications-test-helpers';
 import { backend, sampleCsv, useRiskStack } from './var-test-helpers';
 
 const JOB = { ticker: 'AAPL', strategy: { type: 'sma-crossover', A: 20, V: 101 }, samples: 1_000_000, shards: 2, seed: 5 };
-
-/** The var schema's outbox, read as the notifications relay would (MySQL only: SQLite files are held by the app). */
-async function outboxOf(url: string) {
-  const source = await new DataSource({ type: 'mysql', url, timezone: 'Z' }).initialize();
-  try {
-    return await pendingEvents(source.manager, 'var_outbox', 1000);
-  } finally {
-    await source.destroy();
-  }
-}
 
 describe(`a long analysis runs as a job (${backend})`, () => {
   // Any analysis above 1,000 draws is a job here; 368 signals × 1,000,000 draws is about 2 s of work.
@@ -21,8 +10,10 @@ describe(`a long analysis runs as a job (${backend})`, () => {
 
   beforeAll(() => risk.uploadPrices('AAPL', sampleCsv('AAPL')));
 
-  it('accepts it with 202, keeps serving while it runs, then stores the result and publishes progress and completion', async () => {
+  it('accepts it with 202, keeps serving while it runs, stores the result and pushes progress and completion to its owner', async () => {
     const user = await risk.newUser();
+    const owner = await connect(risk.stack().notificationsUrl, user.session.accessToken);
+    const stranger = await connect(risk.stack().notificationsUrl, (await risk.newUser('stranger')).session.accessToken);
     const accepted = await user.post<RunView>('/var/analyses', JOB);
     expect(accepted.status).toBe(202);
     expect(accepted.headers.get('location')).toBe(`/api/v1/var/analyses/${accepted.body.id}`);
@@ -50,16 +41,18 @@ describe(`a long analysis runs as a job (${backend})`, () => {
     const listed = await user.get<RunPage>('/var/analyses');
     expect(listed.body.items[0]).toMatchObject({ id: done.id, status: 'succeeded' });
 
-    if (backend === 'mysql') {
-      const events = (await outboxOf(risk.stack().databases.var!)).filter((e) => (e.payload as { runId: string }).runId === done.id);
-      expect(events.every((e) => e.userId === user.session.userId)).toBe(true);
-      const progress = events.filter((e) => e.type === 'var.progress').map((e) => (e.payload as { progress: number }).progress);
-      expect(progress.length).toBeGreaterThanOrEqual(3);
-      expect(progress).toEqual([...progress].sort((a, b) => a - b));
-      expect(events.filter((e) => e.type === 'var.completed').map((e) => e.payload)).toEqual([
-        { runId: done.id, kind: 'strategy', status: 'succeeded', durationMs: expect.any(Number), error: null },
-      ]);
-    }
+    const completed = await owner.waitFor((e) => e.type === 'var.completed');
+    expect(completed.map((e) => e.payload)).toEqual([
+      { runId: done.id, kind: 'strategy', status: 'succeeded', durationMs: expect.any(Number), error: null },
+    ]);
+    const progress = owner.ofType('var.progress').map((e) => e.payload as VarProgressPayload);
+    expect(progress.length).toBeGreaterThanOrEqual(3);
+    expect(progress.every((p) => p.runId === done.id)).toBe(true);
+    expect(progress.map((p) => p.progress)).toEqual(progress.map((p) => p.progress).sort((a, b) => a - b));
+    expect((completed[0].payload as VarCompletedPayload).durationMs).toBeGreaterThan(0);
+    expect(stranger.events).toEqual([]);
+    owner.close();
+    stranger.close();
   });
 
   it('gives two jobs of the same request and seed identical trades', async () => {

@@ -1,10 +1,12 @@
 import { ConfigModule } from '@finstack/config';
 import { DatabaseModule } from '@finstack/database';
+import { OutboxRelayModule } from '@finstack/outbox';
 import { HealthRpcController, SERVICE_NAME } from '@finstack/rpc';
 import { Module } from '@nestjs/common';
 import { AlertsModule } from './alerts/alerts.module';
 import { HoldingsModule } from './holdings/holdings.module';
 import { PortfolioEnv } from './portfolio-env';
+import { PORTFOLIO_OUTBOX } from './common/portfolio-sql';
 import { portfolioStorage } from './portfolio-storage';
 import { QuotesModule } from './quotes/quotes.module';
 import { WatchlistModule } from './watchlist/watchlist.module';
@@ -13,6 +15,8 @@ import { WatchlistModule } from './watchlist/watchlist.module';
   imports: [
     ConfigModule.forRoot(PortfolioEnv),
     DatabaseModule.forRoot(PortfolioEnv, portfolioStorage),
+    // price.changed and alert.triggered, to notifications once their quotes commit.
+    OutboxRelayModule.forRoot({ table: PORTFOLIO_OUTBOX, settingsClass: PortfolioEnv }),
     HoldingsModule,
     WatchlistModule,
     AlertsModule,

@@ -1,9 +1,11 @@
 import { ConfigModule } from '@finstack/config';
 import { DatabaseModule } from '@finstack/database';
+import { OutboxRelayModule } from '@finstack/outbox';
 import { HealthRpcController, SERVICE_NAME } from '@finstack/rpc';
 import { Module } from '@nestjs/common';
 import { MarketDataModule } from './market-data/market-data.module';
 import { PortfolioVarModule } from './portfolio-var/portfolio-var.module';
+import { VAR_OUTBOX } from './runs/run-events';
 import { RunsModule } from './runs/runs.module';
 import { StrategyModule } from './strategy/strategy.module';
 import { VarEnv } from './var-env';
@@ -13,6 +15,7 @@ import { varStorage } from './var-storage';
   imports: [
     ConfigModule.forRoot(VarEnv),
     DatabaseModule.forRoot(VarEnv, varStorage),
+    OutboxRelayModule.forRoot({ table: VAR_OUTBOX, settingsClass: VarEnv }),
     MarketDataModule,
     RunsModule,
     StrategyModule,

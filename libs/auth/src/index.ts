@@ -8,3 +8,4 @@ export * from './jwt.strategy';
 export * from './jwt.verifier';
 export * from './unauthenticated';
 export * from './verified-token-cache';
+export * from './signing-keys';

@@ -9,6 +9,11 @@ import {
 } from './jwt-verification.options';
 import { unauthenticated } from './unauthenticated';
 
+export interface VerifiedSession {
+  user: AuthUser;
+  expiresAtMs: number;
+}
+
 /**
  * Verifies a raw access token where there is no HTTP request for passport to
  * read, such as a Socket.IO handshake. Same checks as the HTTP guard.
@@ -22,12 +27,20 @@ export class JwtVerifier {
   }
 
   verify(token: string): AuthUser {
+    return this.verifySession(token).user;
+  }
+
+  /** The user and when the token expires, for a long-lived connection that must end when its token does. */
+  verifySession(token: string): VerifiedSession {
     let claims: unknown;
     try {
       claims = this.jwt.verify(token);
     } catch (error) {
       throw unauthenticated(error);
     }
-    return authUserFromClaims(claims);
+    const user = authUserFromClaims(claims);
+    const expiresAt = (claims as { exp?: unknown }).exp;
+    if (typeof expiresAt !== 'number') throw unauthenticated('claims');
+    return { user, expiresAtMs: expiresAt * 1000 };
   }
 }

@@ -81,4 +81,14 @@ export class CommonEnv {
   @Min(1)
   @Max(65535)
   VAR_PORT = 4005;
+
+  /** Where notifications takes events in (TCP, from every producer's outbox relay). */
+  @Matches(HOST)
+  NOTIFICATIONS_HOST = '127.0.0.1';
+
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  NOTIFICATIONS_TCP_PORT = 4006;
 }

@@ -5,6 +5,7 @@ export * from './report';
 export * from './portfolio';
 export * from './var';
 export * from './events';
+export * from './notifications';
 export * from './rpc';
 export * from './validation';
 export * from './timestamps';

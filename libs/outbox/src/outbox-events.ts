@@ -1,5 +1,5 @@
 import { DomainEvent, utcTimestamp } from '@finstack/contracts';
-import { chunks, readSqlTimestamp, SqlExecutor, sqlTimestamp, valueRows } from '@finstack/database';
+import { chunks, placeholders, readSqlTimestamp, SqlExecutor, sqlTimestamp, valueRows } from '@finstack/database';
 import { v7 as uuidv7 } from 'uuid';
 
 const COLUMNS = 'id, type, user_id, payload, occurred_at';
@@ -71,4 +71,21 @@ export async function pendingEvents(executor: SqlExecutor, table: string, limit:
     if (row.user_id !== null) event.userId = row.user_id;
     return event;
   });
+}
+
+/** Marks events as sent, so a relay never reads them again. */
+export async function markPublished(executor: SqlExecutor, table: string, ids: readonly string[], at: Date): Promise<void> {
+  for (const slice of chunks(ids, ROWS_PER_INSERT)) {
+    await executor.query(`UPDATE ${checkedTable(table)} SET published_at = ? WHERE id IN (${placeholders(slice.length)})`, [
+      sqlTimestamp(at),
+      ...slice,
+    ]);
+  }
+}
+
+/** Counts a failed send of these events (what an operator looks at when the outbox grows). */
+export async function countFailedSend(executor: SqlExecutor, table: string, ids: readonly string[]): Promise<void> {
+  for (const slice of chunks(ids, ROWS_PER_INSERT)) {
+    await executor.query(`UPDATE ${checkedTable(table)} SET attempts = attempts + 1 WHERE id IN (${placeholders(slice.length)})`, slice);
+  }
 }

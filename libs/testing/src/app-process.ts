@@ -5,7 +5,7 @@ import { APP_RUNTIME_ENV } from '@finstack/config';
 import { canConnect, waitUntil } from './ports';
 
 /** The apps `npm run build` produces, and how to tell each is ready. */
-export type AppName = 'gateway' | 'trx-crud' | 'classifier' | 'report' | 'portfolio';
+export type AppName = 'gateway' | 'trx-crud' | 'classifier' | 'report' | 'portfolio' | 'notifications';
 
 export interface AppSpec {
   /** A name for messages; also picks the built entry point unless `entry` is given. */

@@ -20,6 +20,8 @@ export interface StackOptions {
   portfolioEnv?: Record<string, string>;
   /** Extra settings for the var (risk) service. */
   varEnv?: Record<string, string>;
+  /** Extra settings for notifications, e.g. REDIS_URL. */
+  notificationsEnv?: Record<string, string>;
   /** Put every app's tables in one MySQL schema instead of one schema per app. */
   sharedSchema?: boolean;
   /** Point the gateway at this port instead of starting trx-crud (to test a service that hangs). */
@@ -37,6 +39,9 @@ export interface Stack {
   var: AppProcess;
   /** The local S3-compatible server holding the price histories. */
   objectStore: LocalS3Server;
+  notifications: AppProcess;
+  /** Where Socket.IO clients connect (path /socket.io). */
+  notificationsUrl: string;
   /** Database URLs per schema (MySQL only). */
   databases: { identity?: string; ledger?: string; classifier?: string; portfolio?: string; var?: string };
   dataDir: string;
@@ -44,9 +49,9 @@ export interface Stack {
 }
 
 /**
- * Starts trx-crud, the classifier, the report, portfolio and var services and
- * the gateway as real processes over real TCP, on fresh databases, with a
- * local S3-compatible server for the price histories.
+ * Starts trx-crud, the classifier, the report, portfolio and var services, the
+ * gateway and notifications as real processes over real TCP, on fresh
+ * databases, with a local S3-compatible server for the price histories.
  */
 export async function startStack(options: StackOptions): Promise<Stack> {
   const dataDir = tempDataDir(`finstack-${options.name}-`);
@@ -70,6 +75,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const reportPort = await freePort();
   const portfolioPort = await freePort();
   const varPort = await freePort();
+  const notificationsTcpPort = await freePort();
+  // Producers relay their outboxes here.
+  const toNotifications = { NOTIFICATIONS_TCP_PORT: String(notificationsTcpPort) };
   let trxCrud: AppProcess | undefined;
   if (options.ledgerPort === undefined) {
     trxCrud = new AppProcess({
@@ -105,6 +113,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     env: {
       ...common,
       PORTFOLIO_PORT: String(portfolioPort),
+      ...toNotifications,
       ...(databases.portfolio ? { DATABASE_URL: databases.portfolio } : {}),
       ...options.portfolioEnv,
     },
@@ -117,6 +126,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       VAR_PORT: String(varPort),
       PORTFOLIO_PORT: String(portfolioPort),
       LOCAL_S3_PORT: objectStorePort,
+      ...toNotifications,
       ...(databases.var ? { DATABASE_URL: databases.var } : {}),
       ...options.varEnv,
     },
@@ -139,14 +149,28 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     },
     ready: { url: `${baseUrl}/health` },
   });
+  const socketPort = await freePort();
+  const notificationsUrl = `http://127.0.0.1:${socketPort}`;
+  const notifications = new AppProcess({
+    app: 'notifications',
+    env: {
+      ...common,
+      NOTIFICATIONS_PORT: String(socketPort),
+      ...toNotifications,
+      PORTFOLIO_PORT: String(portfolioPort),
+      ...options.notificationsEnv,
+    },
+    ready: { url: `${notificationsUrl}/health` },
+  });
   const stop = async () => {
-    await Promise.all([gateway.stop(), classifier.stop(), report.stop(), portfolio.stop(), risk.stop(), trxCrud?.stop()]);
+    await Promise.all([gateway.stop(), notifications.stop(), classifier.stop(), report.stop(), portfolio.stop(), risk.stop(), trxCrud?.stop()]);
     await objectStore.stop();
     dataDir.remove();
   };
   try {
-    // In order: the gateway is ready only once the services it forwards to are.
-    for (const app of [trxCrud, classifier, report, portfolio, risk, gateway]) await app?.start();
+    // In order: the gateway is ready only once the services it forwards to are;
+    // notifications after it, reading the key pair it made under DATA_DIR.
+    for (const app of [trxCrud, classifier, report, portfolio, risk, gateway, notifications]) await app?.start();
   } catch (error) {
     await stop(); // apps started before the one that failed would outlive the test run
     throw error;
@@ -160,6 +184,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     portfolio,
     var: risk,
     objectStore,
+    notifications,
+    notificationsUrl,
     databases,
     dataDir: dataDir.path,
     stop,

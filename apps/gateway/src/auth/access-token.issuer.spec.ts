@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GatewayEnv } from '../gateway-env';
 import { AccessTokenIssuer } from './access-token.issuer';
-import { loadSigningKeys } from './signing-keys';
+import { loadSigningKeys } from '@finstack/auth';
 
 describe('AccessTokenIssuer', () => {
   let keysDir: string;

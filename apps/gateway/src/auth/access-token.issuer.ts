@@ -1,8 +1,7 @@
-import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE } from '@finstack/auth';
+import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, SigningKeys } from '@finstack/auth';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { GatewayEnv } from '../gateway-env';
-import { SigningKeys } from './signing-keys';
 
 /** Short-lived on purpose: an access token cannot be revoked, only outlived. */
 export const ACCESS_TOKEN_TTL_SECONDS = 900;

@@ -1,4 +1,4 @@
-import { JwtVerificationModule } from '@finstack/auth';
+import { JwtVerificationModule, SigningKeys } from '@finstack/auth';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GatewayEnv } from '../gateway-env';
@@ -11,7 +11,6 @@ import { LoginAttemptLimiter } from './login-attempt-limiter';
 import { LoginService } from './login.service';
 import { PasswordHasher } from './password-hasher.service';
 import { SessionsService } from './sessions.service';
-import { SigningKeys } from './signing-keys';
 import { SigningKeysModule } from './signing-keys.module';
 
 /**

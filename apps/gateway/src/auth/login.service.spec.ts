@@ -11,7 +11,7 @@ import { InMemoryLoginAttemptLimiter } from './in-memory-login-attempt-limiter';
 import { LoginAttempt, LoginService } from './login.service';
 import { PasswordHasher } from './password-hasher.service';
 import { SessionsService } from './sessions.service';
-import { loadSigningKeys } from './signing-keys';
+import { loadSigningKeys } from '@finstack/auth';
 import { UserEntity } from './user.entity';
 
 const IP = '203.0.113.7';

@@ -9,7 +9,7 @@ import { IdentityDatabase, openIdentityDatabase } from './identity-database.test
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { hashRefreshToken } from './refresh-token-secret';
 import { SessionsService } from './sessions.service';
-import { loadSigningKeys } from './signing-keys';
+import { loadSigningKeys } from '@finstack/auth';
 import { UserEntity } from './user.entity';
 
 describe('SessionsService (refresh tokens on a real SQLite identity schema)', () => {

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { GatewayEnv } from '../gateway-env';
-import { loadSigningKeys, SigningKeys } from './signing-keys';
+import { loadSigningKeys, SigningKeys } from '@finstack/auth';
 
 /** Provides the one SigningKeys of the gateway, to the token issuer and to the token verifier. */
 @Module({

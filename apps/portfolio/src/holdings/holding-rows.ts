@@ -110,3 +110,9 @@ export async function updateHolding(executor: SqlExecutor, holding: Holding): Pr
 export async function deleteHolding(executor: SqlExecutor, holding: Holding): Promise<void> {
   await executor.query('DELETE FROM holdings WHERE id = ? AND user_id = ?', [holding.id, holding.userId]);
 }
+
+/** The users holding a ticker, in id order: a range of IDX_holdings_ticker_user. */
+export async function selectTickerHolders(executor: SqlExecutor, ticker: string): Promise<string[]> {
+  const rows = await executor.query<{ user_id: string }[]>('SELECT user_id FROM holdings WHERE ticker = ? ORDER BY user_id', [ticker]);
+  return rows.map((row) => row.user_id);
+}

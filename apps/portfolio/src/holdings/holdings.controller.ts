@@ -1,4 +1,4 @@
-import { AddHoldingMessage, PORTFOLIO, PortfolioItemMessage, UpdateHoldingMessage, UserMessage } from '@finstack/contracts';
+import { AddHoldingMessage, PORTFOLIO, PortfolioItemMessage, TickerHoldersMessage, UpdateHoldingMessage, UserMessage } from '@finstack/contracts';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { PortfolioReply } from '../common/portfolio-reply';
@@ -26,5 +26,10 @@ export class HoldingsController {
   @MessagePattern(PORTFOLIO.deleteHolding)
   delete(@Payload() message: PortfolioItemMessage): PortfolioReply<typeof PORTFOLIO.deleteHolding> {
     return this.holdings.delete(message.userId, message.id);
+  }
+
+  @MessagePattern(PORTFOLIO.listHolders)
+  holders(@Payload() message: TickerHoldersMessage): PortfolioReply<typeof PORTFOLIO.listHolders> {
+    return this.holdings.holdersOf(message.params.ticker);
   }
 }

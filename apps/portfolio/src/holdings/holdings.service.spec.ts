@@ -47,6 +47,17 @@ describe('HoldingsService', () => {
     expect((await failureOf(holdings.delete(user, b.id))).code).toBe(ErrorCode.HOLDING_NOT_FOUND);
   });
 
+  it('names every holder of a ticker once, whatever the quantity, and no one else', async () => {
+    const [ticker, other] = [await quoted('10'), await quoted('20')];
+    const [ann, ben] = [newUserId(), newUserId()];
+    await holdings.add(ann, { ticker, quantity: '3' });
+    await holdings.add(ben, { ticker, quantity: '0' });
+    await holdings.add(user, { ticker: other, quantity: '1' });
+
+    expect(await holdings.holdersOf(ticker)).toEqual({ ticker, userIds: [ann, ben].sort() });
+    expect(await holdings.holdersOf(newTicker())).toEqual({ ticker: expect.any(String), userIds: [] });
+  });
+
   it('starts at zero shares when no quantity is given', async () => {
     const holding = await holdings.add(user, { ticker: await quoted('5') });
     expect(holding).toMatchObject({ quantity: '0', marketValue: '0.00', averageCost: null, costBasis: null });

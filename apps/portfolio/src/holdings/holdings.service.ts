@@ -1,4 +1,4 @@
-import { AddHoldingBody, DomainError, ErrorCode, HoldingsView, HoldingView, UpdateHoldingBody } from '@finstack/contracts';
+import { AddHoldingBody, DomainError, ErrorCode, HoldingsView, HoldingView, TickerHolders, UpdateHoldingBody } from '@finstack/contracts';
 import { isUniqueViolation, TransactionRunner } from '@finstack/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -15,6 +15,7 @@ import {
   holdingNotFound,
   insertHolding,
   selectQuotedHoldings,
+  selectTickerHolders,
   updateHolding,
 } from './holding-rows';
 import { toHoldingsView, toHoldingView } from './holding-valuation';
@@ -28,6 +29,11 @@ export class HoldingsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly runner: TransactionRunner,
   ) {}
+
+  /** Who holds a ticker, for notifications to push its price moves to them. */
+  async holdersOf(ticker: string): Promise<TickerHolders> {
+    return { ticker, userIds: await selectTickerHolders(this.dataSource.manager, ticker) };
+  }
 
   async list(userId: string): Promise<HoldingsView> {
     return toHoldingsView(await selectQuotedHoldings(this.dataSource.manager, userId));

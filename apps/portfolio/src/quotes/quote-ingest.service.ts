@@ -1,7 +1,7 @@
 import { IngestQuotesBody, QuotesIngested } from '@finstack/contracts';
 import { isMysqlSource, TransactionRunner } from '@finstack/database';
-import { appendEvents } from '@finstack/outbox';
-import { Injectable } from '@nestjs/common';
+import { appendEvents, OutboxRelay } from '@finstack/outbox';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { insertPriceAlerts } from '../alerts/price-alert-rows';
@@ -29,6 +29,8 @@ export class QuoteIngestService {
   constructor(
     @InjectDataSource() dataSource: DataSource,
     private readonly runner: TransactionRunner,
+    // Absent where no relay runs (unit specs of the feature modules).
+    @Optional() private readonly relay?: OutboxRelay,
   ) {
     this.mysql = isMysqlSource(dataSource);
   }
@@ -38,7 +40,7 @@ export class QuoteIngestService {
     const incoming = readIncomingQuotes(body.quotes, now);
     const tickers = [...new Set(incoming.map((quote) => quote.ticker))].sort();
     const lock = this.mysql;
-    return this.runner.run(async (manager) => {
+    const outcome = await this.runner.run(async (manager) => {
       const stored = await findLatestQuotes(manager, tickers, { lock });
       const plan = planQuotes(incoming, stored);
       const crossings = await findCrossings(manager, plan.tickers, { lock });
@@ -49,5 +51,8 @@ export class QuoteIngestService {
       await appendEvents(manager, PORTFOLIO_OUTBOX, events);
       return { accepted: incoming.length - plan.ignored, ignored: plan.ignored, alertsTriggered: alerts.length };
     });
+    // Committed: the events may leave now rather than at the relay's next poll.
+    if (outcome.accepted > 0) this.relay?.wake();
+    return outcome;
   }
 }

@@ -1,7 +1,7 @@
 import { DomainError, ErrorCode, RunKind, RunPage, RunsQuery, RunView } from '@finstack/contracts';
 import { TransactionRunner } from '@finstack/database';
-import { appendEvents } from '@finstack/outbox';
-import { Injectable } from '@nestjs/common';
+import { appendEvents, OutboxRelay } from '@finstack/outbox';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
@@ -43,6 +43,8 @@ export class RunsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly runner: TransactionRunner,
+    // Absent where no relay runs (unit specs of the runs module).
+    @Optional() private readonly relay?: OutboxRelay,
   ) {}
 
   async create(run: NewRun, status: 'queued' | 'running', now = new Date()): Promise<RunRow> {
@@ -76,6 +78,7 @@ export class RunsService {
       await updateRunProgress(manager, run.id, permille, now);
       await appendEvents(manager, VAR_OUTBOX, [varProgress(run, permille / 1000, now)]);
     });
+    this.relay?.wake(); // committed: the event may leave now rather than at the relay's next poll
     run.progressPermille = permille;
   }
 
@@ -86,6 +89,7 @@ export class RunsService {
       await finishRunRow(manager, run.id, { status: 'succeeded', result: text, errorCode: null, errorMessage: null, durationMs, finishedAt: now });
       if (notify) await appendEvents(manager, VAR_OUTBOX, [varCompleted(run, { status: 'succeeded', durationMs, error: null }, now)]);
     });
+    if (notify) this.relay?.wake();
     return toRunView({ ...run, status: 'succeeded', result: text, progressPermille: 1000, durationMs: Math.round(durationMs), finishedAt: now });
   }
 
@@ -101,6 +105,7 @@ export class RunsService {
       });
       if (notify) await appendEvents(manager, VAR_OUTBOX, [varCompleted(run, { status: 'failed', durationMs, error: failure }, now)]);
     });
+    if (notify) this.relay?.wake();
   }
 
   async heartbeat(ids: readonly string[], now = new Date()): Promise<void> {

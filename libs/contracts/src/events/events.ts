@@ -16,9 +16,19 @@ export interface DomainEvent<Type extends string = string, Payload = unknown> {
 export const EVENT_TYPES = {
   priceChanged: 'price.changed',
   alertTriggered: 'alert.triggered',
+  transactionCreated: 'transaction.created',
+  transactionCategorized: 'transaction.categorized',
+  authLogin: 'auth.login',
   varProgress: 'var.progress',
   varCompleted: 'var.completed',
 } as const;
+
+export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];
+
+export const ALL_EVENT_TYPES: readonly EventType[] = Object.values(EVENT_TYPES);
+
+/** Types pushed to the ticker's room (and its holders) rather than to one user. */
+export const TICKER_EVENT_TYPES: readonly EventType[] = [EVENT_TYPES.priceChanged];
 
 /** A quote was accepted; for the ticker's room and the ticker's holders. */
 export interface PriceChangedPayload {
@@ -46,6 +56,36 @@ export interface AlertTriggeredPayload {
 export type PriceChangedEvent = DomainEvent<typeof EVENT_TYPES.priceChanged, PriceChangedPayload>;
 export type AlertTriggeredEvent = DomainEvent<typeof EVENT_TYPES.alertTriggered, AlertTriggeredPayload>;
 
+/** A transaction was written (after its automatic category, if any, was chosen); for its owner. */
+export interface TransactionCreatedPayload {
+  transactionId: string;
+  amount: string;
+  currency: string;
+  occurredOn: string;
+  description: string;
+  categoryId: string | null;
+}
+
+/** A transaction's category changed (by hand, by a rule or automatically); for its owner. */
+export interface TransactionCategorizedPayload {
+  transactionId: string;
+  categoryId: string | null;
+  /** manual, rule, learned or model. */
+  source: string;
+}
+
+/** Someone signed in to the account; for its owner ("new sign-in from <ip, agent>"). */
+export interface AuthLoginPayload {
+  ip: string;
+  userAgent: string;
+  at: string;
+  message: string;
+}
+
+export type TransactionCreatedEvent = DomainEvent<typeof EVENT_TYPES.transactionCreated, TransactionCreatedPayload>;
+export type TransactionCategorizedEvent = DomainEvent<typeof EVENT_TYPES.transactionCategorized, TransactionCategorizedPayload>;
+export type AuthLoginEvent = DomainEvent<typeof EVENT_TYPES.authLogin, AuthLoginPayload>;
+
 /** A long analysis moved on; for the owner. Sent at most every few percent. */
 export interface VarProgressPayload {
   runId: string;
@@ -66,3 +106,13 @@ export interface VarCompletedPayload {
 
 export type VarProgressEvent = DomainEvent<typeof EVENT_TYPES.varProgress, VarProgressPayload>;
 export type VarCompletedEvent = DomainEvent<typeof EVENT_TYPES.varCompleted, VarCompletedPayload>;
+
+/** Every event notifications pushes, by type. */
+export type KnownEvent =
+  | PriceChangedEvent
+  | AlertTriggeredEvent
+  | TransactionCreatedEvent
+  | TransactionCategorizedEvent
+  | AuthLoginEvent
+  | VarProgressEvent
+  | VarCompletedEvent;

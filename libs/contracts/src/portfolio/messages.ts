@@ -67,11 +67,26 @@ export class GetQuoteMessage extends RpcMessage {
   params!: TickerParams;
 }
 
+/** From notifications, to push a ticker's price moves to the users holding it. */
+export class TickerHoldersMessage extends RpcMessage {
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => TickerParams)
+  params!: TickerParams;
+}
+
+/** The users holding a ticker (any quantity), in id order. */
+export interface TickerHolders {
+  ticker: string;
+  userIds: string[];
+}
+
 export interface PortfolioContract {
   [PORTFOLIO.addHolding]: Rpc<AddHoldingMessage, HoldingView>;
   [PORTFOLIO.listHoldings]: Rpc<UserMessage, HoldingsView>;
   [PORTFOLIO.updateHolding]: Rpc<UpdateHoldingMessage, HoldingView>;
   [PORTFOLIO.deleteHolding]: Rpc<PortfolioItemMessage, { id: string }>;
+  [PORTFOLIO.listHolders]: Rpc<TickerHoldersMessage, TickerHolders>;
   [PORTFOLIO.addWatch]: Rpc<AddWatchMessage, WatchView>;
   [PORTFOLIO.listWatches]: Rpc<UserMessage, WatchView[]>;
   [PORTFOLIO.getWatch]: Rpc<PortfolioItemMessage, WatchView>;

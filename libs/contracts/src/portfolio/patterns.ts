@@ -4,6 +4,7 @@ export const PORTFOLIO = {
   listHoldings: 'portfolio.holding.list',
   updateHolding: 'portfolio.holding.update',
   deleteHolding: 'portfolio.holding.delete',
+  listHolders: 'portfolio.holding.holders',
   addWatch: 'portfolio.watch.add',
   listWatches: 'portfolio.watch.list',
   getWatch: 'portfolio.watch.get',

@@ -113,3 +113,29 @@ function createOnce(path: string, content: string, mode: number): void {
     unlinkSync(temporary);
   }
 }
+
+export interface VerificationKeySources {
+  /** JWT_PUBLIC_KEY, as the gateway's setting of the same name. */
+  publicKeyPem?: string;
+  dataDir: string;
+  production?: boolean;
+}
+
+/**
+ * The public key an app other than the gateway verifies access tokens with:
+ * JWT_PUBLIC_KEY when set (required in production), otherwise the public half
+ * of the embedded pair under DATA_DIR/keys. Read through loadSigningKeys, so an
+ * app started before the gateway creates the pair the gateway then finds
+ * (never a second one: files are created once, atomically).
+ */
+export function loadVerificationKey(sources: VerificationKeySources): string {
+  if (sources.publicKeyPem) {
+    try {
+      return createPublicKey(unescapeNewlines(sources.publicKeyPem)).export({ type: 'spki', format: 'pem' }).toString();
+    } catch {
+      throw new ConfigError(['JWT_PUBLIC_KEY: not a readable PEM public key']);
+    }
+  }
+  if (sources.production) throw new ConfigError(['JWT_PUBLIC_KEY: required when NODE_ENV=production']);
+  return loadSigningKeys({ dataDir: sources.dataDir }).publicKeyPem;
+}

@@ -3,7 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadSigningKeys } from './signing-keys';
+import { loadSigningKeys, loadVerificationKey } from './signing-keys';
 
 function pemPair(curve: string) {
   return generateKeyPairSync('ec', {
@@ -101,6 +101,24 @@ describe('loadSigningKeys', () => {
       const pair = pemPair('P-384');
       const sources = { privateKeyPem: pair.privateKey, publicKeyPem: pair.publicKey, dataDir };
       expect(problemsOf(() => loadSigningKeys(sources))).toMatch(/JWT_PRIVATE_KEY: must be an EC P-256 key/);
+    });
+  });
+
+  describe('loadVerificationKey, for apps that only verify', () => {
+    it('finds the public half of the pair the gateway keeps under DATA_DIR, whichever app starts first', () => {
+      const first = loadVerificationKey({ dataDir });
+      expect(loadSigningKeys({ dataDir }).publicKeyPem).toBe(first);
+      expect(loadVerificationKey({ dataDir })).toBe(first);
+    });
+
+    it('takes JWT_PUBLIC_KEY when set, and refuses one that is not a key', () => {
+      const { publicKey } = pemPair('prime256v1');
+      expect(loadVerificationKey({ dataDir, publicKeyPem: publicKey.replace(/\n/g, '\\n') })).toBe(publicKey);
+      expect(() => loadVerificationKey({ dataDir, publicKeyPem: 'nope' })).toThrow(ConfigError);
+    });
+
+    it('requires JWT_PUBLIC_KEY in production', () => {
+      expect(() => loadVerificationKey({ dataDir, production: true })).toThrow(/JWT_PUBLIC_KEY: required/);
     });
   });
 });

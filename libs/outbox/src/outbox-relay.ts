@@ -1,0 +1,143 @@
+import { DomainEvent } from '@finstack/contracts';
+import { SqlExecutor } from '@finstack/database';
+import { countFailedSend, markPublished, pendingEvents } from './outbox-events';
+
+/** Sends events and answers the ids the receiver acknowledged, a prefix of them. */
+export type EventSender = (events: DomainEvent[]) => Promise<string[]>;
+
+export interface OutboxRelayOptions {
+  table: string;
+  /**
+   * Runs a unit of work in a database transaction: the app's TransactionRunner.
+   * On SQLite it queues the relay's reads behind the app's open writes, which
+   * share its one connection, so the relay never reads an uncommitted event.
+   */
+  run: <T>(work: (executor: SqlExecutor) => Promise<T>) => Promise<T>;
+  send: EventSender;
+  /** Events per send. */
+  batchSize?: number;
+  /** How often to look for events when nobody wakes the relay. */
+  pollIntervalMs?: number;
+  /** First wait after a failed send; it doubles per failure, up to maxBackoffMs. */
+  initialBackoffMs?: number;
+  maxBackoffMs?: number;
+  logger?: { log(message: string): void; warn(message: string): void };
+  now?: () => Date;
+}
+
+const DEFAULTS = { batchSize: 200, pollIntervalMs: 500, initialBackoffMs: 100, maxBackoffMs: 5000 };
+
+/**
+ * Sends a producer's outbox to its consumer, oldest first: reads pending
+ * events (committed ones only: they are rows of committed transactions), sends
+ * a batch, marks what was acknowledged, and repeats while there is more. A
+ * failed send is counted on its events and retried after a backoff that
+ * doubles up to a cap, so a consumer that is down for minutes gets everything
+ * within seconds of coming back. The producer calls `wake()` after committing
+ * events, so they leave at once instead of at the next poll.
+ */
+export class OutboxRelay {
+  private readonly options: Required<Omit<OutboxRelayOptions, 'logger'>> & Pick<OutboxRelayOptions, 'logger'>;
+  private running?: Promise<void>;
+  private stopped = true;
+  private failures = 0;
+  private wakeSleeper?: () => void;
+  private woken = false;
+
+  constructor(options: OutboxRelayOptions) {
+    this.options = { ...DEFAULTS, now: () => new Date(), ...options };
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.stopped = false;
+    this.running = this.loop();
+  }
+
+  /** New events were committed: send them now, unless the consumer is down (the backoff stands). */
+  wake(): void {
+    this.woken = true;
+    if (this.failures === 0) this.wakeSleeper?.();
+  }
+
+  /** Finishes the send under way (bounded by the sender's timeout), then stops. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wakeSleeper?.();
+    await this.running;
+    this.running = undefined;
+  }
+
+  /**
+   * Sends batches until nothing is pending; the number of events acknowledged.
+   * Throws what the send threw; the events stay pending.
+   */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const { pending, acknowledged } = await this.sendBatch();
+      total += acknowledged;
+      if (pending === 0) return total;
+      if (acknowledged < pending) {
+        // The consumer took a prefix: the rest is retried after a backoff, not at once.
+        if (acknowledged === 0) throw new Error(`${this.options.table}: the receiver acknowledged none of ${pending} events`);
+        return total;
+      }
+    }
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopped) {
+      let waitMs: number;
+      try {
+        this.woken = false;
+        await this.drain();
+        if (this.failures > 0) this.options.logger?.log(`${this.options.table}: sending again after ${this.failures} failed attempts`);
+        this.failures = 0;
+        waitMs = this.woken ? 0 : this.options.pollIntervalMs;
+      } catch (error) {
+        this.failures += 1;
+        waitMs = Math.min(this.options.initialBackoffMs * 2 ** (this.failures - 1), this.options.maxBackoffMs);
+        // Once, then every 20th time: a consumer down for minutes must not flood the log.
+        if (this.failures === 1 || this.failures % 20 === 0) {
+          this.options.logger?.warn(`${this.options.table}: send failed (${(error as Error).message}); attempt ${this.failures}, next in ${waitMs} ms`);
+        }
+      }
+      if (waitMs > 0 && !this.stopped) await this.sleep(waitMs);
+    }
+  }
+
+  private async sendBatch(): Promise<{ pending: number; acknowledged: number }> {
+    const { table, run, send, batchSize, now } = this.options;
+    const events = await run((executor) => pendingEvents(executor, table, batchSize));
+    if (events.length === 0) return { pending: 0, acknowledged: 0 };
+    let acknowledged: string[];
+    try {
+      acknowledged = await send(events);
+    } catch (error) {
+      await run((executor) => countFailedSend(executor, table, events.map((event) => event.id))).catch(() => undefined);
+      throw error;
+    }
+    const sent = new Set(events.map((event) => event.id));
+    const marked = acknowledged.filter((id) => sent.has(id));
+    if (marked.length > 0) await run((executor) => markPublished(executor, table, marked, now()));
+    if (marked.length < events.length) {
+      const done = new Set(marked);
+      const unacknowledged = events.filter((event) => !done.has(event.id)).map((event) => event.id);
+      await run((executor) => countFailedSend(executor, table, unacknowledged));
+    }
+    return { pending: events.length, acknowledged: marked.length };
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakeSleeper = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakeSleeper = done;
+    });
+  }
+}
