@@ -22,8 +22,7 @@ import { REPORT_SERVICE } from './reports/report-client';
 import { ReportsController } from './reports/reports.controller';
 import { GatewayEnv } from './gateway-env';
 import { HealthController } from './health/health.controller';
-import { IDENTITY_ENTITIES } from './auth/identity.entities';
-import { IDENTITY_MIGRATIONS } from './migrations';
+import { identityStorage } from './identity-storage';
 import { OperatorGuard } from './auth/operator-role';
 import { MarketController } from './var/market.controller';
 import { VAR_SERVICE } from './var/var-client';
@@ -32,14 +31,7 @@ import { VarController } from './var/var.controller';
 @Module({
   imports: [
     ConfigModule.forRoot(GatewayEnv),
-    DatabaseModule.forRoot(GatewayEnv, (env) => ({
-      databaseUrl: env.DATABASE_URL,
-      dataDir: env.DATA_DIR,
-      schema: 'identity',
-      entities: IDENTITY_ENTITIES,
-      migrations: IDENTITY_MIGRATIONS,
-      migrationsRun: env.MIGRATIONS_RUN,
-    })),
+    DatabaseModule.forRoot(GatewayEnv, identityStorage),
     AuthModule,
   ],
   controllers: [
