@@ -1,9 +1,11 @@
 import { JwtAuthGuard } from '@finstack/auth';
 import { ConfigModule } from '@finstack/config';
 import { DatabaseModule } from '@finstack/database';
+import { OutboxRelayModule } from '@finstack/outbox';
 import { rpcClientProvider } from '@finstack/rpc';
 import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { IDENTITY_OUTBOX } from './auth/login-events';
 import { CategorizerService } from './classifier/categorizer.service';
 import { CLASSIFIER_SERVICE } from './classifier/classifier-client';
 import { RulesController } from './classifier/rules.controller';
@@ -32,6 +34,8 @@ import { VarController } from './var/var.controller';
   imports: [
     ConfigModule.forRoot(GatewayEnv),
     DatabaseModule.forRoot(GatewayEnv, identityStorage),
+    // Log-in alerts (auth.login) to notifications.
+    OutboxRelayModule.forRoot({ table: IDENTITY_OUTBOX, settingsClass: GatewayEnv }),
     AuthModule,
   ],
   controllers: [

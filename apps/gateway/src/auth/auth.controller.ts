@@ -28,20 +28,19 @@ export class AuthController {
   @Post('login')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TokenPair })
-  async login(
+  login(
     @Body() body: LoginBody,
     @Ip() ip: string | undefined,
     @Headers('user-agent') userAgent: string | undefined,
   ): Promise<TokenPair> {
-    // result.login is the hook for the log-in alert, once notifications exist.
-    const result = await this.logins.login({ ...body, ip: ip ?? 'unknown', userAgent });
-    return result.tokens;
+    return this.logins.login({ ...body, ip: ip ?? 'unknown', userAgent });
   }
 
   @Post('refresh')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TokenPair })
   refresh(@Body() body: RefreshTokenBody): Promise<TokenPair> {
+    // No log-in alert: a refresh continues a session whose log-in was announced (and runs every 15 minutes per device).
     return this.sessions.refresh(body.refreshToken);
   }
 

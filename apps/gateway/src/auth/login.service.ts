@@ -1,8 +1,11 @@
 import { DomainError, ErrorCode } from '@finstack/contracts';
-import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '@finstack/database';
+import { appendEvents, OutboxRelay } from '@finstack/outbox';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { LoginAttemptLimiter } from './login-attempt-limiter';
+import { authLoginEvent, IDENTITY_OUTBOX } from './login-events';
 import { PasswordHasher } from './password-hasher.service';
 import { SessionsService } from './sessions.service';
 import { TokenPair } from './token-pair.view';
@@ -11,27 +14,17 @@ import { emailKeyOf, UserEntity } from './user.entity';
 export interface LoginAttempt {
   email: string;
   password: string;
+  /** The client IP as the gateway determines it (TRUST_PROXY_HOPS). */
   ip: string;
   userAgent?: string;
 }
 
-/** Everything the log-in alert (a later notifications event) needs: who, from where, when, which session. */
-export interface SuccessfulLogin {
-  userId: string;
-  email: string;
-  ip: string;
-  userAgent: string | null;
-  sessionId: string;
-  at: Date;
-}
-
-export interface LoginResult {
-  tokens: TokenPair;
-  login: SuccessfulLogin;
-}
-
-const MAX_USER_AGENT_LENGTH = 256;
-
+/**
+ * Password log-in. A successful one starts a session and tells the account's
+ * owner ("new sign-in from <ip>, <agent>"): the refresh token and the
+ * auth.login event are written in one database transaction, so there is
+ * never a session nobody was told of, nor an alert for a log-in that failed.
+ */
 @Injectable()
 export class LoginService {
   constructor(
@@ -39,9 +32,12 @@ export class LoginService {
     private readonly passwords: PasswordHasher,
     private readonly limiter: LoginAttemptLimiter,
     private readonly sessions: SessionsService,
+    private readonly transactions: TransactionRunner,
+    // Absent where no relay runs (specs of the auth module alone).
+    @Optional() private readonly relay?: OutboxRelay,
   ) {}
 
-  async login(attempt: LoginAttempt): Promise<LoginResult> {
+  async login(attempt: LoginAttempt): Promise<TokenPair> {
     const emailKey = emailKeyOf(attempt.email);
     await this.limiter.beginAttempt(attempt.ip, emailKey);
     const user = await this.users.findOneBy({ emailKey });
@@ -51,17 +47,13 @@ export class LoginService {
       throw new DomainError(ErrorCode.INVALID_CREDENTIALS, 'email or password is incorrect');
     }
     await this.limiter.attemptSucceeded(attempt.ip, emailKey);
-    const session = await this.sessions.start(user);
-    return {
-      tokens: session.tokens,
-      login: {
-        userId: user.id,
-        email: user.email,
-        ip: attempt.ip,
-        userAgent: attempt.userAgent?.slice(0, MAX_USER_AGENT_LENGTH) ?? null,
-        sessionId: session.sessionId,
-        at: new Date(),
-      },
-    };
+    const at = new Date();
+    const session = await this.transactions.run(async (manager) => {
+      const started = await this.sessions.start(manager, user, at);
+      await appendEvents(manager, IDENTITY_OUTBOX, [authLoginEvent(user.id, attempt, at)]);
+      return started;
+    });
+    this.relay?.wake(); // committed: the alert may leave now rather than at the relay's next poll
+    return session.tokens;
   }
 }

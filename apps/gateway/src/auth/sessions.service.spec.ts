@@ -44,6 +44,9 @@ describe('SessionsService (refresh tokens on a real SQLite identity schema)', ()
     rmSync(keysDir, { recursive: true, force: true });
   });
 
+  /** A log-in's session, in a transaction of its own. */
+  const startSession = () => db.transactions.run((manager) => sessions.start(manager, user, new Date()));
+
   async function refusalOf(work: Promise<unknown>): Promise<ErrorCode> {
     const error = await work.then(
       () => undefined,
@@ -54,14 +57,14 @@ describe('SessionsService (refresh tokens on a real SQLite identity schema)', ()
   }
 
   it('starts a session with a Bearer pair: a 15-minute access token for the user and an opaque refresh token', async () => {
-    const { tokens } = await sessions.start(user);
+    const { tokens } = await startSession();
     expect(tokens).toMatchObject({ expiresIn: 900, tokenType: 'Bearer' });
     expect(tokens.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(verifier.verify(tokens.accessToken)).toEqual({ userId: user.id, email: 'Ada@Example.com' });
   });
 
   it('stores only the sha256 of a refresh token, never the token', async () => {
-    const { tokens } = await sessions.start(user);
+    const { tokens } = await startSession();
     const rows = await db.dataSource.manager.find(RefreshTokenEntity);
     expect(rows).toHaveLength(1);
     expect(rows[0].tokenHash).toBe(hashRefreshToken(tokens.refreshToken));
@@ -69,7 +72,7 @@ describe('SessionsService (refresh tokens on a real SQLite identity schema)', ()
   });
 
   it('exchanges a refresh token for a new pair of the same session, and gives 30 days to the new one', async () => {
-    const { tokens } = await sessions.start(user);
+    const { tokens } = await startSession();
     const next = await sessions.refresh(tokens.refreshToken);
     expect(next.refreshToken).not.toBe(tokens.refreshToken);
     expect(verifier.verify(next.accessToken).userId).toBe(user.id);
@@ -80,35 +83,35 @@ describe('SessionsService (refresh tokens on a real SQLite identity schema)', ()
   });
 
   it('keeps a rotated chain working for as long as each token is used once', async () => {
-    let { refreshToken } = (await sessions.start(user)).tokens;
+    let { refreshToken } = (await startSession()).tokens;
     for (let i = 0; i < 3; i++) refreshToken = (await sessions.refresh(refreshToken)).refreshToken;
     await expect(sessions.refresh(refreshToken)).resolves.toMatchObject({ tokenType: 'Bearer' });
   });
 
   it('treats a second use of a rotated token as theft: 401, and every token of the session stops working', async () => {
-    const stolen = (await sessions.start(user)).tokens.refreshToken;
+    const stolen = (await startSession()).tokens.refreshToken;
     const legit = await sessions.refresh(stolen);
     expect(await refusalOf(sessions.refresh(stolen))).toBe(ErrorCode.INVALID_REFRESH_TOKEN);
     expect(await refusalOf(sessions.refresh(legit.refreshToken))).toBe(ErrorCode.INVALID_REFRESH_TOKEN);
   });
 
   it('revokes only the session of the reused token, not the user’s other log-ins', async () => {
-    const stolen = (await sessions.start(user)).tokens.refreshToken;
-    const otherDevice = (await sessions.start(user)).tokens.refreshToken;
+    const stolen = (await startSession()).tokens.refreshToken;
+    const otherDevice = (await startSession()).tokens.refreshToken;
     await sessions.refresh(stolen);
     await refusalOf(sessions.refresh(stolen));
     await expect(sessions.refresh(otherDevice)).resolves.toMatchObject({ tokenType: 'Bearer' });
   });
 
   it('lets only one of two simultaneous refreshes with the same token succeed', async () => {
-    const { refreshToken } = (await sessions.start(user)).tokens;
+    const { refreshToken } = (await startSession()).tokens;
     const outcomes = await Promise.allSettled([sessions.refresh(refreshToken), sessions.refresh(refreshToken)]);
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
     expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toHaveLength(1);
   });
 
   it('refuses an expired refresh token', async () => {
-    const { refreshToken } = (await sessions.start(user)).tokens;
+    const { refreshToken } = (await startSession()).tokens;
     await db.dataSource.manager.update(
       RefreshTokenEntity,
       { tokenHash: hashRefreshToken(refreshToken) },
@@ -122,14 +125,14 @@ describe('SessionsService (refresh tokens on a real SQLite identity schema)', ()
   });
 
   it('ends the whole session on logout, whichever of its tokens is presented', async () => {
-    const first = (await sessions.start(user)).tokens.refreshToken;
+    const first = (await startSession()).tokens.refreshToken;
     const current = (await sessions.refresh(first)).refreshToken;
     await sessions.end(first);
     expect(await refusalOf(sessions.refresh(current))).toBe(ErrorCode.INVALID_REFRESH_TOKEN);
   });
 
   it('answers logout alike for an unknown or an already revoked token', async () => {
-    const { refreshToken } = (await sessions.start(user)).tokens;
+    const { refreshToken } = (await startSession()).tokens;
     await expect(sessions.end(refreshToken)).resolves.toBeUndefined();
     await expect(sessions.end(refreshToken)).resolves.toBeUndefined();
     await expect(sessions.end('never-issued')).resolves.toBeUndefined();

@@ -33,12 +33,13 @@ export class SessionsService {
     private readonly accessTokens: AccessTokenIssuer,
   ) {}
 
-  start(user: UserEntity): Promise<StartedSession> {
+  /**
+   * Starts a session in the caller's database transaction, so that what
+   * started it (a log-in and its alert) commits together with it.
+   */
+  async start(manager: EntityManager, user: UserEntity, now: Date): Promise<StartedSession> {
     const sessionId = uuidv7();
-    return this.transactions.run(async (manager) => ({
-      sessionId,
-      tokens: await this.issuePair(manager, user, sessionId, new Date()),
-    }));
+    return { sessionId, tokens: await this.issuePair(manager, user, sessionId, now) };
   }
 
   async refresh(presentedToken: string): Promise<TokenPair> {
