@@ -144,6 +144,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       REPORT_PORT: String(reportPort),
       PORTFOLIO_PORT: String(portfolioPort),
       VAR_PORT: String(varPort),
+      ...toNotifications,
       ...(databases.identity ? { DATABASE_URL: databases.identity } : {}),
       ...options.gatewayEnv,
     },
