@@ -11,7 +11,8 @@ describe('trx-crud over TCP', () => {
 
   beforeAll(async () => {
     const port = await freePort();
-    const env = { TRX_CRUD_PORT: String(port) };
+    // A port nobody listens on: the outbox relay keeps its events rather than reach whatever runs on the default one.
+    const env = { TRX_CRUD_PORT: String(port), NOTIFICATIONS_TCP_PORT: String(await freePort()) };
     service = await startTcpServiceUnderTest<TrxCrudEnv, LedgerContract & HealthContract>({
       name: 'trx-crud',
       settingsClass: TrxCrudEnv,

@@ -1,10 +1,12 @@
 import { ConfigModule } from '@finstack/config';
 import { DatabaseModule } from '@finstack/database';
+import { OutboxRelayModule } from '@finstack/outbox';
 import { HealthRpcController, SERVICE_NAME } from '@finstack/rpc';
 import { Module } from '@nestjs/common';
 import { CategoriesModule } from './categories/categories.module';
 import { ImportsModule } from './imports/imports.module';
 import { ledgerStorage } from './ledger-storage';
+import { LEDGER_OUTBOX } from './outbox/ledger-outbox';
 import { TotalsModule } from './totals/totals.module';
 import { TransactionsModule } from './transactions/transactions.module';
 import { TrxCrudEnv } from './trx-crud-env';
@@ -13,6 +15,8 @@ import { TrxCrudEnv } from './trx-crud-env';
   imports: [
     ConfigModule.forRoot(TrxCrudEnv),
     DatabaseModule.forRoot(TrxCrudEnv, ledgerStorage),
+    // transaction.created and transaction.categorized, to notifications once their changes commit.
+    OutboxRelayModule.forRoot({ table: LEDGER_OUTBOX, settingsClass: TrxCrudEnv }),
     TransactionsModule,
     CategoriesModule,
     ImportsModule,

@@ -86,6 +86,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         ...common,
         TRX_CRUD_PORT: String(ledgerPort),
         CLASSIFIER_PORT: String(classifierPort),
+        ...toNotifications,
         ...(databases.ledger ? { DATABASE_URL: databases.ledger } : {}),
         ...options.ledgerEnv,
       },

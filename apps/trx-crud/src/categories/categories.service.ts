@@ -73,6 +73,8 @@ export class CategoriesService {
    * Refuses to orphan transactions: a category in use is deleted only when
    * `reassignTo` names another of the user's categories, which then receives
    * its transactions (their categorySource unchanged), all in one transaction.
+   * The moved transactions write no transaction.categorized: the user asked for
+   * the move of the whole category, which may hold thousands of them.
    */
   async delete(userId: string, id: string, reassignTo?: string): Promise<DeletedCategory> {
     try {

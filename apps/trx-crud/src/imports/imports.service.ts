@@ -36,6 +36,9 @@ const COLLISIONS = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
  * progress live in this process: one that hears nothing for a minute is
  * rolled back and forgotten, and only a few run at once (429 beyond).
  * Finished imports are recorded in `imports`, rejected ones too.
+ * Imported rows write no transaction.created to the outbox, on purpose: a
+ * file may hold 100,000 rows, and an outbox row per row would slow the import
+ * and flood the owner's sockets; the import's own answer reports the rows.
  */
 @Injectable()
 export class ImportsService implements OnModuleDestroy {

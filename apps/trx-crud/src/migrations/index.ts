@@ -1,10 +1,12 @@
 import { CreateLedgerTables1763683200000 } from './1763683200000-create-ledger-tables';
 import { CategorizationAndImports1764201600000 } from './1764201600000-categorization-and-imports';
 import { RunningTotals1764806400000 } from './1764806400000-running-totals';
+import { LedgerOutbox1795392000000 } from './1795392000000-ledger-outbox';
 
 /** Every migration of the ledger schema, oldest first. */
 export const LEDGER_MIGRATIONS = [
   CreateLedgerTables1763683200000,
   CategorizationAndImports1764201600000,
   RunningTotals1764806400000,
+  LedgerOutbox1795392000000,
 ];

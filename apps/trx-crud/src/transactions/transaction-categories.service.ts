@@ -1,9 +1,19 @@
-import { CategoriesSet, CategoryAssignment, DomainError, ErrorCode, TransactionView } from '@finstack/contracts';
+import {
+  CategoriesSet,
+  CategoryAssignment,
+  CategorySource,
+  DomainError,
+  ErrorCode,
+  TransactionCategorizedPayload,
+  TransactionView,
+} from '@finstack/contracts';
 import { TransactionRunner } from '@finstack/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { byTransactionId, chunks, isMysql, placeholders, sqlTimestamp } from '../common/sql';
+import { LedgerOutbox } from '../outbox/ledger-outbox';
+import { transactionsCategorized } from '../outbox/transaction-events';
 import { RunningTotals } from '../totals/running-totals';
 import { selectTransactions } from '../totals/transaction-selection';
 import { TransactionEntity } from './transaction.entity';
@@ -21,16 +31,24 @@ interface Change {
   /** A choice made by hand: applies whatever the row holds. */
   manual: boolean;
   /** category_source to store: 'none' when the category is cleared. */
-  source: string;
+  source: CategorySource;
   confidence: number | null;
   reason: string | null;
+}
+
+/** A transaction's category as stored before the change. */
+interface Current {
+  categoryId: string | null;
+  source: string;
 }
 
 /**
  * Reads and categorises transactions in bulk, for the classifier. A manual
  * choice always applies; an automatic one never replaces a manual one, and
  * that rule is enforced by the UPDATE itself, so a manual choice committed a
- * moment earlier by another request is never overwritten.
+ * moment earlier by another request is never overwritten. Each transaction
+ * moved to another category is told to its owner as transaction.categorized,
+ * written in the same database transaction.
  */
 @Injectable()
 export class TransactionCategoriesService {
@@ -38,6 +56,7 @@ export class TransactionCategoriesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly runner: TransactionRunner,
     private readonly totals: RunningTotals,
+    private readonly outbox: LedgerOutbox,
   ) {}
 
   /** The user's transactions among `ids`, in the order asked; others' and missing ones are left out. */
@@ -65,9 +84,9 @@ export class TransactionCategoriesService {
    */
   async setCategories(userId: string, assignments: CategoryAssignment[]): Promise<CategoriesSet> {
     const changes = toChanges(assignments);
-    return explainTransactionWriteErrors(() =>
+    const { result, events } = await explainTransactionWriteErrors(() =>
       this.runner.run(async (manager) => {
-        const sources = await this.lockSources(manager, userId, [...changes.keys()]);
+        const current = await this.lockCurrent(manager, userId, [...changes.keys()]);
         await this.assertCategoriesExist(manager, userId, changes);
 
         const manual: Change[] = [];
@@ -75,42 +94,49 @@ export class TransactionCategoriesService {
         for (const change of changes.values()) (change.manual ? manual : automatic).push(change);
         const changed = selectTransactions.byIds([...changes.keys()]);
         await this.totals.countOutOfCategories(manager, userId, changed);
-        const now = sqlTimestamp(new Date());
-        for (const slice of chunks(manual, ROWS_PER_UPDATE)) await this.update(manager, userId, slice, now, false);
-        for (const slice of chunks(automatic, ROWS_PER_UPDATE)) await this.update(manager, userId, slice, now, true);
+        const now = new Date();
+        for (const slice of chunks(manual, ROWS_PER_UPDATE)) await this.update(manager, userId, slice, sqlTimestamp(now), false);
+        for (const slice of chunks(automatic, ROWS_PER_UPDATE)) await this.update(manager, userId, slice, sqlTimestamp(now), true);
         await this.totals.countIntoCategories(manager, userId, changed);
 
         // The rows were read with a lock (MySQL) or inside the queue (SQLite): what we saw is what the UPDATE saw.
         const result: CategoriesSet = { updated: [], skippedManual: [] };
+        const applied: TransactionCategorizedPayload[] = [];
         for (const change of changes.values()) {
-          const skipped = !change.manual && sources.get(change.id) === 'manual';
+          const before = current.get(change.id)!;
+          const skipped = !change.manual && before.source === 'manual';
           (skipped ? result.skippedManual : result.updated).push(change.id);
+          if (!skipped) applied.push(categoryChange(change, before));
         }
-        return result;
+        const events = transactionsCategorized(userId, applied, now);
+        await this.outbox.append(manager, events);
+        return { result, events: events.length };
       }),
     );
+    if (events > 0) this.outbox.committed();
+    return result;
   }
 
   /**
-   * Current category_source of each transaction, or 404 when one is missing.
-   * On MySQL the rows stay locked until commit, so no manual choice can slip in
-   * between this read and the UPDATE.
+   * Current category and category_source of each transaction, or 404 when one
+   * is missing. On MySQL the rows stay locked until commit, so no manual choice
+   * can slip in between this read and the UPDATE.
    */
-  private async lockSources(manager: EntityManager, userId: string, ids: string[]): Promise<Map<string, string>> {
+  private async lockCurrent(manager: EntityManager, userId: string, ids: string[]): Promise<Map<string, Current>> {
     const lock = isMysql(this.dataSource) ? ' FOR UPDATE' : '';
-    const rows: { id: string; category_source: string }[] = await manager.query(
-      `SELECT id, category_source FROM transactions${byTransactionId(this.dataSource)} ` +
+    const rows: { id: string; category_id: string | null; category_source: string }[] = await manager.query(
+      `SELECT id, category_id, category_source FROM transactions${byTransactionId(this.dataSource)} ` +
         `WHERE user_id = ? AND id IN (${placeholders(ids.length)})${lock}`,
       [userId, ...ids],
     );
-    const sources = new Map(rows.map((row) => [row.id.toLowerCase(), row.category_source]));
-    const missing = ids.filter((id) => !sources.has(id));
+    const current = new Map(rows.map((row) => [row.id.toLowerCase(), { categoryId: row.category_id, source: row.category_source }]));
+    const missing = ids.filter((id) => !current.has(id));
     if (missing.length > 0) {
       throw new DomainError(ErrorCode.TRANSACTION_NOT_FOUND, `transaction ${missing[0]} not found`, {
         transactionIds: missing,
       });
     }
-    return sources;
+    return current;
   }
 
   private async assertCategoriesExist(manager: EntityManager, userId: string, changes: Map<string, Change>) {
@@ -166,6 +192,17 @@ export class TransactionCategoriesService {
       params,
     );
   }
+}
+
+/** What an applied change did to a transaction's category, for transaction.categorized. */
+function categoryChange(change: Change, before: Current): TransactionCategorizedPayload {
+  return {
+    transactionId: change.id,
+    previousCategoryId: before.categoryId,
+    categoryId: change.categoryId,
+    categorySource: change.source,
+    categoryConfidence: change.confidence,
+  };
 }
 
 /** One change per transaction (the last assignment wins), as it will be stored. */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { LedgerAccountsModule } from '../ledger-accounts/ledger-accounts.module';
+import { LedgerOutboxModule } from '../outbox/ledger-outbox.module';
 import { TotalsModule } from '../totals/totals.module';
 import { TransactionCategoriesService } from './transaction-categories.service';
 import { TransactionListService } from './transaction-list.service';
@@ -8,7 +9,7 @@ import { TransactionsController } from './transactions.controller';
 import { TransactionsService } from './transactions.service';
 
 @Module({
-  imports: [TotalsModule, LedgerAccountsModule, IdempotencyModule],
+  imports: [TotalsModule, LedgerAccountsModule, IdempotencyModule, LedgerOutboxModule],
   controllers: [TransactionsController],
   providers: [TransactionsService, TransactionListService, TransactionCategoriesService],
 })

@@ -3,6 +3,7 @@ import {
   CreatedTransaction,
   CreateTransactionBody,
   LEDGER,
+  TransactionCategorizedPayload,
   TransactionView,
   UpdateTransactionBody,
 } from '@finstack/contracts';
@@ -18,6 +19,8 @@ import { RunningTotals } from '../totals/running-totals';
 import { selectTransactions } from '../totals/transaction-selection';
 import { assertNotEmptyPatch } from '../common/empty-patch';
 import { IdempotentRequestsService } from '../idempotency/idempotent-requests.service';
+import { LedgerOutbox } from '../outbox/ledger-outbox';
+import { transactionCreated, transactionsCategorized } from '../outbox/transaction-events';
 import { changeAmount } from './amount-change';
 import { findUserTransaction } from './find-transaction';
 import { TransactionEntity } from './transaction.entity';
@@ -31,6 +34,7 @@ export class TransactionsService {
     private readonly runner: TransactionRunner,
     private readonly idempotency: IdempotentRequestsService,
     private readonly totals: RunningTotals,
+    private readonly outbox: LedgerOutbox,
   ) {}
 
   /**
@@ -38,7 +42,7 @@ export class TransactionsService {
    * `autoCategory` (the classifier's choice) is stored with its source,
    * confidence and reason. It is not part of the request fingerprint: a retry
    * replays the stored transaction even if the classifier would now choose
-   * differently.
+   * differently, and writes no second transaction.created.
    */
   async create(
     userId: string,
@@ -47,11 +51,16 @@ export class TransactionsService {
     autoCategory?: AutoCategory,
   ): Promise<CreatedTransaction> {
     const insert = (manager: EntityManager) => this.insert(manager, userId, body, autoCategory);
-    if (idempotencyKey === undefined) return { transaction: await this.runner.run(insert), replayed: false };
+    if (idempotencyKey === undefined) {
+      const transaction = await this.runner.run(insert);
+      this.outbox.committed();
+      return { transaction, replayed: false };
+    }
     const { response, replayed } = await this.idempotency.run(
       { userId, idempotencyKey, request: { pattern: LEDGER.createTransaction, body } },
       insert,
     );
+    if (!replayed) this.outbox.committed();
     return { transaction: response, replayed };
   }
 
@@ -59,14 +68,18 @@ export class TransactionsService {
     return toTransactionView(await findUserTransaction(this.dataSource.manager, userId, id));
   }
 
-  /** Partial update: null clears merchant, categoryId or externalId; a category set here is a manual choice. */
+  /**
+   * Partial update: null clears merchant, categoryId or externalId; a category
+   * set here is a manual choice, told as transaction.categorized when it differs.
+   */
   async update(userId: string, id: string, patch: UpdateTransactionBody): Promise<TransactionView> {
     assertNotEmptyPatch(patch);
-    return this.runner.run(async (manager) => {
+    const { updated, events } = await this.runner.run(async (manager) => {
       const row = await findUserTransaction(manager, userId, id, { forUpdate: true });
       const thisRow = selectTransactions.byIds([row.id]);
       await this.totals.count(manager, userId, thisRow, -1);
-      const changes: Partial<TransactionEntity> = { updatedAt: new Date() };
+      const now = new Date();
+      const changes: Partial<TransactionEntity> = { updatedAt: now };
       if (patch.amount !== undefined || patch.currency !== undefined) Object.assign(changes, changeAmount(row, patch));
       if (patch.occurredOn !== undefined) changes.occurredOn = patch.occurredOn;
       if (patch.description !== undefined) changes.description = patch.description;
@@ -83,8 +96,13 @@ export class TransactionsService {
       }
       await explainTransactionWriteErrors(() => manager.update(TransactionEntity, { id: row.id, userId }, changes));
       await this.totals.count(manager, userId, thisRow, 1);
-      return toTransactionView({ ...row, ...changes });
+      const updated = toTransactionView({ ...row, ...changes });
+      const events = patch.categoryId === undefined ? [] : transactionsCategorized(userId, [categoryChange(row, updated)], now);
+      await this.outbox.append(manager, events);
+      return { updated, events: events.length };
     });
+    if (events > 0) this.outbox.committed();
+    return updated;
   }
 
   async delete(userId: string, id: string): Promise<{ id: string }> {
@@ -127,6 +145,19 @@ export class TransactionsService {
     };
     await explainTransactionWriteErrors(() => manager.insert(TransactionEntity, row));
     await this.totals.count(manager, userId, selectTransactions.byIds([row.id]), 1);
-    return toTransactionView(row);
+    const created = toTransactionView(row);
+    // In the idempotent request's transaction: a replay answers from the stored response and writes no event.
+    await this.outbox.append(manager, [transactionCreated(userId, created)]);
+    return created;
   }
+}
+
+function categoryChange(before: TransactionEntity, after: TransactionView): TransactionCategorizedPayload {
+  return {
+    transactionId: after.id,
+    previousCategoryId: before.categoryId,
+    categoryId: after.categoryId,
+    categorySource: after.categorySource,
+    categoryConfidence: after.categoryConfidence,
+  };
 }

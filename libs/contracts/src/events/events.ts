@@ -1,3 +1,5 @@
+import { CategorySource } from '../ledger/views';
+
 /**
  * Events services publish through their transactional outbox, for the
  * notifications app to push. Every event has an id (UUIDv7, for dedupe), a
@@ -56,22 +58,40 @@ export interface AlertTriggeredPayload {
 export type PriceChangedEvent = DomainEvent<typeof EVENT_TYPES.priceChanged, PriceChangedPayload>;
 export type AlertTriggeredEvent = DomainEvent<typeof EVENT_TYPES.alertTriggered, AlertTriggeredPayload>;
 
-/** A transaction was written (after its automatic category, if any, was chosen); for its owner. */
+/**
+ * A transaction was created, with its final category: the automatic one is
+ * chosen before the insert, so no transaction.categorized follows for it.
+ * For its owner. Not sent for the rows of a CSV import.
+ */
 export interface TransactionCreatedPayload {
   transactionId: string;
+  /** Decimal string, negative when spent. */
   amount: string;
   currency: string;
   occurredOn: string;
   description: string;
+  merchant: string | null;
   categoryId: string | null;
+  /** As in TransactionView: manual, rule, learned, model, or none. */
+  categorySource: CategorySource;
+  /** 0 to 1 for an automatic category; null otherwise. */
+  categoryConfidence: number | null;
 }
 
-/** A transaction's category changed (by hand, by a rule or automatically); for its owner. */
+/**
+ * A transaction's category changed (by hand, by a rule or automatically,
+ * after it was created); for its owner. Only when the category itself changed:
+ * setting the one it had is no event.
+ */
 export interface TransactionCategorizedPayload {
   transactionId: string;
+  /** null when the category was cleared. */
   categoryId: string | null;
-  /** manual, rule, learned or model. */
-  source: string;
+  previousCategoryId: string | null;
+  /** As stored now: manual, rule, learned, model, or none when cleared. */
+  categorySource: CategorySource;
+  /** 0 to 1 for an automatic category; null otherwise. */
+  categoryConfidence: number | null;
 }
 
 /** Someone signed in to the account; for its owner ("new sign-in from <ip, agent>"). */
