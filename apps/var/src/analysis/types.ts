@@ -1,4 +1,5 @@
 /** Types of the var compute core. Pure data: no NestJS, no I/O. */
+import type { ChartPointView, RiskAtLevelView, StrategyAnalysisResult, StrategySummaryView, TradeView } from '@finstack/contracts';
 
 export type PriceField = 'adjClose' | 'close';
 export type Side = 'BUY' | 'SELL';
@@ -56,60 +57,14 @@ export interface Signal {
   sigma: number;
 }
 
-export interface RiskAtLevel {
-  confidence: number;
-  /** quantile of the simulated returns (signed) */
-  varReturn: number;
-  /** units x open price x |varReturn| */
-  varMoney: number;
-  /** mean of the simulated returns beyond the quantile (signed) */
-  esReturn: number;
-  esMoney: number;
-}
-
-/**
- * Money here is a plain number rounded to cents: these are risk estimates
- * for charts, not ledger money, so @finstack/money is not needed.
+/*
+ * The result's shape is the API's (libs/contracts/src/var/views.ts): one
+ * definition, so the core cannot drift from what the service answers. Money
+ * there is a plain number rounded to cents: these are risk estimates for
+ * charts, not ledger money.
  */
-export interface Trade {
-  signal: Side;
-  openDate: string;
-  closeDate: string;
-  openPrice: number;
-  closePrice: number;
-  pnl: number;
-  cumulativePnl: number;
-  mu: number;
-  sigma: number;
-  risk: RiskAtLevel[];
-}
-
-export interface ChartPoint {
-  date: string;
-  price: number;
-  sma: number | null;
-  signal: Side | null;
-}
-
-export interface AnalysisSummary {
-  totalTrades: number;
-  averagePnl: number;
-  totalPnl: number;
-  /** mean |varReturn| and mean varMoney over the trades */
-  averageVar: { confidence: number; varReturn: number; varMoney: number }[];
-}
-
-export interface AnalysisResult {
-  trades: Trade[];
-  summary: AnalysisSummary;
-  series: ChartPoint[];
-  metadata: {
-    samples: number;
-    shards: number;
-    /** seed used; generated when none was given (seeded = false) */
-    seed: number;
-    seeded: boolean;
-    signals: number;
-    durationMs: number;
-  };
-}
+export type RiskAtLevel = RiskAtLevelView;
+export type Trade = TradeView;
+export type ChartPoint = ChartPointView;
+export type AnalysisSummary = StrategySummaryView;
+export type AnalysisResult = StrategyAnalysisResult;
