@@ -19,6 +19,7 @@ import { QuotesIngested, SOCKET_PATH } from '@finstack/contracts';
 import { ApiClient, decodeJwtPart, findPrivateKeyPem, freePort, newSession, signEs256, Stack, startStack } from '@finstack/testing';
 import { FleetPool, percentileOf } from './fanout/fleet-pool';
 import { changePrice, FleetReport } from './fanout/fleet-protocol';
+import { cpuSeconds } from './process-cpu';
 import { residentMemoryMb } from './process-memory';
 
 const COUNTS = (process.env.BENCH_COUNTS ?? '1000,2500,5000,10000').split(',').map(Number);
@@ -40,6 +41,15 @@ interface Row {
   sockets: number;
   expected: number;
   report: FleetReport;
+  /** CPU the notifications process (or the bare server) used per push received, in microseconds. */
+  cpuPerPushUs?: number;
+}
+
+/** Runs `work` and adds the process's CPU time per push received to its row. */
+async function measuringCpu(pid: number, work: () => Promise<Row>): Promise<Row> {
+  const before = cpuSeconds(pid);
+  const row = await work();
+  return { ...row, cpuPerPushUs: ((cpuSeconds(pid) - before) * 1e6) / Math.max(1, row.report.received) };
 }
 
 /** Access tokens for `count` distinct users, signed like the gateway's, from one real session's claims. */
@@ -89,13 +99,13 @@ class QuoteFeed {
 }
 
 function printTable(rows: Row[]): void {
-  console.log('\n| run | sockets | pushes received / expected | dup | out of order | p50 ms | p95 ms | p99 ms | max ms |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
-  for (const { label, sockets, expected, report } of rows) {
+  console.log('\n| run | sockets | pushes received / expected | dup | out of order | p50 ms | p95 ms | p99 ms | max ms | server CPU µs/push |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const { label, sockets, expected, report, cpuPerPushUs } of rows) {
     const p = (q: number) => percentileOf(report.latency, q);
     const max = report.latency.at(-1)?.[0] ?? Number.NaN;
     console.log(
-      `| ${label} | ${sockets.toLocaleString('en')} | ${report.received.toLocaleString('en')} / ${expected.toLocaleString('en')} | ${report.duplicates} | ${report.outOfOrder} | ${p(0.5)} | ${p(0.95)} | ${p(0.99)} | ${max} |`,
+      `| ${label} | ${sockets.toLocaleString('en')} | ${report.received.toLocaleString('en')} / ${expected.toLocaleString('en')} | ${report.duplicates} | ${report.outOfOrder} | ${p(0.5)} | ${p(0.95)} | ${p(0.99)} | ${max} | ${cpuPerPushUs?.toFixed(1) ?? '–'} |`,
     );
   }
 }
@@ -158,7 +168,7 @@ async function baseline(tokens: string[]): Promise<Row[]> {
       connected += reply.connected;
       const memory = residentMemoryMb(server.pid!);
       console.log(`  bare Socket.IO: ${connected} sockets, RSS ${memory.rss.toFixed(0)} MB`);
-      rows.push(await singleChanges('bare Socket.IO (floor)', connected, fleets, emit, answeredAt));
+      rows.push(await measuringCpu(server.pid!, () => singleChanges('bare Socket.IO (floor)', connected, fleets, emit, answeredAt)));
     }
   } finally {
     fleets.close();
@@ -173,7 +183,7 @@ async function main(): Promise<void> {
     backend: 'mysql',
     name: 'bench_fanout',
     gatewayEnv: { QUOTES_INGEST_API_KEY: INGEST_KEY },
-    notificationsEnv: { NODE_OPTIONS: `--max-old-space-size=${HEAP_MB}` },
+    notificationsEnv: { NODE_OPTIONS: `--max-old-space-size=${HEAP_MB} ${process.env.BENCH_NOTIFICATIONS_NODE_OPTIONS ?? ''}`.trim() },
   });
   const fleets = new FleetPool(2);
   const rows: Row[] = [];
@@ -207,11 +217,11 @@ async function main(): Promise<void> {
 
     await connectUpTo(SUSTAINED_SUBSCRIBERS);
     console.log(`sustained: ${SUSTAINED_RATE} changes/s for ${SUSTAINED_SECONDS} s to ${connected} subscribers`);
-    rows.push(await sustained(fleets, feed, connected));
+    rows.push(await measuringCpu(pid, () => sustained(fleets, feed, connected)));
 
     for (const count of COUNTS) {
       if (count > connected) await connectUpTo(count);
-      rows.push(await singleChanges('one change at a time', connected, fleets, () => feed.tick(TICKERS.slice(0, 1)), feed.answeredAt));
+      rows.push(await measuringCpu(pid, () => singleChanges('one change at a time', connected, fleets, () => feed.tick(TICKERS.slice(0, 1)), feed.answeredAt)));
       printTable(rows.slice(-1));
     }
   } finally {

@@ -6,6 +6,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Observable } from 'rxjs';
 import type { Server, ServerOptions, Socket } from 'socket.io';
 import { RedisConnection } from '../redis/redis-connection';
+import { coalesceQueuedWrites } from './write-coalescer';
 
 /** A client that reconnects within this window gets every event it missed, and its rooms back. */
 export const RECOVERY_WINDOW_MS = 2 * 60 * 1000;
@@ -39,6 +40,7 @@ export class SocketServerAdapter extends IoAdapter {
       serveClient: false,
       connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
     }) as Server;
+    coalesceQueuedWrites(server);
     if (this.redis) {
       const prefix = this.redisKeyPrefix;
       server.adapter(
