@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   let system: EmbeddedSystem | undefined;
   if (process.env.API_URL) {
     console.log(`waiting for ${apiUrl} to be ready…`);
-    await waitUntilUp(apiUrl, Number(process.env.SEED_WAIT_SECONDS ?? 120));
+    await waitUntilUp(apiUrl, Number(process.env.SEED_WAIT_SECONDS) || 120);
   } else if (!(await isUp(apiUrl))) {
     console.log('finstack is not running; starting it for the seed…');
     system = await startEmbeddedSystem({ quiet: true });
