@@ -3,6 +3,8 @@
  * in the object store, and a demo user with a few months of realistic
  * transactions and a small wallet, created through the public API. Uses the
  * running system when there is one, otherwise starts it for the duration.
+ * With API_URL set it seeds that system only, waiting for it to be ready
+ * (SEED_WAIT_SECONDS, 120) and never starting one (compose's seed job).
  * Safe to run again: externalIds keep rows from being duplicated, and a
  * stored history is replaced by the same one.
  */
@@ -25,6 +27,14 @@ const DEMO_HOLDINGS = [
 async function isUp(apiUrl: string): Promise<boolean> {
   const response = await fetch(`${apiUrl}/health/ready`).catch(() => undefined);
   return response?.status === 200;
+}
+
+async function waitUntilUp(apiUrl: string, seconds: number): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
+  while (!(await isUp(apiUrl))) {
+    if (Date.now() > deadline) throw new Error(`${apiUrl}/health/ready did not answer 200 within ${seconds} s`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
 }
 
 async function demoToken(api: ApiClient): Promise<string> {
@@ -63,7 +73,10 @@ async function seed(api: ApiClient): Promise<void> {
 async function main(): Promise<void> {
   const apiUrl = process.env.API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
   let system: EmbeddedSystem | undefined;
-  if (!(await isUp(apiUrl))) {
+  if (process.env.API_URL) {
+    console.log(`waiting for ${apiUrl} to be ready…`);
+    await waitUntilUp(apiUrl, Number(process.env.SEED_WAIT_SECONDS) || 120);
+  } else if (!(await isUp(apiUrl))) {
     console.log('finstack is not running; starting it for the seed…');
     system = await startEmbeddedSystem({ quiet: true });
   }

@@ -66,6 +66,18 @@ const DIST = join(__dirname, '..', 'dist', 'scripts');
     expect(risk.body.result.value).toBeCloseTo(40 * 320.299988 + 5 * 2153.100098, 0);
   });
 
+  it('seeds only the system API_URL names: one that never gets ready fails the seed, and none is started in its place', async () => {
+    const absent = `http://127.0.0.1:${await freePort()}`;
+    const seed = promisify(execFile)(process.execPath, [join(DIST, 'seed.js')], { env: { ...env, API_URL: absent, SEED_WAIT_SECONDS: '1' } });
+    const failure = await seed.then(
+      () => undefined,
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toContain(`${absent}/health/ready did not answer 200 within 1 s`);
+    expect(failure?.stdout).not.toContain('starting it for the seed');
+  });
+
   it('stops every app on Ctrl-C', async () => {
     const exited = once(start, 'exit');
     start.kill('SIGINT');
