@@ -91,7 +91,9 @@ export function readSettings(config: pulumi.Config = new pulumi.Config()): Stack
   }
   const apps = Object.fromEntries(
     APP_NAMES.map((name) => {
-      const app: AppSettings = { ...APPS[name].size, minCapacity, maxCapacity, ...overrides[name] };
+      // `pulumi config set --path apps.var.cpu 4096` may store the number as a string.
+      const given = Object.fromEntries(Object.entries(overrides[name] ?? {}).map(([key, value]) => [key, Number(value)]));
+      const app: AppSettings = { ...APPS[name].size, minCapacity, maxCapacity, ...given };
       problems.push(...checkApp(name, app));
       return [name, app];
     }),

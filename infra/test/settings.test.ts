@@ -31,6 +31,10 @@ describe('stack settings', () => {
     expect(settings.apps.gateway).toEqual({ cpu: 512, memory: 1024, minCapacity: 2, maxCapacity: 6 });
   });
 
+  it('read an app’s size given as strings, as `pulumi config set --path` may store it', () => {
+    expect(settingsFrom({ apps: JSON.stringify({ report: { cpu: '512', memory: '2048' } }) }).apps.report).toMatchObject({ cpu: 512, memory: 2048 });
+  });
+
   it('take the deployment mode, the certificate and the operators', () => {
     expect(
       settingsFrom({
