@@ -1,4 +1,6 @@
+import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { databaseUrlWithCredentials } from './database-url';
 import { EnvBoolean, EnvInt } from './env-types';
 
 const HOST = /^[A-Za-z0-9.:\-[\]]+$/;
@@ -11,10 +13,26 @@ export class CommonEnv {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  /** mysql://user:password@host:3306/schema of this app; unset means SQLite under DATA_DIR. */
+  /**
+   * mysql://user:password@host:3306/schema of this app; unset means SQLite under
+   * DATA_DIR. DATABASE_USER / DATABASE_PASSWORD, when set, replace its credentials.
+   */
   @IsOptional()
+  @Transform(({ value, obj }: { value: unknown; obj: Record<string, string | undefined> }) =>
+    typeof value === 'string' ? databaseUrlWithCredentials(value, obj.DATABASE_USER, obj.DATABASE_PASSWORD) : value,
+  )
   @Matches(/^mysql:\/\/.+/, { message: 'DATABASE_URL must be a mysql:// URL' })
   DATABASE_URL?: string;
+
+  /** The database user, kept out of DATABASE_URL (e.g. from a secrets store). */
+  @IsOptional()
+  @IsString()
+  DATABASE_USER?: string;
+
+  /** The database password, kept out of DATABASE_URL (e.g. ECS `secrets` from Secrets Manager). */
+  @IsOptional()
+  @IsString()
+  DATABASE_PASSWORD?: string;
 
   @IsString()
   DATA_DIR = '.data';

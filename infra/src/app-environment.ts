@@ -1,0 +1,93 @@
+import * as pulumi from '@pulumi/pulumi';
+import { APPS, AppName } from './apps';
+import { DATABASE_PORT, DATABASE_USER } from './database';
+
+/** Where the OpenTelemetry sidecar takes OTLP over HTTP: the task's own loopback. */
+export const OTLP_ENDPOINT = 'http://localhost:4318';
+const ALL_INTERFACES = '0.0.0.0';
+
+/** What the environment of the apps is made from. */
+export interface EnvironmentSources {
+  region: pulumi.Input<string>;
+  /** The name under which a TCP service is reached (Service Connect alias or DNS name). */
+  hostOf: (app: AppName) => string;
+  databaseHost: pulumi.Input<string>;
+  /** RDS's master secret (JSON with `password`). */
+  databaseSecretArn: pulumi.Input<string>;
+  jwtPrivateKeySecretArn: pulumi.Input<string>;
+  jwtPublicKey: pulumi.Input<string>;
+  quotesIngestApiKeySecretArn?: pulumi.Input<string>;
+  redisUrlSecretArn: pulumi.Input<string>;
+  priceBucket: pulumi.Input<string>;
+  operatorEmails: string[];
+}
+
+export interface AppEnvironment {
+  /** Plain variables: nothing secret. */
+  variables: Record<string, pulumi.Input<string>>;
+  /** Variables ECS fills from Secrets Manager when the task starts. */
+  secrets: Record<string, SecretReference>;
+}
+
+export interface SecretReference {
+  secretArn: pulumi.Input<string>;
+  /** A key of a JSON secret (RDS's `{username, password}`); the whole value otherwise. */
+  jsonKey?: string;
+}
+
+/** ECS's `valueFrom`: the secret's ARN, or `arn:json-key:version-stage:version-id` for one key of it. */
+export function valueFrom(reference: SecretReference): pulumi.Output<string> {
+  return reference.jsonKey
+    ? pulumi.interpolate`${reference.secretArn}:${reference.jsonKey}::`
+    : pulumi.output(reference.secretArn);
+}
+
+/**
+ * The environment of one app's container, in the variables README
+ * "Configuration" lists: it binds on all interfaces, reaches the services it
+ * calls by name, connects to its own schema with the password from RDS's
+ * secret, and sends traces to the sidecar.
+ */
+export function appEnvironment(name: AppName, sources: EnvironmentSources): AppEnvironment {
+  const app = APPS[name];
+  const variables: Record<string, pulumi.Input<string>> = {
+    APP: name,
+    NODE_ENV: 'production',
+    LOG_FORMAT: 'json',
+    OTEL_EXPORTER_OTLP_ENDPOINT: OTLP_ENDPOINT,
+    OTEL_SERVICE_NAME: `finstack-${name}`,
+  };
+  const secrets: Record<string, SecretReference> = {};
+
+  for (const called of app.calls) {
+    const tcp = APPS[called].tcp!;
+    variables[tcp.hostVariable] = sources.hostOf(called);
+    variables[tcp.portVariable] = String(tcp.port);
+  }
+  for (const endpoint of [app.http, app.tcp]) {
+    if (!endpoint) continue;
+    variables[endpoint.hostVariable] = ALL_INTERFACES;
+    variables[endpoint.portVariable] = String(endpoint.port);
+  }
+  if (app.schema) {
+    variables.DATABASE_URL = pulumi.interpolate`mysql://${DATABASE_USER}@${sources.databaseHost}:${DATABASE_PORT}/${app.schema}`;
+    secrets.DATABASE_PASSWORD = { secretArn: sources.databaseSecretArn, jsonKey: 'password' };
+  }
+  if (name === 'gateway') {
+    variables.TRUST_PROXY_HOPS = '1';
+    variables.OPERATOR_EMAILS = sources.operatorEmails.join(',');
+    variables.JWT_PUBLIC_KEY = sources.jwtPublicKey;
+    secrets.JWT_PRIVATE_KEY = { secretArn: sources.jwtPrivateKeySecretArn };
+    if (sources.quotesIngestApiKeySecretArn) secrets.QUOTES_INGEST_API_KEY = { secretArn: sources.quotesIngestApiKeySecretArn };
+  }
+  if (name === 'notifications') {
+    variables.JWT_PUBLIC_KEY = sources.jwtPublicKey;
+    secrets.REDIS_URL = { secretArn: sources.redisUrlSecretArn };
+  }
+  if (name === 'var') {
+    variables.OBJECT_STORE = 's3';
+    variables.S3_BUCKET = sources.priceBucket;
+    variables.S3_REGION = sources.region;
+  }
+  return { variables, secrets };
+}

@@ -1,0 +1,66 @@
+import * as pulumi from '@pulumi/pulumi';
+import { APPS, AppName } from './apps';
+import { AppEnvironment, valueFrom } from './app-environment';
+
+export const OTEL_CONTAINER = 'otel-collector';
+/** The collector's own configuration in its image: OTLP in (4317 gRPC, 4318 HTTP), X-Ray out. */
+export const OTEL_XRAY_CONFIG = '--config=/etc/ecs/ecs-xray.yaml';
+/** The contract with docker/Dockerfile: exits 0 when the app (APP, its port variable) answers. */
+export const APP_HEALTH_CHECK = ['CMD', 'node', 'dist/scripts/healthcheck.js'];
+
+export interface ContainerSources {
+  image: pulumi.Input<string>;
+  otelCollectorImage: string;
+  environment: AppEnvironment;
+  logGroup: pulumi.Input<string>;
+  region: pulumi.Input<string>;
+}
+
+/**
+ * The containers of one app's task: the app, with its health check, logs to
+ * CloudWatch and secrets from Secrets Manager; and the OpenTelemetry collector
+ * that sends its traces to X-Ray. The collector is not essential: losing
+ * traces must not stop the app.
+ */
+export function containerDefinitions(name: AppName, sources: ContainerSources): pulumi.Output<string> {
+  const app = APPS[name];
+  const logs = (prefix: string) => ({
+    logDriver: 'awslogs',
+    options: { 'awslogs-group': sources.logGroup, 'awslogs-region': sources.region, 'awslogs-stream-prefix': prefix },
+  });
+  const portMappings = [
+    ...(app.http ? [{ name: 'http', containerPort: app.http.port, protocol: 'tcp' }] : []),
+    ...(app.tcp ? [{ name: 'rpc', containerPort: app.tcp.port, protocol: 'tcp' }] : []),
+  ];
+  const appContainer = {
+    name,
+    image: sources.image,
+    essential: true,
+    portMappings,
+    environment: Object.entries(sources.environment.variables)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([variable, value]) => ({ name: variable, value })),
+    secrets: Object.entries(sources.environment.secrets)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([variable, reference]) => ({ name: variable, valueFrom: valueFrom(reference) })),
+    healthCheck: { command: APP_HEALTH_CHECK, interval: 15, timeout: 5, retries: 3, startPeriod: 30 },
+    logConfiguration: logs(name),
+    dependsOn: [{ containerName: OTEL_CONTAINER, condition: 'START' }],
+    linuxParameters: { initProcessEnabled: true },
+    // Socket.IO and the TCP transport hold a descriptor per connection.
+    ulimits: [{ name: 'nofile', softLimit: 65536, hardLimit: 65536 }],
+    stopTimeout: 30,
+  };
+  const collector = {
+    name: OTEL_CONTAINER,
+    image: sources.otelCollectorImage,
+    essential: false,
+    command: [OTEL_XRAY_CONFIG],
+    environment: [{ name: 'AWS_REGION', value: sources.region }],
+    cpu: 64,
+    memoryReservation: 128,
+    healthCheck: { command: ['CMD', '/healthcheck'], interval: 15, timeout: 5, retries: 3, startPeriod: 10 },
+    logConfiguration: logs(OTEL_CONTAINER),
+  };
+  return pulumi.jsonStringify([appContainer, collector]);
+}

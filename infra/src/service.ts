@@ -1,0 +1,119 @@
+import * as aws from '@pulumi/aws';
+import * as pulumi from '@pulumi/pulumi';
+import { APPS, AppName } from './apps';
+import { AppEnvironment } from './app-environment';
+import { Cluster } from './cluster';
+import { containerDefinitions } from './container-definitions';
+import { Network } from './network';
+import { SecurityGroups } from './security-groups';
+import { StackSettings } from './settings';
+import { createTaskRoles, TaskRoles } from './task-roles';
+
+export interface ServiceSources {
+  settings: StackSettings;
+  network: Network;
+  groups: SecurityGroups;
+  cluster: Cluster;
+  region: pulumi.Input<string>;
+  image: pulumi.Input<string>;
+  environment: AppEnvironment;
+  /** The target group the load balancer sends this app's HTTP to. */
+  targetGroup?: aws.lb.TargetGroup;
+  /** Its task role's own permissions beyond X-Ray (var: the price bucket). */
+  taskStatements?: pulumi.Input<Record<string, unknown>>[];
+  /**
+   * `CODE_DEPLOY`: CodeDeploy owns its deployments (task sets). ECS then neither
+   * rolls back through the circuit breaker nor gives the service Service Connect.
+   */
+  deploymentController: 'ECS' | 'CODE_DEPLOY';
+  /** In a private DNS namespace as `<name>.finstack.internal`, for callers without Service Connect. */
+  dnsRegistry?: aws.servicediscovery.Service;
+}
+
+export interface AppService {
+  service: aws.ecs.Service;
+  taskDefinition: aws.ecs.TaskDefinition;
+  roles: TaskRoles;
+  logGroup: aws.cloudwatch.LogGroup;
+}
+
+/**
+ * One Fargate service: its log group, roles, task definition and the service in
+ * the private subnets without a public IP, in the tasks' security group.
+ */
+export function createAppService(name: AppName, sources: ServiceSources): AppService {
+  const app = APPS[name];
+  const size = sources.settings.apps[name];
+  const logGroup = new aws.cloudwatch.LogGroup(name, {
+    name: `/finstack/${pulumi.getStack()}/${name}`,
+    retentionInDays: sources.settings.logRetentionDays,
+  });
+  const roles = createTaskRoles(name, {
+    secretArns: Object.values(sources.environment.secrets).map((reference) => reference.secretArn),
+    statements: sources.taskStatements,
+  });
+  const taskDefinition = new aws.ecs.TaskDefinition(name, {
+    family: `finstack-${pulumi.getStack()}-${name}`,
+    requiresCompatibilities: ['FARGATE'],
+    networkMode: 'awsvpc',
+    cpu: String(size.cpu),
+    memory: String(size.memory),
+    runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: 'X86_64' },
+    executionRoleArn: roles.execution.arn,
+    taskRoleArn: roles.task.arn,
+    containerDefinitions: containerDefinitions(name, {
+      image: sources.image,
+      otelCollectorImage: sources.settings.otelCollectorImage,
+      environment: sources.environment,
+      logGroup: logGroup.name,
+      region: sources.region,
+    }),
+  });
+
+  const byCodeDeploy = sources.deploymentController === 'CODE_DEPLOY';
+  const service = new aws.ecs.Service(
+    name,
+    {
+      cluster: sources.cluster.cluster.arn,
+      taskDefinition: taskDefinition.arn,
+      desiredCount: size.minCapacity,
+      launchType: 'FARGATE',
+      platformVersion: 'LATEST',
+      networkConfiguration: {
+        subnets: sources.network.privateSubnetIds,
+        securityGroups: [sources.groups.tasks.id],
+        assignPublicIp: false,
+      },
+      loadBalancers:
+        sources.targetGroup && app.http
+          ? [{ targetGroupArn: sources.targetGroup.arn, containerName: name, containerPort: app.http.port }]
+          : undefined,
+      healthCheckGracePeriodSeconds: sources.targetGroup ? 60 : undefined,
+      deploymentController: { type: sources.deploymentController },
+      // CodeDeploy rolls back on its own alarms; ECS refuses a circuit breaker on its task sets.
+      deploymentCircuitBreaker: byCodeDeploy ? undefined : { enable: true, rollback: true },
+      deploymentMinimumHealthyPercent: byCodeDeploy ? undefined : 100,
+      deploymentMaximumPercent: byCodeDeploy ? undefined : 200,
+      serviceConnectConfiguration: byCodeDeploy ? undefined : serviceConnect(name, sources),
+      serviceRegistries: sources.dnsRegistry ? { registryArn: sources.dnsRegistry.arn } : undefined,
+      propagateTags: 'SERVICE',
+      enableEcsManagedTags: true,
+      waitForSteadyState: false,
+    },
+    {
+      // Autoscaling owns the task count; under CodeDeploy so do the task definition and target group.
+      ignoreChanges: byCodeDeploy ? ['desiredCount', 'taskDefinition', 'loadBalancers'] : ['desiredCount'],
+    },
+  );
+  return { service, taskDefinition, roles, logGroup };
+}
+
+/** Service Connect: a client of the namespace, and a server under its own name when it takes TCP calls. */
+function serviceConnect(name: AppName, sources: ServiceSources): aws.types.input.ecs.ServiceServiceConnectConfiguration {
+  const tcp = APPS[name].tcp;
+  return {
+    enabled: true,
+    namespace: sources.cluster.namespace.arn,
+    services: tcp ? [{ portName: 'rpc', discoveryName: name, clientAlias: [{ port: tcp.port, dnsName: name }] }] : [],
+  };
+}

@@ -1,0 +1,258 @@
+import { APP_NAMES, APPS } from '../src/apps';
+import {
+  DATABASE_SECRET_ARN,
+  deploy,
+  GENERATED_PRIVATE_KEY,
+  GENERATED_PUBLIC_KEY,
+  GENERATED_REDIS_TOKEN,
+  idOf,
+  MockCloud,
+} from './support/mock-cloud';
+import { T } from './support/types';
+
+const privateSubnets = [idOf(T.subnet, 'private-0'), idOf(T.subnet, 'private-1')];
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Container = any;
+
+function variables(container: Container): Record<string, string> {
+  return Object.fromEntries(container.environment.map((v: { name: string; value: string }) => [v.name, v.value]));
+}
+function secrets(container: Container): Record<string, string> {
+  return Object.fromEntries(container.secrets.map((v: { name: string; valueFrom: string }) => [v.name, v.valueFrom]));
+}
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function policyOf(cloud: MockCloud, name: string): any {
+  return JSON.parse(cloud.one(T.rolePolicy, name).inputs.policy);
+}
+
+describe('services', () => {
+  let cloud: MockCloud;
+  beforeAll(async () => {
+    cloud = await deploy({ logRetentionDays: 14 });
+  });
+
+  it('run every app as a Fargate service in the private subnets, without a public IP, in the tasks’ security group', () => {
+    expect(cloud.all(T.service).map((s) => s.name).sort()).toEqual([...APP_NAMES].sort());
+    for (const app of APP_NAMES) {
+      const service = cloud.one(T.service, app).inputs;
+      expect(service.launchType).toBe('FARGATE');
+      expect(service.networkConfiguration).toEqual({
+        assignPublicIp: false,
+        subnets: privateSubnets,
+        securityGroups: [idOf(T.securityGroup, 'tasks')],
+      });
+      expect(service.cluster).toBe(cloud.one(T.cluster, 'finstack').state.arn);
+    }
+  });
+
+  it('roll a failed deployment back through the circuit breaker', () => {
+    for (const app of APP_NAMES) {
+      const service = cloud.one(T.service, app).inputs;
+      expect(service.deploymentController).toEqual({ type: 'ECS' });
+      expect(service.deploymentCircuitBreaker).toEqual({ enable: true, rollback: true });
+    }
+  });
+
+  it('attach the gateway and notifications to their target groups, the others to none', () => {
+    expect(cloud.one(T.service, 'gateway').inputs.loadBalancers).toEqual([
+      { targetGroupArn: cloud.one(T.targetGroup, 'gateway').state.arn, containerName: 'gateway', containerPort: 3000 },
+    ]);
+    expect(cloud.one(T.service, 'notifications').inputs.loadBalancers).toEqual([
+      { targetGroupArn: cloud.one(T.targetGroup, 'notifications').state.arn, containerName: 'notifications', containerPort: 3001 },
+    ]);
+    for (const app of ['trx-crud', 'classifier', 'report', 'portfolio', 'var']) {
+      expect(cloud.one(T.service, app).inputs.loadBalancers).toBeUndefined();
+    }
+  });
+
+  it('run the image built from docker/Dockerfile with APP=<app>', () => {
+    for (const app of APP_NAMES) {
+      const image = cloud.one(T.image, app).inputs;
+      expect(image.dockerfile).toMatch(/\/docker\/Dockerfile$/);
+      expect(image.args).toEqual({ APP: app });
+      expect(image.repositoryUrl).toBe(cloud.one('aws:ecr/repository:Repository', app).state.repositoryUrl);
+      expect(cloud.containers(app)[0].image).toBe(cloud.one(T.image, app).state.imageUri);
+    }
+  });
+
+  it('give each task its CPU and memory, and the app container a health check', () => {
+    for (const app of APP_NAMES) {
+      const task = cloud.one(T.taskDefinition, app).inputs;
+      expect(task).toMatchObject({
+        requiresCompatibilities: ['FARGATE'],
+        networkMode: 'awsvpc',
+        cpu: String(APPS[app].size.cpu),
+        memory: String(APPS[app].size.memory),
+      });
+      const [container] = cloud.containers(app);
+      expect(container.name).toBe(app);
+      expect(container.essential).toBe(true);
+      expect(container.healthCheck.command).toEqual(['CMD', 'node', 'dist/scripts/healthcheck.js']);
+    }
+  });
+
+  it('send every container’s output to the app’s CloudWatch log group, kept as configured', () => {
+    for (const app of APP_NAMES) {
+      const group = cloud.one(T.logGroup, app);
+      expect(group.inputs.retentionInDays).toBe(14);
+      for (const container of cloud.containers(app)) {
+        expect(container.logConfiguration).toEqual({
+          logDriver: 'awslogs',
+          options: { 'awslogs-group': group.inputs.name, 'awslogs-region': 'eu-west-1', 'awslogs-stream-prefix': container.name },
+        });
+      }
+    }
+  });
+
+  it('run an OpenTelemetry collector beside every app, exporting to X-Ray, with its own health check', () => {
+    for (const app of APP_NAMES) {
+      const [container, collector] = cloud.containers(app);
+      expect(collector).toMatchObject({
+        name: 'otel-collector',
+        image: expect.stringMatching(/^public\.ecr\.aws\/aws-observability\/aws-otel-collector:/),
+        command: ['--config=/etc/ecs/ecs-xray.yaml'],
+        essential: false,
+        healthCheck: expect.objectContaining({ command: ['CMD', '/healthcheck'] }),
+      });
+      expect(variables(container).OTEL_EXPORTER_OTLP_ENDPOINT).toBe('http://localhost:4318');
+      const taskPolicy = policyOf(cloud, `${app}-task`);
+      expect(taskPolicy.Statement[0]).toMatchObject({ Effect: 'Allow', Action: expect.arrayContaining(['xray:PutTraceSegments']) });
+      expect(cloud.one(T.taskDefinition, app).inputs.taskRoleArn).toBe(cloud.one(T.role, `${app}-task`).state.arn);
+    }
+  });
+
+  describe('secrets', () => {
+    it('never put a password, a private key or the Redis token in a plain variable', () => {
+      for (const app of APP_NAMES) {
+        const definitions = cloud.one(T.taskDefinition, app).inputs.containerDefinitions;
+        expect(typeof definitions).toBe('string'); // a secret inside would have made the whole document secret
+        expect(definitions).not.toContain('MOCK-ES256-PRIVATE-KEY');
+        expect(definitions).not.toContain(GENERATED_REDIS_TOKEN);
+        const plain = variables(cloud.containers(app)[0]);
+        for (const name of ['DATABASE_PASSWORD', 'JWT_PRIVATE_KEY', 'REDIS_URL', 'QUOTES_INGEST_API_KEY', 'S3_SECRET_ACCESS_KEY']) {
+          expect(plain[name]).toBeUndefined();
+        }
+        if (plain.DATABASE_URL) expect(plain.DATABASE_URL).toMatch(/^mysql:\/\/finstack@[^:@/]+:3306\/\w+$/);
+      }
+      expect(GENERATED_PRIVATE_KEY).toContain('MOCK-ES256-PRIVATE-KEY');
+    });
+
+    it('hand them over from Secrets Manager when the task starts', () => {
+      const gateway = secrets(cloud.containers('gateway')[0]);
+      expect(gateway).toEqual({
+        DATABASE_PASSWORD: `${DATABASE_SECRET_ARN}:password::`,
+        JWT_PRIVATE_KEY: cloud.one(T.secret, 'jwt-private-key').state.arn,
+      });
+      expect(secrets(cloud.containers('notifications')[0])).toEqual({ REDIS_URL: cloud.one(T.secret, 'redis-url').state.arn });
+      for (const app of ['trx-crud', 'classifier', 'portfolio', 'var']) {
+        expect(secrets(cloud.containers(app)[0])).toEqual({ DATABASE_PASSWORD: `${DATABASE_SECRET_ARN}:password::` });
+      }
+      expect(secrets(cloud.containers('report')[0])).toEqual({});
+      for (const app of APP_NAMES) {
+        for (const valueFrom of Object.values(secrets(cloud.containers(app)[0]))) expect(valueFrom).toMatch(/^arn:aws:secretsmanager:/);
+      }
+    });
+
+    it('let each execution role read only its own app’s secrets', () => {
+      const readable = (app: string) =>
+        cloud.has(T.rolePolicy, `${app}-execution-secrets`) ? policyOf(cloud, `${app}-execution-secrets`).Statement[0].Resource.sort() : [];
+      expect(readable('gateway')).toEqual([DATABASE_SECRET_ARN, cloud.one(T.secret, 'jwt-private-key').state.arn].sort());
+      expect(readable('notifications')).toEqual([cloud.one(T.secret, 'redis-url').state.arn]);
+      expect(readable('trx-crud')).toEqual([DATABASE_SECRET_ARN]);
+      expect(readable('report')).toEqual([]);
+    });
+
+    it('give the public key to the gateway and notifications as plain configuration', () => {
+      expect(variables(cloud.containers('gateway')[0]).JWT_PUBLIC_KEY).toBe(GENERATED_PUBLIC_KEY);
+      expect(variables(cloud.containers('notifications')[0]).JWT_PUBLIC_KEY).toBe(GENERATED_PUBLIC_KEY);
+    });
+  });
+
+  describe('Service Connect', () => {
+    it('names every TCP service in the cluster’s namespace under its app name and port', () => {
+      const namespaceArn = cloud.one(T.namespace, 'services').state.arn;
+      expect(cloud.one(T.cluster, 'finstack').inputs.serviceConnectDefaults).toEqual({ namespace: namespaceArn });
+      for (const app of APP_NAMES) {
+        const connect = cloud.one(T.service, app).inputs.serviceConnectConfiguration;
+        expect(connect).toMatchObject({ enabled: true, namespace: namespaceArn });
+        const tcp = APPS[app].tcp;
+        expect(connect.services ?? []).toEqual(tcp ? [{ portName: 'rpc', discoveryName: app, clientAlias: [{ port: tcp.port, dnsName: app }] }] : []);
+        const [container] = cloud.containers(app);
+        if (tcp) expect(container.portMappings).toContainEqual({ name: 'rpc', containerPort: tcp.port, protocol: 'tcp' });
+      }
+    });
+
+    it('point each caller at the names and ports its services are published under', () => {
+      const published = new Map<string, number>();
+      for (const app of APP_NAMES) {
+        for (const entry of cloud.one(T.service, app).inputs.serviceConnectConfiguration.services ?? []) {
+          for (const alias of entry.clientAlias) published.set(alias.dnsName, alias.port);
+        }
+      }
+      for (const app of APP_NAMES) {
+        const plain = variables(cloud.containers(app)[0]);
+        for (const called of APPS[app].calls) {
+          const tcp = APPS[called].tcp!;
+          expect(published.get(plain[tcp.hostVariable])).toBe(Number(plain[tcp.portVariable]));
+        }
+      }
+      expect(variables(cloud.containers('gateway')[0])).toMatchObject({ TRX_CRUD_HOST: 'trx-crud', NOTIFICATIONS_HOST: 'notifications' });
+    });
+
+    it('bind each app on all interfaces of its task, on its own ports', () => {
+      expect(variables(cloud.containers('gateway')[0])).toMatchObject({ HTTP_HOST: '0.0.0.0', PORT: '3000', TRUST_PROXY_HOPS: '1' });
+      expect(variables(cloud.containers('trx-crud')[0])).toMatchObject({ TRX_CRUD_HOST: '0.0.0.0', TRX_CRUD_PORT: '4001' });
+      expect(variables(cloud.containers('notifications')[0])).toMatchObject({
+        HTTP_HOST: '0.0.0.0',
+        NOTIFICATIONS_PORT: '3001',
+        NOTIFICATIONS_HOST: '0.0.0.0',
+        NOTIFICATIONS_TCP_PORT: '4006',
+      });
+    });
+  });
+
+  it('connect each app with a database to its own schema on the one RDS instance', () => {
+    const host = cloud.one(T.database, 'database').state.address;
+    const schemas = Object.fromEntries(
+      APP_NAMES.map((app) => [app, variables(cloud.containers(app)[0]).DATABASE_URL?.replace(`mysql://finstack@${host}:3306/`, '')]),
+    );
+    expect(schemas).toEqual({
+      gateway: 'identity',
+      'trx-crud': 'ledger',
+      classifier: 'classifier',
+      report: undefined,
+      portfolio: 'portfolio',
+      var: 'var',
+      notifications: undefined,
+    });
+  });
+
+  it('give the var service the price bucket on S3 by its task role, without keys', () => {
+    const plain = variables(cloud.containers('var')[0]);
+    expect(plain).toMatchObject({ OBJECT_STORE: 's3', S3_BUCKET: cloud.one(T.bucket, 'prices').state.bucket, S3_REGION: 'eu-west-1' });
+    expect(plain.S3_ACCESS_KEY_ID).toBeUndefined();
+    const bucketArn = cloud.one(T.bucket, 'prices').state.arn;
+    expect(policyOf(cloud, 'var-task').Statement).toEqual(
+      expect.arrayContaining([
+        { Effect: 'Allow', Action: ['s3:ListBucket'], Resource: bucketArn },
+        { Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: `${bucketArn}/*` },
+      ]),
+    );
+    for (const app of APP_NAMES.filter((name) => name !== 'var')) {
+      expect(JSON.stringify(policyOf(cloud, `${app}-task`))).not.toContain('s3:');
+    }
+  });
+});
+
+describe('service sizes from the stack config', () => {
+  it('override one app’s CPU and memory and leave the others at their defaults', async () => {
+    const cloud = await deploy({
+      apps: {
+        ...Object.fromEntries(APP_NAMES.map((app) => [app, { ...APPS[app].size, minCapacity: 1, maxCapacity: 10 }])),
+        var: { cpu: 4096, memory: 8192, minCapacity: 1, maxCapacity: 10 },
+      } as never,
+    });
+    expect(cloud.one(T.taskDefinition, 'var').inputs).toMatchObject({ cpu: '4096', memory: '8192' });
+    expect(cloud.one(T.taskDefinition, 'report').inputs).toMatchObject({ cpu: '256', memory: '512' });
+  });
+});
