@@ -90,7 +90,10 @@ class QuoteFeed {
       return { n, quote: { ticker, price: changePrice(n), at: new Date(this.marketStart + n).toISOString() } };
     });
     const body = changes.length === 1 ? changes[0].quote : { quotes: changes.map((change) => change.quote) };
-    const response = await this.api.post<QuotesIngested>('/api/v1/quotes', body, { headers: { 'x-api-key': INGEST_KEY } });
+    const post = () => this.api.post<QuotesIngested>('/api/v1/quotes', body, { headers: { 'x-api-key': INGEST_KEY } });
+    // A kept-alive connection the gateway closed just as it was reused fails before the request is read; sent
+    // again, a quote already taken would be ignored as not newer, so the retry cannot count a change twice.
+    const response = await post().catch(post);
     const answeredAt = now();
     if (response.status !== 200) throw new Error(`quotes: ${response.status} ${JSON.stringify(response.body)}`);
     for (const { n } of changes) this.answeredAt[n] = answeredAt;
