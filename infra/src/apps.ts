@@ -86,7 +86,8 @@ export const APPS: Readonly<Record<AppName, AppSpec>> = {
     http: { port: 3001, hostVariable: 'HTTP_HOST', portVariable: 'NOTIFICATIONS_PORT', healthPath: '/health' },
     tcp: { port: 4006, hostVariable: 'NOTIFICATIONS_HOST', portVariable: 'NOTIFICATIONS_TCP_PORT' },
     calls: ['portfolio'],
-    size: { cpu: 256, memory: 512 },
+    // A fan-out is CPU per socket and each socket holds 15–18 KB: sized for 10,000 clients a replica.
+    size: { cpu: 1024, memory: 2048 },
   },
 };
 

@@ -10,10 +10,20 @@ export const APP_HEALTH_CHECK = ['CMD', 'node', 'dist/scripts/healthcheck.js'];
 
 export interface ContainerSources {
   image: pulumi.Input<string>;
+  /** The task's memory (MiB), which the app's heap is sized to. */
+  taskMemoryMiB: number;
   otelCollectorImage: string;
   environment: AppEnvironment;
   logGroup: pulumi.Input<string>;
   region: pulumi.Input<string>;
+}
+
+/** The memory the collector reserves in every task. */
+const COLLECTOR_MEMORY_MIB = 128;
+
+/** V8's heap cap for the app: three quarters of what the collector leaves, the rest for buffers, code and native memory. */
+export function heapMiB(taskMemoryMiB: number): number {
+  return Math.floor(((taskMemoryMiB - COLLECTOR_MEMORY_MIB) * 3) / 4);
 }
 
 /**
@@ -37,7 +47,7 @@ export function containerDefinitions(name: AppName, sources: ContainerSources): 
     image: sources.image,
     essential: true,
     portMappings,
-    environment: Object.entries(sources.environment.variables)
+    environment: Object.entries({ ...sources.environment.variables, NODE_OPTIONS: `--max-old-space-size=${heapMiB(sources.taskMemoryMiB)}` })
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([variable, value]) => ({ name: variable, value })),
     secrets: Object.entries(sources.environment.secrets)
@@ -58,7 +68,7 @@ export function containerDefinitions(name: AppName, sources: ContainerSources): 
     command: [OTEL_XRAY_CONFIG],
     environment: [{ name: 'AWS_REGION', value: sources.region }],
     cpu: 64,
-    memoryReservation: 128,
+    memoryReservation: COLLECTOR_MEMORY_MIB,
     healthCheck: { command: ['CMD', '/healthcheck'], interval: 15, timeout: 5, retries: 3, startPeriod: 10 },
     logConfiguration: logs(OTEL_CONTAINER),
   };

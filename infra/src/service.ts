@@ -63,6 +63,7 @@ export function createAppService(name: AppName, sources: ServiceSources): AppSer
     taskRoleArn: roles.task.arn,
     containerDefinitions: containerDefinitions(name, {
       image: sources.image,
+      taskMemoryMiB: size.memory,
       otelCollectorImage: sources.settings.otelCollectorImage,
       environment: sources.environment,
       logGroup: logGroup.name,

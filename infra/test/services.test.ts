@@ -91,6 +91,17 @@ describe('services', () => {
     }
   });
 
+  it('cap each app’s heap below its task’s memory, leaving room for the collector and native memory', () => {
+    for (const app of APP_NAMES) {
+      const memory = APPS[app].size.memory;
+      const heap = Number(/--max-old-space-size=(\d+)/.exec(variables(cloud.containers(app)[0]).NODE_OPTIONS)?.[1]);
+      expect(heap).toBeGreaterThanOrEqual(memory / 2 - 128);
+      expect(heap).toBeLessThanOrEqual(memory - 128 - 64);
+    }
+    // Notifications keeps every socket in its heap: 10,000 at 15–18 KB each must fit.
+    expect(Number(/\d+$/.exec(variables(cloud.containers('notifications')[0]).NODE_OPTIONS)?.[0])).toBeGreaterThanOrEqual(512);
+  });
+
   it('send every container’s output to the app’s CloudWatch log group, kept as configured', () => {
     for (const app of APP_NAMES) {
       const group = cloud.one(T.logGroup, app);

@@ -1,9 +1,9 @@
 /**
  * Process settings every app is launched with (npm start, tests, benchmarks;
- * the container image sets the same). An app's live heap is about 30 MB, but
- * left alone V8 reserves heap far beyond that and glibc keeps argon2's 19 MiB
- * work areas per thread: RSS drifted to ~300 MB under load. With these it
- * stays near 120 MB.
+ * docker/Dockerfile sets the same, and infra/ sizes the heap to each task's
+ * memory). An app's live heap is about 30 MB, but left alone V8 reserves heap
+ * far beyond that and glibc keeps argon2's 19 MiB work areas per thread: RSS
+ * drifted to ~300 MB under load. With these it stays near 120 MB.
  */
 export const APP_RUNTIME_ENV: Readonly<Record<string, string>> = {
   NODE_OPTIONS: '--max-old-space-size=192',
@@ -11,3 +11,14 @@ export const APP_RUNTIME_ENV: Readonly<Record<string, string>> = {
   MALLOC_MMAP_THRESHOLD_: '131072',
   MALLOC_ARENA_MAX: '2',
 };
+
+/**
+ * Notifications holds every connected socket (15–18 KB each: about 150 MB at
+ * the 10,000 that one replica is sized for), so its heap may grow further.
+ */
+const NOTIFICATIONS_HEAP_MB = 768;
+
+/** The process settings of one app. */
+export function runtimeEnvFor(app: string): Readonly<Record<string, string>> {
+  return app === 'notifications' ? { ...APP_RUNTIME_ENV, NODE_OPTIONS: `--max-old-space-size=${NOTIFICATIONS_HEAP_MB}` } : APP_RUNTIME_ENV;
+}

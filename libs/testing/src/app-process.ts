@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { APP_RUNTIME_ENV } from '@finstack/config';
+import { runtimeEnvFor } from '@finstack/config';
 import { canConnect, waitUntil } from './ports';
 
 /** The apps `npm run build` produces, and how to tell each is ready. */
@@ -51,7 +51,7 @@ export class AppProcess {
     const began = performance.now();
     const base = this.spec.inheritEnv ? process.env : { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn' };
     const child = spawn(process.execPath, [this.spec.entry ?? builtEntry(this.spec.app as AppName)], {
-      env: { ...base, ...APP_RUNTIME_ENV, ...this.spec.env },
+      env: { ...base, ...runtimeEnvFor(this.spec.app), ...this.spec.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
