@@ -27,7 +27,6 @@ const CHANGES_PER_COUNT = Number(process.env.BENCH_CHANGES ?? 10);
 const SUSTAINED_SUBSCRIBERS = Number(process.env.BENCH_SUSTAINED_SUBSCRIBERS ?? 1000);
 const SUSTAINED_RATE = Number(process.env.BENCH_SUSTAINED_RATE ?? 100);
 const SUSTAINED_SECONDS = Number(process.env.BENCH_SUSTAINED_SECONDS ?? 30);
-const HEAP_MB = Number(process.env.BENCH_NOTIFICATIONS_HEAP_MB ?? 1024);
 const TARGET_P99_MS = 250;
 const INGEST_KEY = 'bench-fanout-ingest-key-0123456789abcdef';
 /** Every socket follows all of them; one change at a time goes to the first, the sustained feed ticks through all. */
@@ -181,12 +180,13 @@ async function baseline(tokens: string[]): Promise<Row[]> {
 }
 
 async function main(): Promise<void> {
-  console.log(`finstack fan-out benchmark: counts ${COUNTS.join(', ')}, ${CHANGES_PER_COUNT} changes each; notifications heap ${HEAP_MB} MB`);
+  console.log(`finstack fan-out benchmark: counts ${COUNTS.join(', ')}, ${CHANGES_PER_COUNT} changes each`);
   const stack: Stack = await startStack({
     backend: 'mysql',
     name: 'bench_fanout',
     gatewayEnv: { QUOTES_INGEST_API_KEY: INGEST_KEY },
-    notificationsEnv: { NODE_OPTIONS: `--max-old-space-size=${HEAP_MB} ${process.env.BENCH_NOTIFICATIONS_NODE_OPTIONS ?? ''}`.trim() },
+    // Notifications' own heap cap (libs/config runtimeEnvFor) unless the run names options of its own.
+    notificationsEnv: process.env.BENCH_NOTIFICATIONS_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NOTIFICATIONS_NODE_OPTIONS } : {},
   });
   const fleets = new FleetPool(2);
   const rows: Row[] = [];
