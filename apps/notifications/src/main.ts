@@ -19,7 +19,7 @@ async function bootstrap(): Promise<void> {
   app.connectMicroservice<MicroserviceOptions>({
     transport: Transport.TCP,
     options: { host: env.NOTIFICATIONS_HOST, port: env.NOTIFICATIONS_TCP_PORT, maxBufferSize: MAX_FRAME_BYTES },
-  });
+  }, { inheritAppConfig: true }); // the global interceptors (metrics, drain) apply to events in too
   serveHttpMetrics(app);
   enableGracefulShutdown(app);
   // The Socket.IO server exists once the app is initialised; only then are events taken in.

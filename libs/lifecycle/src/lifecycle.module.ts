@@ -80,7 +80,7 @@ export class LifecycleModule {
       // Failed probes are answered with what is down; logging each one too would flood the log during an outage.
       imports: [TerminusModule.forRoot({ logger: false })],
       providers,
-      exports: [DrainState, AppHealth],
+      exports: [DrainState, AppHealth, TerminusModule],
     };
   }
 }

@@ -55,7 +55,10 @@ export class AppMetrics {
     help: 'Age of the oldest event not yet acknowledged (0 when none waits)',
     labelNames: ['table'] as const,
     registers: [this.registry],
+    collect: () => this.collectOutboxes(),
   });
+  /** The read under way: both outbox gauges are collected at once in a scrape and share it. */
+  private outboxRead?: Promise<void>;
 
   private countSockets?: () => number;
   private readonly sockets = new Gauge({
@@ -87,7 +90,14 @@ export class AppMetrics {
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
   }
 
-  private async collectOutboxes(): Promise<void> {
+  private collectOutboxes(): Promise<void> {
+    this.outboxRead ??= this.readOutboxes().finally(() => {
+      this.outboxRead = undefined;
+    });
+    return this.outboxRead;
+  }
+
+  private async readOutboxes(): Promise<void> {
     await Promise.all(
       [...this.outboxes].map(async ([table, backlog]) => {
         // A database that does not answer must not fail the whole scrape: the last values stand.
