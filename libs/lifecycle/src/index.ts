@@ -5,3 +5,4 @@ export * from './graceful-shutdown';
 export * from './http-drain.middleware';
 export * from './lifecycle.module';
 export * from './ops-listener';
+export * from './tcp-connections';
