@@ -1,6 +1,8 @@
 import { ConfigModule } from '@finstack/config';
 import { DatabaseModule } from '@finstack/database';
 import { HealthRpcController, SERVICE_NAME } from '@finstack/rpc';
+import { LifecycleModule } from '@finstack/lifecycle';
+import { MetricsModule } from '@finstack/metrics';
 import { Module } from '@nestjs/common';
 import { ClassificationModule } from './classification/classification.module';
 import { ClassifierEnv } from './classifier-env';
@@ -11,6 +13,8 @@ import { RulesModule } from './rules/rules.module';
 @Module({
   imports: [
     ConfigModule.forRoot(ClassifierEnv),
+    MetricsModule.forRoot('classifier'),
+    LifecycleModule.forRoot({ settingsClass: ClassifierEnv, database: true, opsListener: (env) => ({ host: env.CLASSIFIER_HOST, defaultPort: 9102 }) }),
     DatabaseModule.forRoot(ClassifierEnv, classifierStorage),
     RulesModule,
     LearningModule,

@@ -3,6 +3,8 @@ import { ConfigModule } from '@finstack/config';
 import { DatabaseModule } from '@finstack/database';
 import { OutboxRelayModule } from '@finstack/outbox';
 import { rpcClientProvider } from '@finstack/rpc';
+import { LifecycleModule } from '@finstack/lifecycle';
+import { MetricsModule } from '@finstack/metrics';
 import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { IDENTITY_OUTBOX } from './auth/login-events';
@@ -33,6 +35,8 @@ import { VarController } from './var/var.controller';
 @Module({
   imports: [
     ConfigModule.forRoot(GatewayEnv),
+    MetricsModule.forRoot('gateway'),
+    LifecycleModule.forRoot({ settingsClass: GatewayEnv, database: true }),
     DatabaseModule.forRoot(GatewayEnv, identityStorage),
     // Log-in alerts (auth.login) to notifications.
     OutboxRelayModule.forRoot({ table: IDENTITY_OUTBOX, settingsClass: GatewayEnv }),

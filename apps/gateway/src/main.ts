@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadEnv } from '@finstack/config';
+import { enableGracefulShutdown } from '@finstack/lifecycle';
+import { serveHttpMetrics } from '@finstack/metrics';
 import { createLogger } from '@finstack/rpc';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -13,8 +15,9 @@ async function bootstrap(): Promise<void> {
   // Loaded after the settings are known to be valid, so a bad variable is reported plainly.
   const { AppModule } = await import('./app.module');
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger });
+  serveHttpMetrics(app);
+  enableGracefulShutdown(app);
   configureHttpApp(app, { trustProxyHops: env.TRUST_PROXY_HOPS });
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
 
   const openApi = new DocumentBuilder()
     .setTitle('finstack API')

@@ -1,6 +1,8 @@
 import { JwtVerificationModule, loadVerificationKey } from '@finstack/auth';
 import { ConfigModule } from '@finstack/config';
 import { HealthRpcController, rpcClientProvider, SERVICE_NAME } from '@finstack/rpc';
+import { LifecycleModule } from '@finstack/lifecycle';
+import { MetricsModule } from '@finstack/metrics';
 import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DeliveredEvents } from './delivery/delivered-events';
 import { EventDeliveryService } from './delivery/event-delivery.service';
@@ -18,6 +20,8 @@ import { RoomEmitter } from './sockets/room-emitter';
 @Module({
   imports: [
     ConfigModule.forRoot(NotificationsEnv),
+    MetricsModule.forRoot('notifications'),
+    LifecycleModule.forRoot({ settingsClass: NotificationsEnv, database: false }),
     JwtVerificationModule.registerAsync({
       inject: [NotificationsEnv],
       useFactory: (env: NotificationsEnv) => ({

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadEnv } from '@finstack/config';
+import { enableGracefulShutdown } from '@finstack/lifecycle';
+import { serveHttpMetrics } from '@finstack/metrics';
 import { createLogger, MAX_FRAME_BYTES } from '@finstack/rpc';
 import { NestFactory } from '@nestjs/core';
 import { MicroserviceOptions, Transport } from '@nestjs/microservices';
@@ -17,8 +19,9 @@ async function bootstrap(): Promise<void> {
   app.connectMicroservice<MicroserviceOptions>({
     transport: Transport.TCP,
     options: { host: env.NOTIFICATIONS_HOST, port: env.NOTIFICATIONS_TCP_PORT, maxBufferSize: MAX_FRAME_BYTES },
-  });
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  }, { inheritAppConfig: true }); // the global interceptors (metrics, drain) apply to events in too
+  serveHttpMetrics(app);
+  enableGracefulShutdown(app);
   // The Socket.IO server exists once the app is initialised; only then are events taken in.
   await app.init();
   await app.startAllMicroservices();

@@ -2,6 +2,8 @@ import { ConfigModule } from '@finstack/config';
 import { DatabaseModule } from '@finstack/database';
 import { OutboxRelayModule } from '@finstack/outbox';
 import { HealthRpcController, SERVICE_NAME } from '@finstack/rpc';
+import { LifecycleModule } from '@finstack/lifecycle';
+import { MetricsModule } from '@finstack/metrics';
 import { Module } from '@nestjs/common';
 import { AlertsModule } from './alerts/alerts.module';
 import { HoldingsModule } from './holdings/holdings.module';
@@ -14,6 +16,8 @@ import { WatchlistModule } from './watchlist/watchlist.module';
 @Module({
   imports: [
     ConfigModule.forRoot(PortfolioEnv),
+    MetricsModule.forRoot('portfolio'),
+    LifecycleModule.forRoot({ settingsClass: PortfolioEnv, database: true, opsListener: (env) => ({ host: env.PORTFOLIO_HOST, defaultPort: 9104 }) }),
     DatabaseModule.forRoot(PortfolioEnv, portfolioStorage),
     // price.changed and alert.triggered, to notifications once their quotes commit.
     OutboxRelayModule.forRoot({ table: PORTFOLIO_OUTBOX, settingsClass: PortfolioEnv }),

@@ -2,6 +2,8 @@ import { ConfigModule } from '@finstack/config';
 import { DatabaseModule } from '@finstack/database';
 import { OutboxRelayModule } from '@finstack/outbox';
 import { HealthRpcController, SERVICE_NAME } from '@finstack/rpc';
+import { LifecycleModule } from '@finstack/lifecycle';
+import { MetricsModule } from '@finstack/metrics';
 import { Module } from '@nestjs/common';
 import { MarketDataModule } from './market-data/market-data.module';
 import { PortfolioVarModule } from './portfolio-var/portfolio-var.module';
@@ -14,6 +16,8 @@ import { varStorage } from './var-storage';
 @Module({
   imports: [
     ConfigModule.forRoot(VarEnv),
+    MetricsModule.forRoot('var'),
+    LifecycleModule.forRoot({ settingsClass: VarEnv, database: true, opsListener: (env) => ({ host: env.VAR_HOST, defaultPort: 9105 }) }),
     DatabaseModule.forRoot(VarEnv, varStorage),
     OutboxRelayModule.forRoot({ table: VAR_OUTBOX, settingsClass: VarEnv }),
     MarketDataModule,

@@ -49,6 +49,17 @@ export class CommonEnv {
   @Max(120_000)
   RPC_TIMEOUT_MS = 5000;
 
+  /**
+   * TCP services: port of their small HTTP listener for GET /metrics, /health
+   * and /health/ready; unset: the service's default (9101–9105), 0: none.
+   */
+  @IsOptional()
+  @EnvInt()
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT?: number;
+
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 

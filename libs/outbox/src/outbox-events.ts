@@ -89,3 +89,14 @@ export async function countFailedSend(executor: SqlExecutor, table: string, ids:
     await executor.query(`UPDATE ${checkedTable(table)} SET attempts = attempts + 1 WHERE id IN (${placeholders(slice.length)})`, slice);
   }
 }
+
+/** How many events wait to be published, and when the oldest of them happened (for the outbox lag metric). */
+export async function outboxBacklog(executor: SqlExecutor, table: string): Promise<{ pending: number; oldestOccurredAt?: Date }> {
+  const name = checkedTable(table);
+  const [count] = await executor.query<Array<{ pending: number | string }>>(`SELECT COUNT(*) AS pending FROM ${name} WHERE published_at IS NULL`);
+  // The first pending id is the oldest event (UUIDv7), read through the pending index.
+  const [oldest] = await executor.query<Array<{ occurred_at: Date | string }>>(
+    `SELECT occurred_at FROM ${name} WHERE published_at IS NULL ORDER BY id LIMIT 1`,
+  );
+  return { pending: Number(count?.pending ?? 0), oldestOccurredAt: oldest ? readSqlTimestamp(oldest.occurred_at) : undefined };
+}

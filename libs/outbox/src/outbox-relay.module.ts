@@ -2,6 +2,7 @@ import { CommonEnv } from '@finstack/config';
 import { DeliveredEvent, DomainEvent, NOTIFICATIONS, NotificationsContract } from '@finstack/contracts';
 import { TransactionRunner } from '@finstack/database';
 import { rpcClientProvider, rpcClientToken, RpcClient } from '@finstack/rpc';
+import { AppMetrics } from '@finstack/metrics';
 import { DynamicModule, Global, Logger, Module, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { EventSender, OutboxRelay } from './outbox-relay';
 
@@ -17,9 +18,14 @@ export function notificationsSender(client: RpcClient<NotificationsContract>): E
 }
 
 class RelayLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
-  constructor(private readonly relay: OutboxRelay) {}
+  constructor(
+    private readonly relay: OutboxRelay,
+    private readonly table: string,
+    private readonly metrics?: AppMetrics,
+  ) {}
 
   onApplicationBootstrap(): void {
+    this.metrics?.watchOutbox(this.table, () => this.relay.backlog());
     this.relay.start();
   }
 
@@ -53,7 +59,11 @@ export class OutboxRelayModule {
               logger: new Logger(`OutboxRelay:${options.table}`),
             }),
         },
-        { provide: RelayLifecycle, inject: [OutboxRelay], useFactory: (relay: OutboxRelay) => new RelayLifecycle(relay) },
+        {
+          provide: RelayLifecycle,
+          inject: [OutboxRelay, { token: AppMetrics, optional: true }],
+          useFactory: (relay: OutboxRelay, metrics?: AppMetrics) => new RelayLifecycle(relay, options.table, metrics),
+        },
       ],
       exports: [OutboxRelay],
     };

@@ -1,6 +1,6 @@
 import { DomainEvent } from '@finstack/contracts';
 import { SqlExecutor } from '@finstack/database';
-import { countFailedSend, markPublished, pendingEvents } from './outbox-events';
+import { countFailedSend, markPublished, outboxBacklog, pendingEvents } from './outbox-events';
 
 /** Sends events and answers the ids the receiver acknowledged, a prefix of them. */
 export type EventSender = (events: DomainEvent[]) => Promise<string[]>;
@@ -66,6 +66,11 @@ export class OutboxRelay {
     this.wakeSleeper?.();
     await this.running;
     this.running = undefined;
+  }
+
+  /** How many events wait and how old the oldest is: what the outbox lag metric reads at each scrape. */
+  backlog(): Promise<{ pending: number; oldestOccurredAt?: Date }> {
+    return this.options.run((executor) => outboxBacklog(executor, this.options.table));
   }
 
   /**

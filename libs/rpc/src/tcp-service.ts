@@ -1,4 +1,5 @@
 import { CommonEnv, loadEnv } from '@finstack/config';
+import { enableGracefulShutdown } from '@finstack/lifecycle';
 import { INestMicroservice, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MicroserviceOptions, Transport } from '@nestjs/microservices';
@@ -17,7 +18,7 @@ export interface TcpServiceOptions<E extends CommonEnv> {
 /**
  * Starts one TCP microservice the same way for every app: validated
  * configuration, the shared exception filter and validation pipe, JSON logs,
- * and graceful shutdown on SIGTERM/SIGINT.
+ * and graceful shutdown on SIGTERM/SIGINT (the app imports LifecycleModule).
  */
 export async function startTcpService<E extends CommonEnv>(options: TcpServiceOptions<E>): Promise<INestMicroservice> {
   const env = loadEnv(options.settingsClass);
@@ -29,7 +30,7 @@ export async function startTcpService<E extends CommonEnv>(options: TcpServiceOp
   });
   app.useGlobalFilters(new AllRpcExceptionsFilter());
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  enableGracefulShutdown(app);
   await app.listen();
   const { host, port } = options.listen(env);
   logger.log(`${options.name} listening on tcp://${host}:${port}`);

@@ -49,7 +49,8 @@ export class AppProcess {
 
   async start(timeoutMs = 20_000): Promise<this> {
     const began = performance.now();
-    const base = this.spec.inheritEnv ? process.env : { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn' };
+    // No ops listener unless a test asks for one: the services' default ports would clash between parallel runs.
+    const base = this.spec.inheritEnv ? process.env : { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', METRICS_PORT: '0' };
     const child = spawn(process.execPath, [this.spec.entry ?? builtEntry(this.spec.app as AppName)], {
       env: { ...base, ...runtimeEnvFor(this.spec.app), ...this.spec.env },
       stdio: ['ignore', 'pipe', 'pipe'],

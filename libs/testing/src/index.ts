@@ -6,3 +6,4 @@ export * from './stack';
 export * from './jwt';
 export * from './tcp-service-under-test';
 export * from './database-test-app';
+export * from './prometheus';

@@ -42,6 +42,8 @@ export interface Stack {
   notifications: AppProcess;
   /** Where Socket.IO clients connect (path /socket.io). */
   notificationsUrl: string;
+  /** Each TCP service's ops listener (GET /metrics, /health, /health/ready). */
+  opsUrls: { trxCrud?: string; classifier: string; report: string; portfolio: string; var: string };
   /** Database URLs per schema (MySQL only). */
   databases: { identity?: string; ledger?: string; classifier?: string; portfolio?: string; var?: string };
   dataDir: string;
@@ -76,6 +78,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const portfolioPort = await freePort();
   const varPort = await freePort();
   const notificationsTcpPort = await freePort();
+  const ops = { trxCrud: await freePort(), classifier: await freePort(), report: await freePort(), portfolio: await freePort(), var: await freePort() };
+  const opsUrl = (port: number) => `http://127.0.0.1:${port}`;
   // Producers relay their outboxes here.
   const toNotifications = { NOTIFICATIONS_TCP_PORT: String(notificationsTcpPort) };
   let trxCrud: AppProcess | undefined;
@@ -86,6 +90,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         ...common,
         TRX_CRUD_PORT: String(ledgerPort),
         CLASSIFIER_PORT: String(classifierPort),
+        METRICS_PORT: String(ops.trxCrud),
         ...toNotifications,
         ...(databases.ledger ? { DATABASE_URL: databases.ledger } : {}),
         ...options.ledgerEnv,
@@ -99,6 +104,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ...common,
       CLASSIFIER_PORT: String(classifierPort),
       TRX_CRUD_PORT: String(ledgerPort),
+      METRICS_PORT: String(ops.classifier),
       ...(databases.classifier ? { DATABASE_URL: databases.classifier } : {}),
       ...options.classifierEnv,
     },
@@ -106,7 +112,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   });
   const report = new AppProcess({
     app: 'report',
-    env: { ...common, REPORT_PORT: String(reportPort), TRX_CRUD_PORT: String(ledgerPort), ...options.reportEnv },
+    env: { ...common, REPORT_PORT: String(reportPort), TRX_CRUD_PORT: String(ledgerPort), METRICS_PORT: String(ops.report), ...options.reportEnv },
     ready: { port: reportPort },
   });
   const portfolio = new AppProcess({
@@ -114,6 +120,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     env: {
       ...common,
       PORTFOLIO_PORT: String(portfolioPort),
+      METRICS_PORT: String(ops.portfolio),
       ...toNotifications,
       ...(databases.portfolio ? { DATABASE_URL: databases.portfolio } : {}),
       ...options.portfolioEnv,
@@ -127,6 +134,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       VAR_PORT: String(varPort),
       PORTFOLIO_PORT: String(portfolioPort),
       LOCAL_S3_PORT: objectStorePort,
+      METRICS_PORT: String(ops.var),
       ...toNotifications,
       ...(databases.var ? { DATABASE_URL: databases.var } : {}),
       ...options.varEnv,
@@ -188,6 +196,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     objectStore,
     notifications,
     notificationsUrl,
+    opsUrls: {
+      trxCrud: trxCrud ? opsUrl(ops.trxCrud) : undefined,
+      classifier: opsUrl(ops.classifier),
+      report: opsUrl(ops.report),
+      portfolio: opsUrl(ops.portfolio),
+      var: opsUrl(ops.var),
+    },
     databases,
     dataDir: dataDir.path,
     stop,

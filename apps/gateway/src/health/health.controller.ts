@@ -1,10 +1,9 @@
 import { HEALTH } from '@finstack/contracts';
-import { pingDatabase } from '@finstack/database';
-import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { AppHealth, HealthReport, httpStatusOf } from '@finstack/lifecycle';
+import { Controller, Get, Res } from '@nestjs/common';
+import { HealthIndicatorFunction, HealthIndicatorService } from '@nestjs/terminus';
 import { ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { ClassifierClient, InjectClassifier } from '../classifier/classifier-client';
 import { InjectLedger, LedgerClient } from '../ledger/ledger-client';
 import { InjectPortfolio, PortfolioClient } from '../portfolio/portfolio-client';
@@ -14,49 +13,52 @@ import { InjectVar, VarClient } from '../var/var-client';
 /** Readiness probes must answer fast even when a dependency hangs. */
 const PROBE_TIMEOUT_MS = 1000;
 
-type CheckResult = 'up' | 'down';
-
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
+  private readonly services: HealthIndicatorFunction[];
+
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectLedger() private readonly ledger: LedgerClient,
-    @InjectClassifier() private readonly classifier: ClassifierClient,
-    @InjectReport() private readonly report: ReportClient,
-    @InjectPortfolio() private readonly portfolio: PortfolioClient,
-    @InjectVar() private readonly risk: VarClient,
-  ) {}
+    private readonly health: AppHealth,
+    indicators: HealthIndicatorService,
+    @InjectLedger() ledger: LedgerClient,
+    @InjectClassifier() classifier: ClassifierClient,
+    @InjectReport() report: ReportClient,
+    @InjectPortfolio() portfolio: PortfolioClient,
+    @InjectVar() risk: VarClient,
+  ) {
+    const ping = (name: string, send: () => Promise<unknown>): HealthIndicatorFunction => async () => {
+      const check = indicators.check(name);
+      try {
+        await send();
+        return check.up();
+      } catch (error) {
+        return check.down({ message: (error as Error).message });
+      }
+    };
+    this.services = [
+      ping('ledger', () => ledger.send(HEALTH.ping, {}, PROBE_TIMEOUT_MS)),
+      ping('classifier', () => classifier.send(HEALTH.ping, {}, PROBE_TIMEOUT_MS)),
+      ping('report', () => report.send(HEALTH.ping, {}, PROBE_TIMEOUT_MS)),
+      ping('portfolio', () => portfolio.send(HEALTH.ping, {}, PROBE_TIMEOUT_MS)),
+      ping('var', () => risk.send(HEALTH.ping, {}, PROBE_TIMEOUT_MS)),
+    ];
+  }
 
-  /** Liveness: the process serves HTTP. */
+  /** Liveness: the process serves HTTP and its event loop is not blocked. */
   @Get()
-  live(): { status: 'ok' } {
-    return { status: 'ok' };
+  async live(@Res({ passthrough: true }) response: Response): Promise<HealthReport['body']> {
+    const report = await this.health.liveness();
+    response.status(httpStatusOf(report));
+    return report.body;
   }
 
-  /** Readiness: the identity database and every downstream TCP service answer. */
+  /** Readiness: not shutting down, and the identity database and every downstream TCP service answer. */
   @Get('ready')
-  async ready(@Res({ passthrough: true }) response: Response): Promise<{ status: string; checks: Record<string, CheckResult> }> {
-    const [database, ledger, classifier, report, portfolio, risk] = await Promise.all([
-      check(() => pingDatabase(this.dataSource)),
-      check(() => this.ledger.send(HEALTH.ping, {}, PROBE_TIMEOUT_MS)),
-      check(() => this.classifier.send(HEALTH.ping, {}, PROBE_TIMEOUT_MS)),
-      check(() => this.report.send(HEALTH.ping, {}, PROBE_TIMEOUT_MS)),
-      check(() => this.portfolio.send(HEALTH.ping, {}, PROBE_TIMEOUT_MS)),
-      check(() => this.risk.send(HEALTH.ping, {}, PROBE_TIMEOUT_MS)),
-    ]);
-    const checks = { database, ledger, classifier, report, portfolio, var: risk };
-    const allUp = Object.values(checks).every((result) => result === 'up');
-    response.status(allUp ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: allUp ? 'ok' : 'unavailable', checks };
+  async ready(@Res({ passthrough: true }) response: Response): Promise<HealthReport['body']> {
+    const report = await this.health.readiness(this.services);
+    response.status(httpStatusOf(report));
+    return report.body;
   }
 }
 
-async function check(probe: () => Promise<unknown>): Promise<CheckResult> {
-  try {
-    await probe();
-    return 'up';
-  } catch {
-    return 'down';
-  }
-}

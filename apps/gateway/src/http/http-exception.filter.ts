@@ -1,4 +1,5 @@
 import { DomainError, ErrorCode } from '@finstack/contracts';
+import { ERROR_CODE_LOCAL } from '@finstack/metrics';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { requestIdOf } from './request-id.middleware';
@@ -28,6 +29,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const error = this.toDomainError(exception, request);
     const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
     if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(Math.ceil(retryAfter)));
+    response.locals[ERROR_CODE_LOCAL] = error.code; // counted by the metrics middleware
     response.status(error.status).json({
       statusCode: error.status,
       code: error.code,

@@ -1,5 +1,6 @@
 import { JwtVerifier } from '@finstack/auth';
 import { RoomReply, SOCKET_REQUESTS, SOCKET_TOKEN_EXPIRED, userRoom } from '@finstack/contracts';
+import { AppMetrics } from '@finstack/metrics';
 import { Logger, Optional } from '@nestjs/common';
 import {
   ConnectedSocket,
@@ -33,11 +34,14 @@ export class NotificationsGateway implements OnGatewayInit<Server>, OnGatewayCon
     private readonly verifier: JwtVerifier,
     private readonly emitter: RoomEmitter,
     @Optional() private readonly recent?: RecentPushes,
+    @Optional() private readonly metrics?: AppMetrics,
   ) {}
 
   afterInit(server: Server): void {
     server.use(socketAuthentication(this.verifier));
     this.emitter.attach(server);
+    // Sockets past authentication, on this replica.
+    this.metrics?.watchSockets(() => server.of('/').sockets.size);
   }
 
   handleConnection(socket: Socket): void {

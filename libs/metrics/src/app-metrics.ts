@@ -1,0 +1,122 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/** Seconds: from a cached read (a few ms) to the RPC timeout's neighbourhood. */
+const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/** How old the oldest unpublished event of one outbox is, and how many wait. */
+export interface OutboxBacklog {
+  pending: number;
+  oldestOccurredAt?: Date;
+}
+
+/**
+ * Every series one app exposes on GET /metrics, in its own registry (labelled
+ * with the app's name), with Node's process metrics. One instance per process.
+ */
+export class AppMetrics {
+  readonly registry = new Registry();
+
+  /** HTTP requests by method, route template (never the raw URL: ids would explode the series) and status. */
+  readonly httpDuration = new Histogram({
+    name: 'finstack_http_request_duration_seconds',
+    help: 'HTTP requests by method, route template and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+
+  /** TCP messages handled by this service, by pattern and outcome (ok, error). */
+  readonly rpcDuration = new Histogram({
+    name: 'finstack_rpc_handling_duration_seconds',
+    help: 'RPC messages handled by this service, by pattern and outcome',
+    labelNames: ['pattern', 'outcome'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+
+  /** Errors answered, by domain error code (ErrorCode), over HTTP or RPC. */
+  readonly errors = new Counter({
+    name: 'finstack_errors_total',
+    help: 'Errors answered, by domain error code and transport',
+    labelNames: ['code', 'transport'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly outboxes = new Map<string, () => Promise<OutboxBacklog>>();
+  private readonly outboxPending = new Gauge({
+    name: 'finstack_outbox_pending_events',
+    help: 'Events written to the outbox and not yet acknowledged by notifications',
+    labelNames: ['table'] as const,
+    registers: [this.registry],
+    collect: () => this.collectOutboxes(),
+  });
+  private readonly outboxLag = new Gauge({
+    name: 'finstack_outbox_lag_seconds',
+    help: 'Age of the oldest event not yet acknowledged (0 when none waits)',
+    labelNames: ['table'] as const,
+    registers: [this.registry],
+    collect: () => this.collectOutboxes(),
+  });
+  /** The read under way: both outbox gauges are collected at once in a scrape and share it. */
+  private outboxRead?: Promise<void>;
+
+  private countSockets?: () => number;
+  private readonly sockets = new Gauge({
+    name: 'finstack_socketio_connected_sockets',
+    help: 'Authenticated Socket.IO connections on this replica',
+    registers: [this.registry],
+    collect: () => {
+      if (this.countSockets) this.sockets.set(this.countSockets());
+    },
+  });
+
+  constructor(app: string) {
+    this.registry.setDefaultLabels({ app });
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Reads one outbox's backlog at each scrape. */
+  watchOutbox(table: string, backlog: () => Promise<OutboxBacklog>): void {
+    this.outboxes.set(table, backlog);
+  }
+
+  /** Reads the number of connected sockets at each scrape. */
+  watchSockets(count: () => number): void {
+    this.countSockets = count;
+  }
+
+  /** The text exposition format Prometheus scrapes. */
+  async scrape(): Promise<{ contentType: string; body: string }> {
+    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+
+  private collectOutboxes(): Promise<void> {
+    this.outboxRead ??= this.readOutboxes().finally(() => {
+      this.outboxRead = undefined;
+    });
+    return this.outboxRead;
+  }
+
+  private async readOutboxes(): Promise<void> {
+    await Promise.all(
+      [...this.outboxes].map(async ([table, backlog]) => {
+        // A database that does not answer must not fail the whole scrape: the last values stand.
+        const read = await withTimeout(backlog(), OUTBOX_READ_TIMEOUT_MS).catch(() => undefined);
+        if (!read) return;
+        this.outboxPending.set({ table }, read.pending);
+        const lagMs = read.oldestOccurredAt ? Date.now() - read.oldestOccurredAt.getTime() : 0;
+        this.outboxLag.set({ table }, Math.max(lagMs, 0) / 1000);
+      }),
+    );
+  }
+}
+
+const OUTBOX_READ_TIMEOUT_MS = 1000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

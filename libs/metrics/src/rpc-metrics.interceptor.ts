@@ -1,0 +1,29 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { Observable, tap } from 'rxjs';
+import { AppMetrics } from './app-metrics';
+import { errorCodeOf } from './error-code';
+
+/**
+ * Times every TCP message a service handles, by pattern, and counts the
+ * errors it answers by code. Registered globally; HTTP and Socket.IO
+ * handlers pass through (HTTP is timed by the metrics middleware).
+ */
+@Injectable()
+export class RpcMetricsInterceptor implements NestInterceptor {
+  constructor(private readonly metrics: AppMetrics) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'rpc') return next.handle();
+    const pattern = context.switchToRpc().getContext<{ getPattern?: () => string }>()?.getPattern?.() ?? 'unknown';
+    const stop = this.metrics.rpcDuration.startTimer({ pattern });
+    return next.handle().pipe(
+      tap({
+        complete: () => stop({ outcome: 'ok' }),
+        error: (error: unknown) => {
+          stop({ outcome: 'error' });
+          this.metrics.errors.inc({ code: errorCodeOf(error), transport: 'rpc' });
+        },
+      }),
+    );
+  }
+}

@@ -1,0 +1,147 @@
+import { ApiClient, AppProcess, backendFromEnv, newSession, Session, Stack, startStack } from '@finstack/testing';
+
+const backend = backendFromEnv();
+
+/** Concurrent writers, as the issue asks: enough that SIGTERM always lands with requests in flight. */
+const WRITERS = 20;
+/** A request still unanswered after this has hung. */
+const HANG_MS = 10_000;
+
+type Outcome = { description: string; sentAt: number; status?: number; code?: string; networkError?: string };
+
+/** 20 loops of POST /api/v1/transactions until stopped; every request's outcome is kept. */
+class WriteLoad {
+  readonly outcomes: Outcome[] = [];
+  private running = true;
+  private readonly loops: Promise<void>[];
+
+  constructor(
+    private readonly baseUrl: string,
+    private readonly user: Session,
+    label: string,
+  ) {
+    this.loops = Array.from({ length: WRITERS }, (_, writer) => this.loop(`${label}-${writer}`));
+  }
+
+  async stop(): Promise<Outcome[]> {
+    this.running = false;
+    await Promise.all(this.loops);
+    return this.outcomes;
+  }
+
+  /** Resolves once `count` more requests have been answered with 201. */
+  async created(count: number): Promise<void> {
+    const target = this.ok().length + count;
+    while (this.ok().length < target) await sleep(20);
+  }
+
+  ok(): Outcome[] {
+    return this.outcomes.filter((outcome) => outcome.status === 201);
+  }
+
+  private async loop(writer: string): Promise<void> {
+    for (let i = 0; this.running; i++) {
+      const outcome: Outcome = { description: `${writer}-${i}`, sentAt: Date.now() };
+      this.outcomes.push(outcome);
+      try {
+        const response = await fetch(`${this.baseUrl}/api/v1/transactions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${this.user.accessToken}` },
+          body: JSON.stringify({ occurredOn: '2025-04-01', amount: '-1.00', currency: 'EUR', description: outcome.description }),
+          signal: AbortSignal.timeout(HANG_MS),
+        });
+        outcome.status = response.status;
+        outcome.code = ((await response.json()) as { code?: string }).code;
+      } catch (error) {
+        outcome.networkError = (error as Error).name === 'TimeoutError' ? 'hang' : String((error as Error).cause ?? error);
+        await sleep(20); // the gateway is gone: do not spin
+      }
+    }
+  }
+}
+
+async function storedDescriptions(api: ApiClient, user: Session): Promise<Set<string>> {
+  const found = new Set<string>();
+  let cursor: string | undefined;
+  do {
+    const page = await api.get<{ items: Array<{ description: string }>; nextCursor?: string | null }>(
+      `/api/v1/transactions?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      { token: user.accessToken },
+    );
+    expect(page.status).toBe(200);
+    for (const item of page.body.items) found.add(item.description);
+    cursor = page.body.nextCursor ?? undefined;
+  } while (cursor);
+  return found;
+}
+
+/** SIGTERM, timed until the process has exited. */
+async function terminate(app: AppProcess): Promise<number> {
+  const began = Date.now();
+  await app.stop();
+  return Date.now() - began;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe(`SIGTERM under a steady load of writes (${backend})`, () => {
+  let stack: Stack;
+  let api: ApiClient;
+  let user: Session;
+
+  beforeAll(async () => {
+    stack = await startStack({ backend, name: 'shutdown' });
+    api = new ApiClient(stack.baseUrl);
+    user = await newSession(api);
+  });
+  afterAll(() => stack?.stop());
+
+  it('trx-crud finishes what it accepted: every 201 is stored, every refusal is a 503 that stored nothing, and it recovers', async () => {
+    const load = new WriteLoad(stack.baseUrl, user, 'ledger-term');
+    await load.created(100);
+    const stoppedInMs = await terminate(stack.trxCrud!);
+    await sleep(500); // the ledger is gone: the gateway answers at once
+    await stack.trxCrud!.start();
+    await load.created(100);
+    const outcomes = await load.stop();
+
+    const failures = outcomes.filter((outcome) => outcome.status !== 201);
+    expect(failures.filter((outcome) => outcome.status !== 503)).toEqual([]);
+    expect(failures.every((outcome) => outcome.code === 'SERVICE_UNAVAILABLE')).toBe(true);
+    expect(failures.length).toBeGreaterThan(0); // requests did arrive while it was gone
+    expect(stoppedInMs).toBeLessThan(25_000);
+
+    const stored = await storedDescriptions(api, user);
+    const created = load.ok().map((outcome) => outcome.description);
+    expect(created.filter((description) => !stored.has(description))).toEqual([]);
+    // A refused request did nothing: no 503 left a row behind.
+    expect(failures.filter((outcome) => stored.has(outcome.description))).toEqual([]);
+    console.log(`trx-crud SIGTERM under ${WRITERS} writers: exited in ${stoppedInMs} ms; ${created.length} created, ${failures.length} answered 503`);
+  });
+
+  it('the gateway finishes the requests it accepted before it exits; later ones find no listener, none hangs, and it recovers', async () => {
+    const ledgerRows = (await storedDescriptions(api, user)).size;
+    const load = new WriteLoad(stack.baseUrl, user, 'gateway-term');
+    await load.created(100);
+    const signalledAt = Date.now();
+    const stoppedInMs = await terminate(stack.gateway);
+    await stack.gateway.start();
+    await load.created(100);
+    const outcomes = await load.stop();
+
+    expect(outcomes.filter((outcome) => outcome.status !== undefined && outcome.status !== 201)).toEqual([]);
+    const unanswered = outcomes.filter((outcome) => outcome.networkError !== undefined);
+    expect(unanswered.filter((outcome) => outcome.networkError === 'hang')).toEqual([]);
+    // Only requests sent once the gateway was told to stop went unanswered.
+    expect(unanswered.filter((outcome) => outcome.sentAt < signalledAt)).toEqual([]);
+    expect(stoppedInMs).toBeLessThan(25_000);
+
+    const stored = await storedDescriptions(api, user);
+    const created = load.ok().map((outcome) => outcome.description);
+    expect(created.filter((description) => !stored.has(description))).toEqual([]);
+    // Nothing the gateway took in was dropped half-way: an unanswered request stored nothing.
+    expect(unanswered.filter((outcome) => stored.has(outcome.description))).toEqual([]);
+    expect(stored.size).toBe(ledgerRows + created.length);
+    console.log(`gateway SIGTERM under ${WRITERS} writers: exited in ${stoppedInMs} ms; ${created.length} created, ${unanswered.length} found no listener`);
+  });
+});
