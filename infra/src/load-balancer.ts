@@ -112,6 +112,14 @@ export function createLoadBalancing(network: Network, groups: SecurityGroups, se
     actions: forwardTo(notificationsTargetGroup),
   });
 
+  // The apps' Prometheus endpoints are for the VPC's scraper, not for the internet.
+  new aws.lb.ListenerRule('metrics-not-public', {
+    listenerArn: productionListener.arn,
+    priority: 5,
+    conditions: [{ pathPattern: { values: ['/metrics', '/metrics/*'] } }],
+    actions: [{ type: 'fixed-response', fixedResponse: { statusCode: '404', contentType: 'application/json', messageBody: '{"code":"ROUTE_NOT_FOUND"}' } }],
+  });
+
   const scheme = settings.certificateArn ? 'https' : 'http';
   return {
     loadBalancer,

@@ -69,6 +69,14 @@ describe('load balancer without a certificate', () => {
     expect(rule.actions).toEqual([{ type: 'forward', targetGroupArn: cloud.one(T.targetGroup, 'notifications').state.arn }]);
   });
 
+  it('answers /metrics from the internet with 404 before it reaches an app', () => {
+    const rule = cloud.one(T.listenerRule, 'metrics-not-public').inputs;
+    expect(rule.listenerArn).toBe(cloud.one(T.listener, 'http').state.arn);
+    expect(rule.priority).toBeLessThan(cloud.one(T.listenerRule, 'socket-io').inputs.priority);
+    expect(rule.conditions).toEqual([{ pathPattern: { values: ['/metrics', '/metrics/*'] } }]);
+    expect(rule.actions).toEqual([expect.objectContaining({ type: 'fixed-response', fixedResponse: expect.objectContaining({ statusCode: '404' }) })]);
+  });
+
   it('keeps a Socket.IO client on one notifications replica (sticky sessions), and not the gateway', () => {
     expect(cloud.one(T.targetGroup, 'notifications').inputs.stickiness).toEqual(expect.objectContaining({ enabled: true, type: 'lb_cookie' }));
     expect(cloud.one(T.targetGroup, 'gateway').inputs.stickiness).toBeUndefined();
