@@ -10,6 +10,6 @@ export function startTracing(service: string, env: NodeJS.ProcessEnv = process.e
   // Required here, not imported: an app without tracing pays neither the load time nor the memory.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { registerTracing } = require('./tracing-sdk') as typeof import('./tracing-sdk');
-  registerTracing(service);
+  registerTracing(env.OTEL_SERVICE_NAME || service);
   return true;
 }
