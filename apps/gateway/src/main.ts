@@ -1,3 +1,4 @@
+import './tracing';
 import 'reflect-metadata';
 import { ConfigError, loadEnv } from '@finstack/config';
 import { enableGracefulShutdown } from '@finstack/lifecycle';

@@ -1,10 +1,11 @@
+import './tracing';
 import 'reflect-metadata';
 import { ConfigError, loadEnv } from '@finstack/config';
 import { enableGracefulShutdown } from '@finstack/lifecycle';
 import { serveHttpMetrics } from '@finstack/metrics';
-import { createLogger, MAX_FRAME_BYTES } from '@finstack/rpc';
+import { createLogger, tcpTransport } from '@finstack/rpc';
 import { NestFactory } from '@nestjs/core';
-import { MicroserviceOptions, Transport } from '@nestjs/microservices';
+import { CustomStrategy } from '@nestjs/microservices';
 import { NotificationsEnv } from './notifications-env';
 import { REDIS, RedisConnection } from './redis/redis-connection';
 import { SocketServerAdapter } from './sockets/socket-server.adapter';
@@ -16,10 +17,10 @@ async function bootstrap(): Promise<void> {
   const { AppModule } = await import('./app.module');
   const app = await NestFactory.create(AppModule, { logger });
   app.useWebSocketAdapter(new SocketServerAdapter(app, app.get<RedisConnection | null>(REDIS), env.REDIS_KEY_PREFIX));
-  app.connectMicroservice<MicroserviceOptions>({
-    transport: Transport.TCP,
-    options: { host: env.NOTIFICATIONS_HOST, port: env.NOTIFICATIONS_TCP_PORT, maxBufferSize: MAX_FRAME_BYTES },
-  }, { inheritAppConfig: true }); // the global interceptors (metrics, drain) apply to events in too
+  app.connectMicroservice<CustomStrategy>(
+    tcpTransport({ host: env.NOTIFICATIONS_HOST, port: env.NOTIFICATIONS_TCP_PORT }),
+    { inheritAppConfig: true }, // the global interceptors (metrics, drain) apply to events in too
+  );
   serveHttpMetrics(app);
   enableGracefulShutdown(app);
   // The Socket.IO server exists once the app is initialised; only then are events taken in.

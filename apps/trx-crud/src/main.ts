@@ -1,3 +1,4 @@
+import './tracing';
 import 'reflect-metadata';
 import { ConfigError } from '@finstack/config';
 import { startTcpService } from '@finstack/rpc';

@@ -1,6 +1,8 @@
 import { Contract } from '@finstack/contracts';
 import { ClientProxy } from '@nestjs/microservices';
 import { firstValueFrom, timeout } from 'rxjs';
+import { withCallMetadata } from './call-metadata';
+import { endHop, startClientHop } from './hop-tracing';
 import { toDomainError } from './rpc-error';
 
 export interface RpcClientOptions {
@@ -12,7 +14,8 @@ export interface RpcClientOptions {
 /**
  * A typed request/response client for one service: the pattern decides the
  * payload and result types, so a renamed pattern is a compile error. Every
- * call is bounded by a timeout and fails with a DomainError.
+ * call is bounded by a timeout and fails with a DomainError. Each call
+ * carries the current request id and trace context to the service.
  */
 export class RpcClient<C extends object> {
   constructor(
@@ -25,10 +28,17 @@ export class RpcClient<C extends object> {
     payload: RequestOf<C, P>,
     timeoutMs = this.options.timeoutMs,
   ): Promise<ResponseOf<C, P>> {
+    const { span, metadata } = startClientHop(this.options.service, pattern);
     try {
-      return await firstValueFrom(this.proxy.send<ResponseOf<C, P>>(pattern, payload).pipe(timeout(timeoutMs)));
+      const reply = await firstValueFrom(
+        this.proxy.send<ResponseOf<C, P>>(pattern, withCallMetadata(payload, metadata)).pipe(timeout(timeoutMs)),
+      );
+      endHop(span);
+      return reply;
     } catch (error) {
-      throw toDomainError(error, this.options.service);
+      const failure = toDomainError(error, this.options.service);
+      endHop(span, failure);
+      throw failure;
     }
   }
 

@@ -2,7 +2,8 @@ import { CommonEnv, loadEnv } from '@finstack/config';
 import { enableGracefulShutdown } from '@finstack/lifecycle';
 import { INestMicroservice, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { MicroserviceOptions, Transport } from '@nestjs/microservices';
+import { CustomStrategy } from '@nestjs/microservices';
+import { ContextualTcpServer } from './contextual-tcp-server';
 import { createLogger } from './logger';
 import { AllRpcExceptionsFilter } from './rpc-exception.filter';
 import { MAX_FRAME_BYTES } from './tcp-frame';
@@ -18,16 +19,13 @@ export interface TcpServiceOptions<E extends CommonEnv> {
 /**
  * Starts one TCP microservice the same way for every app: validated
  * configuration, the shared exception filter and validation pipe, JSON logs,
- * and graceful shutdown on SIGTERM/SIGINT (the app imports LifecycleModule).
+ * handlers run in their caller's request and trace context, and graceful
+ * shutdown on SIGTERM/SIGINT (the app imports LifecycleModule).
  */
 export async function startTcpService<E extends CommonEnv>(options: TcpServiceOptions<E>): Promise<INestMicroservice> {
   const env = loadEnv(options.settingsClass);
   const logger = createLogger(options.name, env.LOG_LEVEL, env.LOG_FORMAT);
-  const app = await NestFactory.createMicroservice<MicroserviceOptions>(options.module, {
-    transport: Transport.TCP,
-    options: { ...options.listen(env), maxBufferSize: MAX_FRAME_BYTES },
-    logger,
-  });
+  const app = await NestFactory.createMicroservice<CustomStrategy>(options.module, { ...tcpTransport(options.listen(env)), logger });
   app.useGlobalFilters(new AllRpcExceptionsFilter());
   app.useGlobalPipes(createValidationPipe());
   enableGracefulShutdown(app);
@@ -35,4 +33,9 @@ export async function startTcpService<E extends CommonEnv>(options: TcpServiceOp
   const { host, port } = options.listen(env);
   logger.log(`${options.name} listening on tcp://${host}:${port}`);
   return app;
+}
+
+/** The TCP transport of every service: bounded frames, handlers run in their caller's context. */
+export function tcpTransport(listen: { host: string; port: number }): CustomStrategy {
+  return { strategy: new ContextualTcpServer({ ...listen, maxBufferSize: MAX_FRAME_BYTES }) };
 }

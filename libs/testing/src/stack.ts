@@ -8,6 +8,10 @@ export interface StackOptions {
   backend: Backend;
   /** Distinguishes the MySQL schemas of test suites that run one after another. */
   name: string;
+  /** Extra settings for every app, e.g. OTEL_EXPORTER_OTLP_ENDPOINT or LOG_LEVEL. */
+  commonEnv?: Record<string, string>;
+  /** Receives every app's whole output as it comes (AppProcess.logs() keeps only the tail). */
+  output?: (app: string, chunk: string) => void;
   /** Extra settings for the gateway, e.g. a short RPC_TIMEOUT_MS. */
   gatewayEnv?: Record<string, string>;
   /** Extra settings for trx-crud. */
@@ -70,7 +74,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const objectStore = new LocalS3Server({ root: join(dataDir.path, 's3') });
   await objectStore.start();
   const objectStorePort = new URL(objectStore.endpoint).port;
-  const common = { DATA_DIR: dataDir.path };
+  const common = { DATA_DIR: dataDir.path, ...options.commonEnv };
   const ledgerPort = options.ledgerPort ?? (await freePort());
   // Every app knows every endpoint, so allocate them all first.
   const classifierPort = await freePort();
@@ -172,6 +176,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     },
     ready: { url: `${notificationsUrl}/health` },
   });
+  const output = options.output;
+  if (output) {
+    for (const app of [trxCrud, classifier, report, portfolio, risk, gateway, notifications]) {
+      if (app) app.spec.echo = (chunk) => output(app.spec.app, chunk);
+    }
+  }
   const stop = async () => {
     await Promise.all([gateway.stop(), notifications.stop(), classifier.stop(), report.stop(), portfolio.stop(), risk.stop(), trxCrud?.stop()]);
     await objectStore.stop();

@@ -3,7 +3,8 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { json } from 'express';
 import { bodyParserErrorsMiddleware } from './body-parser-errors.middleware';
 import { HttpExceptionFilter } from './http-exception.filter';
-import { requestIdMiddleware } from './request-id.middleware';
+import { accessLogMiddleware } from './access-log.middleware';
+import { requestContextMiddleware, requestIdMiddleware } from './request-id.middleware';
 
 /** Bodies above this are refused with 413 before any parsing work. */
 const MAX_BODY = '1mb';
@@ -17,7 +18,7 @@ const MAX_BODY = '1mb';
 const LARGER_BODIES: ReadonlyArray<{ path: string; limit: string }> = [{ path: '/api/v1/reports/score', limit: '8mb' }];
 
 /**
- * The gateway's HTTP stack: request ids, JSON bodies up to 1 MB (8 MB for scoring), routes under
+ * The gateway's HTTP stack: request ids, an access log, JSON bodies up to 1 MB (8 MB for scoring), routes under
  * /api/v1 (health outside it), one error shape, one validation pipe. The API
  * benchmark's in-process baseline uses it too, so the two compare like for like.
  */
@@ -27,9 +28,11 @@ export function configureHttpApp(app: NestExpressApplication, options: { trustPr
   // Responses are private and paged by cursor: hashing every body for an ETag bought nothing.
   app.set('etag', false);
   app.use(requestIdMiddleware);
+  app.use(accessLogMiddleware);
   for (const { path, limit } of LARGER_BODIES) app.use(path, json({ limit }));
   app.useBodyParser('json', { limit: MAX_BODY });
   app.use(bodyParserErrorsMiddleware);
+  app.use(requestContextMiddleware);
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/ready'] });
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useGlobalPipes(createValidationPipe());

@@ -1,3 +1,4 @@
+import { runWithRequestContext } from '@finstack/rpc';
 import { Request, Response, NextFunction } from 'express';
 import { v7 as uuidv7 } from 'uuid';
 
@@ -14,6 +15,16 @@ export function requestIdMiddleware(req: Request, res: Response, next: NextFunct
   (req as RequestWithId).requestId = requestId;
   res.setHeader('X-Request-Id', requestId);
   next();
+}
+
+/**
+ * Runs the rest of the request inside its request context, so every log line
+ * and every TCP call it makes carries the id. Registered after the body
+ * parsers: they resume the chain from a socket callback, outside any context
+ * entered before them.
+ */
+export function requestContextMiddleware(req: Request, _res: Response, next: NextFunction): void {
+  runWithRequestContext({ requestId: requestIdOf(req) }, next);
 }
 
 export function requestIdOf(req: Request): string | undefined {

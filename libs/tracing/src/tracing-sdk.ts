@@ -1,0 +1,62 @@
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { registerInstrumentations } from '@opentelemetry/instrumentation';
+import { AwsInstrumentation } from '@opentelemetry/instrumentation-aws-sdk';
+import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
+import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { MySQL2Instrumentation } from '@opentelemetry/instrumentation-mysql2';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { Attributes, Context, SpanKind } from '@opentelemetry/api';
+import { AlwaysOnSampler, BatchSpanProcessor, NodeTracerProvider, ParentBasedSampler, Sampler, SamplingDecision, SamplingResult } from '@opentelemetry/sdk-trace-node';
+import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import { IncomingMessage } from 'node:http';
+
+/**
+ * The SDK proper: spans batched to an OTLP/HTTP (JSON) endpoint, which the
+ * exporter reads from OTEL_EXPORTER_OTLP_ENDPOINT (and the batch settings from
+ * OTEL_BSP_*). W3C trace context, kept across awaits by AsyncLocalStorage.
+ * In AWS a collector beside the app forwards the spans to X-Ray.
+ */
+export function registerTracing(service: string): void {
+  const provider = new NodeTracerProvider({
+    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: service }),
+    sampler: new ParentBasedSampler({ root: new RequestsOnlySampler() }),
+    spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter())],
+  });
+  provider.register();
+  registerInstrumentations({
+    tracerProvider: provider,
+    instrumentations: [
+      new HttpInstrumentation({ ignoreIncomingRequestHook: isProbe }),
+      new ExpressInstrumentation(),
+      new MySQL2Instrumentation(),
+      new AwsInstrumentation(),
+    ],
+  });
+  // Spans still batched when the app stops go out before it exits: on a signal
+  // while Nest closes the app (its own listener ends the process), else on a natural exit.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void provider.forceFlush());
+  process.once('beforeExit', () => void provider.shutdown());
+}
+
+/** Health probes poll every few seconds: a trace each would drown the real ones. */
+function isProbe(request: IncomingMessage): boolean {
+  return request.url?.startsWith('/health') ?? false;
+}
+
+/**
+ * Keeps a trace only when it starts with a request or a call, not with a query
+ * of its own: pollers (the outbox relays) and migrations would otherwise send
+ * a trace every few hundred milliseconds.
+ */
+class RequestsOnlySampler implements Sampler {
+  private readonly always = new AlwaysOnSampler();
+
+  shouldSample(_context: Context, _traceId: string, _name: string, _kind: SpanKind, attributes: Attributes): SamplingResult {
+    if (attributes['db.system'] !== undefined) return { decision: SamplingDecision.NOT_RECORD };
+    return this.always.shouldSample();
+  }
+
+  toString(): string {
+    return 'RequestsOnlySampler';
+  }
+}
