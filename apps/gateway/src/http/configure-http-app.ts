@@ -3,6 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { json } from 'express';
 import { bodyParserErrorsMiddleware } from './body-parser-errors.middleware';
 import { HttpExceptionFilter } from './http-exception.filter';
+import { jsonBodyShapeMiddleware } from './json-body-shape.middleware';
 import { requestIdMiddleware } from './request-id.middleware';
 
 /** Bodies above this are refused with 413 before any parsing work. */
@@ -29,6 +30,7 @@ export function configureHttpApp(app: NestExpressApplication, options: { trustPr
   app.use(requestIdMiddleware);
   for (const { path, limit } of LARGER_BODIES) app.use(path, json({ limit }));
   app.useBodyParser('json', { limit: MAX_BODY });
+  app.use(jsonBodyShapeMiddleware);
   app.use(bodyParserErrorsMiddleware);
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/ready'] });
   app.useGlobalFilters(new HttpExceptionFilter());
