@@ -3,6 +3,7 @@ const e2e = require('../jest-e2e.config');
 
 module.exports = {
   ...e2e,
+  rootDir: '../..',
   roots: ['<rootDir>/test/fuzz'],
   testRegex: '\\.(e2e|fuzz)-spec\\.ts$',
   testTimeout: 600_000,
