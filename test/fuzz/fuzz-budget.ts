@@ -1,7 +1,11 @@
 /**
  * How much to fuzz and from which seed: FUZZ_RUNS (the `npm test` smoke uses
- * the default, `npm run test:fuzz` thousands) and FUZZ_SEED to replay a run.
+ * the default, `npm run test:fuzz` thousands) and FUZZ_SEED: a number replays a
+ * run, `random` draws a new one (`npm run test:fuzz` does); unset, the seed is
+ * fixed so `npm test` sends the same requests every time.
  */
+const DEFAULT_SEED = 20_251_122;
+
 export interface FuzzBudget {
   runs: number;
   seed: number;
@@ -9,13 +13,14 @@ export interface FuzzBudget {
 
 export function fuzzBudget(defaultRuns: number): FuzzBudget {
   const runs = Number(process.env.FUZZ_RUNS ?? defaultRuns);
-  const seed = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : Date.now() % 2 ** 31;
+  const given = process.env.FUZZ_SEED ?? String(DEFAULT_SEED);
+  const seed = given === 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(given);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`FUZZ_RUNS must be a positive integer, not ${process.env.FUZZ_RUNS}`);
-  if (!Number.isInteger(seed)) throw new Error(`FUZZ_SEED must be an integer, not ${process.env.FUZZ_SEED}`);
+  if (!Number.isInteger(seed)) throw new Error(`FUZZ_SEED must be an integer or random, not ${process.env.FUZZ_SEED}`);
   return { runs, seed };
 }
 
-/** Counts by key, printed as one line per key. */
+/** Counts by key, printed as "key: count, ...". */
 export class Tally {
   private readonly counts = new Map<string, number>();
 
