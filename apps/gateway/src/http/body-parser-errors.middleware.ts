@@ -15,8 +15,12 @@ const BODY_PARSER_ERRORS: Record<string, [ErrorCode, string]> = {
  * Registered right after the body parser: turns its errors into DomainErrors
  * before Nest folds them into a bare 400, so the error filter can say which.
  */
-export function bodyParserErrorsMiddleware(error: unknown, _req: Request, _res: Response, next: NextFunction): void {
-  const { type, limit } = (error ?? {}) as { type?: string; limit?: unknown };
+export function bodyParserErrorsMiddleware(error: unknown, req: Request, _res: Response, next: NextFunction): void {
+  const { type, limit, status } = (error ?? {}) as { type?: string; limit?: unknown; status?: unknown };
+  // A decompression stream's own error (gzip header check, truncated data) arrives untyped, marked 400.
+  if (type === undefined && status === 400 && req.headers['content-encoding']) {
+    return next(new DomainError(ErrorCode.VALIDATION_FAILED, `request body is not valid ${req.headers['content-encoding']} data`));
+  }
   const known = BODY_PARSER_ERRORS[type ?? ''];
   if (!known) return next(error);
   // Scoring takes larger bodies than other routes: name the limit of the parser that refused.

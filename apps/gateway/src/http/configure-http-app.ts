@@ -4,6 +4,7 @@ import { json } from 'express';
 import { bodyParserErrorsMiddleware } from './body-parser-errors.middleware';
 import { HttpExceptionFilter } from './http-exception.filter';
 import { accessLogMiddleware } from './access-log.middleware';
+import { jsonBodyShapeMiddleware } from './json-body-shape.middleware';
 import { requestContextMiddleware, requestIdMiddleware } from './request-id.middleware';
 
 /** Bodies above this are refused with 413 before any parsing work. */
@@ -31,6 +32,7 @@ export function configureHttpApp(app: NestExpressApplication, options: { trustPr
   app.use(accessLogMiddleware);
   for (const { path, limit } of LARGER_BODIES) app.use(path, json({ limit }));
   app.useBodyParser('json', { limit: MAX_BODY });
+  app.use(jsonBodyShapeMiddleware);
   app.use(bodyParserErrorsMiddleware);
   app.use(requestContextMiddleware);
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/ready'] });

@@ -54,17 +54,22 @@ async function* textChunks(stream: Readable, limit: UploadLimit): AsyncIterable<
   const decoder = new StringDecoder('utf8');
   let bytes = 0;
   let pending = '';
-  for await (const data of stream) {
-    bytes += (data as Buffer).length;
-    if (bytes > limit.bytes) {
-      if (bytes > maxDrained) break; // leaving the loop destroys the stream: enough is enough
-      continue;
+  try {
+    for await (const data of stream) {
+      bytes += (data as Buffer).length;
+      if (bytes > limit.bytes) {
+        if (bytes > maxDrained) break; // leaving the loop destroys the stream: enough is enough
+        continue;
+      }
+      pending += decoder.write(data as Buffer);
+      while (pending.length >= MAX_IMPORT_CHUNK_CHARS) {
+        yield pending.slice(0, MAX_IMPORT_CHUNK_CHARS);
+        pending = pending.slice(MAX_IMPORT_CHUNK_CHARS);
+      }
     }
-    pending += decoder.write(data as Buffer);
-    while (pending.length >= MAX_IMPORT_CHUNK_CHARS) {
-      yield pending.slice(0, MAX_IMPORT_CHUNK_CHARS);
-      pending = pending.slice(MAX_IMPORT_CHUNK_CHARS);
-    }
+  } catch (error) {
+    // The body itself is broken (a multipart body that ends mid-file): the client's fault, not a 500.
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, `the upload could not be read: ${(error as Error).message}`);
   }
   if (bytes > limit.bytes) throw new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, limit.tooLarge);
   pending += decoder.end();
@@ -80,7 +85,13 @@ function firstFile(request: Request, limit: UploadLimit): Promise<{ fileName?: s
       reject(new DomainError(ErrorCode.VALIDATION_FAILED, `unreadable multipart body: ${(error as Error).message}`));
       return;
     }
-    parser.on('file', (_field, stream, info) => resolve({ fileName: info.filename, stream }));
+    parser.on('file', (_field, stream, info) => {
+      // A body that ends mid-file errors the file stream, perhaps before anyone reads it (the import is
+      // begun first) or when no one ever will (the import was refused): without a listener that error
+      // took the whole gateway down. Reading the stream still reports it.
+      stream.on('error', () => undefined);
+      resolve({ fileName: info.filename, stream });
+    });
     parser.on('error', (error: Error) => reject(new DomainError(ErrorCode.VALIDATION_FAILED, `unreadable multipart body: ${error.message}`)));
     parser.on('close', () => reject(new DomainError(ErrorCode.VALIDATION_FAILED, 'the multipart body holds no file')));
     request.pipe(parser);
