@@ -9,7 +9,7 @@ import { ImportTransaction } from './import-transaction';
 
 /** A valid row ready to store: rows without an externalId carry their content fingerprint. */
 export interface FingerprintedRow extends ImportRow {
-  fingerprint: string | null;
+  fingerprint: Buffer | null;
 }
 
 const COLUMNS =
