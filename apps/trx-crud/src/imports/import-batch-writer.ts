@@ -141,6 +141,6 @@ export class ImportBatchWriter {
       );
     });
     const values = rows.length === 1 ? ROW : `${ROW}${`, ${ROW}`.repeat(rows.length - 1)}`;
-    await this.transaction.query(`INSERT INTO transactions (${COLUMNS}) VALUES ${values}${this.onConflictSkip}`, params);
+    await this.transaction.repeat(`INSERT INTO transactions (${COLUMNS}) VALUES ${values}${this.onConflictSkip}`, params);
   }
 }
