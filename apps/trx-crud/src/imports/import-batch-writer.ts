@@ -9,7 +9,7 @@ import { ImportTransaction } from './import-transaction';
 
 /** A valid row ready to store: rows without an externalId carry their content fingerprint. */
 export interface FingerprintedRow extends ImportRow {
-  fingerprint: string | null;
+  fingerprint: Buffer | null;
 }
 
 const COLUMNS =
@@ -21,6 +21,14 @@ const ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 export type CategorizeRows = (rows: readonly FingerprintedRow[]) => Promise<(AutoCategory | undefined)[]>;
 
 /**
+ * Batches at the classifier at once: one being classified and the next one
+ * waiting, so it never idles between batches, yet answers come back batch by
+ * batch and the first batch of a piece is written while the others are
+ * classified (with a whole piece sent at once, every answer came at its end).
+ */
+const BATCHES_AT_CLASSIFIER = 2;
+
+/**
  * Writes an import's rows a batch at a time, inside the import's transaction,
  * one multi-row INSERT per batch. The unique indexes on (user_id, external_id)
  * and (user_id, fingerprint) find the rows the user already has, earlier
@@ -30,6 +38,8 @@ export type CategorizeRows = (rows: readonly FingerprintedRow[]) => Promise<(Aut
  */
 export class ImportBatchWriter {
   private readonly onConflictSkip: string;
+  /** The classifier's answers still awaited, oldest first (at most BATCHES_AT_CLASSIFIER). */
+  private readonly atClassifier: Promise<unknown>[] = [];
 
   constructor(
     private readonly transaction: ImportTransaction,
@@ -50,12 +60,16 @@ export class ImportBatchWriter {
 
   /**
    * Asks for the categories of a whole batch, duplicates included, so that it
-   * can run while the batches before it are written; never fails.
+   * can run while the batches before it are written; in the order asked,
+   * once the classifier has room for it. Never fails.
    */
   categorize(rows: readonly FingerprintedRow[]): Promise<(AutoCategory | undefined)[]> {
     const { chooseCategories } = this.settings;
     if (!chooseCategories) return Promise.resolve(rows.map(() => undefined));
-    return chooseCategories(rows).catch(() => rows.map(() => undefined));
+    const room = this.atClassifier.length < BATCHES_AT_CLASSIFIER ? undefined : this.atClassifier.shift();
+    const answer = (room ?? Promise.resolve()).then(() => chooseCategories(rows)).catch(() => rows.map(() => undefined));
+    this.atClassifier.push(answer);
+    return answer;
   }
 
   /**
@@ -127,6 +141,6 @@ export class ImportBatchWriter {
       );
     });
     const values = rows.length === 1 ? ROW : `${ROW}${`, ${ROW}`.repeat(rows.length - 1)}`;
-    await this.transaction.query(`INSERT INTO transactions (${COLUMNS}) VALUES ${values}${this.onConflictSkip}`, params);
+    await this.transaction.repeat(`INSERT INTO transactions (${COLUMNS}) VALUES ${values}${this.onConflictSkip}`, params);
   }
 }

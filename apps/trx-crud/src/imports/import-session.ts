@@ -62,9 +62,11 @@ function innerLineBreaks(fields: string[]): { breaks: number; overcounted: numbe
 /**
  * One CSV import in progress: the text arrives in numbered pieces, streams
  * through csv-parse, and valid rows are written in batches inside the
- * import's own database transaction. Batches are written in the background
- * while the next piece is read; an append answers once the previous pieces
- * are stored, so at most two pieces' rows are ever held in memory.
+ * import's own database transaction. Batches are categorised and written in
+ * the background while the next pieces are read; an append answers once the
+ * pieces before the previous one are stored, so at most three pieces' rows
+ * are ever held in memory, and a slow batch (the classifier's first answer
+ * for a user) holds up no answer for long.
  *
  * With invalid rows and no skipInvalid the import cannot succeed: its
  * transaction is rolled back at the first invalid row, and reading goes on
@@ -78,6 +80,8 @@ export class ImportSession {
   private batch: FingerprintedRow[] = [];
   /** Batch writes, one after the other; rejected once one fails. */
   private writing: Promise<void> = Promise.resolve();
+  /** The writes of the pieces before the one last appended. */
+  private writtenBeforeLastPiece: Promise<void> = Promise.resolve();
   /** A problem that ends the import (the header, an unreadable file). */
   private fatal?: DomainError;
   private writesToDatabase = true;
@@ -144,7 +148,8 @@ export class ImportSession {
       );
     }
     this.nextSequence += 1;
-    const stored = this.writing;
+    const stored = this.writtenBeforeLastPiece;
+    this.writtenBeforeLastPiece = this.writing;
     await this.feed(chunk);
     if (this.fatal) throw this.fatal;
     await stored;

@@ -2,6 +2,7 @@ import { CreateLedgerTables1763683200000 } from './1763683200000-create-ledger-t
 import { CategorizationAndImports1764201600000 } from './1764201600000-categorization-and-imports';
 import { RunningTotals1764806400000 } from './1764806400000-running-totals';
 import { LedgerOutbox1795392000000 } from './1795392000000-ledger-outbox';
+import { NarrowTransactionKeys1795478400000 } from './1795478400000-narrow-transaction-keys';
 
 /** Every migration of the ledger schema, oldest first. */
 export const LEDGER_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const LEDGER_MIGRATIONS = [
   CategorizationAndImports1764201600000,
   RunningTotals1764806400000,
   LedgerOutbox1795392000000,
+  NarrowTransactionKeys1795478400000,
 ];

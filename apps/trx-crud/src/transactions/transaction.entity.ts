@@ -52,9 +52,9 @@ export class TransactionEntity {
   @Column({ name: 'import_id', type: 'varchar', nullable: true })
   importId!: string | null;
 
-  /** Content fingerprint of a row imported without an externalId (import dedupe); never shown. */
-  @Column({ type: 'varchar', nullable: true })
-  fingerprint!: string | null;
+  /** Content fingerprint (16 bytes) of a row imported without an externalId (import dedupe); never shown. */
+  @Column({ type: 'blob', nullable: true })
+  fingerprint!: Buffer | null;
 
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt!: Date;
