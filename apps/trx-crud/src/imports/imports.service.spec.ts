@@ -6,6 +6,7 @@ import { TransactionListService } from '../transactions/transaction-list.service
 import { TransactionsService } from '../transactions/transactions.service';
 import { CategoriesService } from '../categories/categories.service';
 import { ImportCategorizer } from './import-categorizer';
+import { IMPORT_BATCH_ROWS } from './import-session';
 import { ImportLimits } from './import-limits';
 import { ImportsService } from './imports.service';
 
@@ -391,5 +392,60 @@ describe('ImportsService', () => {
     } finally {
       categorizer.categorize = original;
     }
+  });
+  describe('with a slow classifier', () => {
+    /** `rows` distinct data rows (no header). */
+    const dataRows = (rows: number, day: string) =>
+      Array.from({ length: rows }, (_, i) => `${day},-${(i % 900) + 1}.00,purchase ${i}`).join('\n') + '\n';
+    let original: ImportCategorizer['categorize'];
+    beforeEach(() => {
+      const categorizer = app.get(ImportCategorizer);
+      original = categorizer.categorize.bind(categorizer);
+    });
+    afterEach(() => {
+      app.get(ImportCategorizer).categorize = original;
+    });
+
+    it('asks it about two batches at a time, in order, and stores every batch', async () => {
+      const categorizer = app.get(ImportCategorizer);
+      let atOnce = 0;
+      let most = 0;
+      const firstRows: string[] = [];
+      categorizer.categorize = async (_userId, rows) => {
+        atOnce += 1;
+        most = Math.max(most, atOnce);
+        firstRows.push(rows[0].description);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        atOnce -= 1;
+        return rows.map(() => undefined);
+      };
+      const view = await importCsv(`date,amount,description\n${dataRows(5 * IMPORT_BATCH_ROWS, '2025-05-01')}`, {}, 512 * 1024);
+      expect(view).toMatchObject({ status: 'completed', inserted: 5 * IMPORT_BATCH_ROWS });
+      expect(most).toBe(2);
+      expect(firstRows).toEqual([0, 1, 2, 3, 4].map((batch) => `purchase ${batch * IMPORT_BATCH_ROWS}`));
+    });
+
+    it('answers the next piece while the first batch waits for it, and holds the piece after until that batch is stored', async () => {
+      const categorizer = app.get(ImportCategorizer);
+      let answerFirst!: () => void;
+      const firstAnswered = new Promise<void>((resolve) => (answerFirst = resolve));
+      let calls = 0;
+      categorizer.categorize = async (_userId, rows) => {
+        calls += 1;
+        if (calls === 1) await firstAnswered;
+        return rows.map(() => undefined);
+      };
+      const { importId } = await imports.begin(user, optionsOf({}), 'slow.csv');
+      // A few rows over a batch, so that the first batch is complete within the piece.
+      await imports.append(user, importId, 0, `date,amount,description\n${dataRows(IMPORT_BATCH_ROWS + 10, '2025-05-02')}`);
+      await imports.append(user, importId, 1, dataRows(IMPORT_BATCH_ROWS, '2025-05-03'));
+      let thirdAnswered = false;
+      const third = imports.append(user, importId, 2, dataRows(10, '2025-05-04')).then(() => (thirdAnswered = true));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(thirdAnswered).toBe(false);
+      answerFirst();
+      await third;
+      expect(await imports.finish(user, importId)).toMatchObject({ status: 'completed', inserted: 2 * IMPORT_BATCH_ROWS + 20 });
+    });
   });
 });
