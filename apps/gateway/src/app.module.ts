@@ -3,7 +3,7 @@ import { ConfigModule } from '@finstack/config';
 import { DatabaseModule } from '@finstack/database';
 import { OutboxRelayModule } from '@finstack/outbox';
 import { rpcClientProvider } from '@finstack/rpc';
-import { LifecycleModule } from '@finstack/lifecycle';
+import { HealthController, LifecycleModule } from '@finstack/lifecycle';
 import { MetricsModule } from '@finstack/metrics';
 import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
@@ -12,6 +12,7 @@ import { CategorizerService } from './classifier/categorizer.service';
 import { CLASSIFIER_SERVICE } from './classifier/classifier-client';
 import { RulesController } from './classifier/rules.controller';
 import { TransactionCategoriesController } from './classifier/transaction-categories.controller';
+import { downstreamReadiness } from './health/downstream-readiness';
 import { ImportsController } from './imports/imports.controller';
 import { ImportsService } from './imports/imports.service';
 import { CategoriesController } from './ledger/categories.controller';
@@ -25,7 +26,6 @@ import { WatchlistController } from './portfolio/watchlist.controller';
 import { REPORT_SERVICE } from './reports/report-client';
 import { ReportsController } from './reports/reports.controller';
 import { GatewayEnv } from './gateway-env';
-import { HealthController } from './health/health.controller';
 import { identityStorage } from './identity-storage';
 import { OperatorGuard } from './auth/operator-role';
 import { MarketController } from './var/market.controller';
@@ -68,6 +68,7 @@ import { VarController } from './var/var.controller';
     OperatorGuard,
     CategorizerService,
     ImportsService,
+    downstreamReadiness,
   ],
 })
 export class AppModule {}

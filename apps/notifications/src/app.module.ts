@@ -1,7 +1,7 @@
 import { JwtVerificationModule, loadVerificationKey } from '@finstack/auth';
 import { ConfigModule } from '@finstack/config';
 import { HealthRpcController, rpcClientProvider, SERVICE_NAME } from '@finstack/rpc';
-import { LifecycleModule } from '@finstack/lifecycle';
+import { HealthController, LifecycleModule } from '@finstack/lifecycle';
 import { MetricsModule } from '@finstack/metrics';
 import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DeliveredEvents } from './delivery/delivered-events';
@@ -9,7 +9,6 @@ import { EventDeliveryService } from './delivery/event-delivery.service';
 import { EventsController } from './delivery/events.controller';
 import { MemoryDeliveredEvents } from './delivery/memory-delivered-events';
 import { RedisDeliveredEvents } from './delivery/redis-delivered-events';
-import { HealthController } from './health/health.controller';
 import { PORTFOLIO_SERVICE, TickerHolders } from './holders/ticker-holders';
 import { NotificationsEnv } from './notifications-env';
 import { closeRedis, REDIS, RedisConnection, redisProvider } from './redis/redis-connection';

@@ -2,6 +2,7 @@ export * from './app-health';
 export * from './drain-state';
 export * from './drain.interceptor';
 export * from './graceful-shutdown';
+export * from './health.controller';
 export * from './http-drain.middleware';
 export * from './lifecycle.module';
 export * from './ops-listener';
