@@ -47,3 +47,10 @@ export function report(recorder: Recorder, thresholds: Threshold[]): { table: st
   const extra = `dropped iterations (over the in-flight cap): ${recorder.dropped}; iterations that threw: ${recorder.failedIterations}`;
   return { table: `${table}\n${extra}`, passed };
 }
+
+/** Prints the run's table and verdict; the process exits non-zero when a threshold was missed. */
+export function printReport(run: { seconds: number; iterations: number }, recorder: Recorder, thresholds: Threshold[]): void {
+  const { table, passed } = report(recorder, thresholds);
+  console.log(`${run.iterations} iterations in ${run.seconds.toFixed(0)} s\n${table}\nthresholds ${passed ? 'met' : 'MISSED'}`);
+  process.exitCode = passed ? 0 : 1;
+}

@@ -10,7 +10,7 @@ import { newSession, Session } from '@finstack/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Profile, Recorder, runOpenLoop, scaledProfile } from './arrival-rate';
-import { report, Threshold } from './load-report';
+import { printReport, Threshold } from './load-report';
 import { loadTarget } from './load-target';
 
 const PROFILE: Profile = {
@@ -80,9 +80,7 @@ async function main(): Promise<void> {
           });
       }
     });
-    const { table, passed } = report(recorder, THRESHOLDS);
-    console.log(`${run.iterations} iterations in ${run.seconds.toFixed(0)} s\n${table}\nthresholds ${passed ? 'met' : 'MISSED'}`);
-    process.exitCode = passed ? 0 : 1;
+    printReport(run, recorder, THRESHOLDS);
   } finally {
     await target.stop();
   }

@@ -7,7 +7,7 @@
  */
 import { newSession } from '@finstack/testing';
 import { Profile, Recorder, runOpenLoop, scaledProfile } from './arrival-rate';
-import { report } from './load-report';
+import { printReport } from './load-report';
 import { loadTarget } from './load-target';
 
 const PROFILE: Profile = {
@@ -46,9 +46,7 @@ async function main(): Promise<void> {
         return { ok: response.status === 204 || response.status === 200, value: undefined };
       });
     });
-    const { table, passed } = report(recorder, [{ name: 'all', maxErrorRate: 0.01, maxP95Ms: 200 }]);
-    console.log(`${run.iterations} iterations in ${run.seconds.toFixed(0)} s\n${table}\nthresholds ${passed ? 'met' : 'MISSED'}`);
-    process.exitCode = passed ? 0 : 1;
+    printReport(run, recorder, [{ name: 'all', maxErrorRate: 0.01, maxP95Ms: 200 }]);
   } finally {
     await target.stop();
   }
