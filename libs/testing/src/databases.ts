@@ -17,8 +17,12 @@ export function mysqlServerUrl(): string {
   return process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
 }
 
-/** Drops and creates a schema, so every test suite starts from nothing; returns its URL. */
-export async function freshMysqlDatabase(name: string): Promise<string> {
+/**
+ * Drops and creates a schema, so every test suite starts from nothing; returns its URL.
+ * TEST_DB_PREFIX keeps two checkouts that test at once on one server out of each other's schemas.
+ */
+export async function freshMysqlDatabase(suiteName: string): Promise<string> {
+  const name = `${process.env.TEST_DB_PREFIX ?? ''}${suiteName}`;
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`unsafe database name ${name}`);
   const server = mysqlServerUrl();
   const connection = await createConnection(server);
