@@ -11,6 +11,7 @@ import { FeedOptions, parseFeedArgs, USAGE, UsageError } from './feed/feed-optio
 import { parsePriceHistory, PriceHistoryError } from './feed/price-history';
 import { FeedError, QuoteSender } from './feed/quote-sender';
 import { batchesOf, paceOf, quoteOf } from './feed/replay-pace';
+import { runCommand } from './run-command';
 
 /** Progress is printed at most this often, and after the last batch. */
 const PROGRESS_EVERY_MS = 1000;
@@ -97,10 +98,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runCommand(main);

@@ -8,6 +8,7 @@ import { ApiClient } from '@finstack/testing';
 import { io } from 'socket.io-client';
 import { eventLine } from './listen/event-line';
 import { ListenCredentials, ListenOptions, parseListenArgs, USAGE, UsageError } from './listen/listen-options';
+import { runCommand } from './run-command';
 
 class LoginError extends Error {}
 
@@ -102,10 +103,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runCommand(main);

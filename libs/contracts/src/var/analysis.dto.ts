@@ -5,12 +5,10 @@ import { NormaliseTicker, TICKER } from '../portfolio/portfolio-validation';
 import { ConfidenceLevels } from './confidence';
 import { DEFAULT_CONFIDENCE, VAR_LIMITS } from './limits';
 import { PriceRangeQuery } from './market.dto';
+import { PriceFieldName, PriceFieldOption, SeedOption } from './run-options';
 
 export const STRATEGY_TYPES = ['sma-crossover', 'three-soldiers-crows'] as const;
 export type StrategyType = (typeof STRATEGY_TYPES)[number];
-
-export const PRICE_FIELDS = ['adjClose', 'close'] as const;
-export type PriceFieldName = (typeof PRICE_FIELDS)[number];
 
 const isSma = (s: StrategyBody) => s.type === 'sma-crossover';
 const isCandles = (s: StrategyBody) => s.type === 'three-soldiers-crows';
@@ -94,15 +92,9 @@ export class AnalysisBody extends PriceRangeQuery {
   @ConfidenceLevels()
   confidence?: number[];
 
-  @ApiPropertyOptional({ example: 42, description: 'with a seed the results are reproducible' })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(0xffffffff)
+  @SeedOption()
   seed?: number;
 
-  @ApiPropertyOptional({ enum: PRICE_FIELDS, default: 'adjClose' })
-  @IsOptional()
-  @IsIn(PRICE_FIELDS)
+  @PriceFieldOption()
   priceField?: PriceFieldName;
 }

@@ -5,4 +5,5 @@ export * from './market.dto';
 export * from './messages';
 export * from './patterns';
 export * from './portfolio-var.dto';
+export * from './run-options';
 export * from './views';

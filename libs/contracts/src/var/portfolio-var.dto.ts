@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { PRICE_FIELDS, PriceFieldName } from './analysis.dto';
+import { PriceFieldName, PriceFieldOption, SeedOption } from './run-options';
 import { ConfidenceLevels } from './confidence';
 import { DEFAULT_CONFIDENCE, VAR_LIMITS } from './limits';
 
@@ -42,15 +42,9 @@ export class PortfolioVarBody {
   @IsIn(PORTFOLIO_VAR_METHODS, { message: `method must be one of ${PORTFOLIO_VAR_METHODS.join(', ')}` })
   method?: PortfolioVarMethod;
 
-  @ApiPropertyOptional({ example: 42 })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(0xffffffff)
+  @SeedOption()
   seed?: number;
 
-  @ApiPropertyOptional({ enum: PRICE_FIELDS, default: 'adjClose' })
-  @IsOptional()
-  @IsIn(PRICE_FIELDS)
+  @PriceFieldOption()
   priceField?: PriceFieldName;
 }
