@@ -1,12 +1,14 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { dataSourceOptions, StorageSettings } from './data-source-options';
+import { initializeWithExclusiveMigrations } from './exclusive-migrations';
 import { TransactionRunner } from './transaction-runner';
 
 /**
  * TypeORM for one app's schema. `settings` is a factory so that it runs after
- * configuration has been validated; migrations run at start unless disabled.
+ * configuration has been validated; migrations run at start unless disabled,
+ * one replica at a time.
  */
 @Global()
 @Module({})
@@ -18,6 +20,7 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           inject: [configToken],
           useFactory: (env: E) => dataSourceOptions(settings(env)),
+          dataSourceFactory: (options) => initializeWithExclusiveMigrations(options as DataSourceOptions),
         }),
       ],
       providers: [TransactionRunner],

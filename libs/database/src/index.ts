@@ -8,3 +8,4 @@ export * from './unique-violation';
 export * from './query-error-logger';
 export * from './migration-columns';
 export * from './raw-sql';
+export * from './exclusive-migrations';
