@@ -15,17 +15,19 @@ const PASSWORD = 'Pa55:w@rd/%#?!&=+';
 (backend === 'mysql' ? describe : describe.skip)('DATABASE_PASSWORD on MariaDB', () => {
   const dataDir = tempDataDir();
   let schemaUrl: string;
+  let schema: string;
   let urlWithoutPassword: string;
 
   beforeAll(async () => {
     schemaUrl = await freshMysqlDatabase('password_override_e2e');
+    schema = new URL(schemaUrl).pathname.slice(1);
     const server = new URL(mysqlServerUrl());
     for (const host of ['127.0.0.1', 'localhost']) {
       await queryMysql(schemaUrl, `DROP USER IF EXISTS '${USER}'@'${host}'`);
       await queryMysql(schemaUrl, `CREATE USER '${USER}'@'${host}' IDENTIFIED BY ?`, [PASSWORD]);
-      await queryMysql(schemaUrl, `GRANT ALL PRIVILEGES ON password_override_e2e.* TO '${USER}'@'${host}'`);
+      await queryMysql(schemaUrl, `GRANT ALL PRIVILEGES ON \`${schema}\`.* TO '${USER}'@'${host}'`);
     }
-    urlWithoutPassword = `mysql://${USER}@${server.host}/password_override_e2e`;
+    urlWithoutPassword = `mysql://${USER}@${server.host}/${schema}`;
   });
   afterAll(async () => {
     for (const host of ['127.0.0.1', 'localhost']) await queryMysql(schemaUrl, `DROP USER IF EXISTS '${USER}'@'${host}'`);
@@ -45,7 +47,7 @@ const PASSWORD = 'Pa55:w@rd/%#?!&=+';
     try {
       const [row] = await dataSource.query('SELECT CURRENT_USER() AS user, DATABASE() AS db');
       expect(row.user).toMatch(new RegExp(`^${USER}@`));
-      expect(row.db).toBe('password_override_e2e');
+      expect(row.db).toBe(schema);
     } finally {
       await dataSource.destroy();
     }
