@@ -7,3 +7,4 @@ export * from './jwt';
 export * from './tcp-service-under-test';
 export * from './database-test-app';
 export * from './prometheus';
+export * from './write-load';
