@@ -26,10 +26,9 @@ describe(`SIGTERM under a steady load of writes (${backend})`, () => {
   });
   afterAll(() => stack?.stop());
 
-  // Skipped: it fails about one run in three. Some creates that trx-crud finishes during its drain (logged
-  // "handled ok") never get their reply to the gateway before the connection ends, so the caller sees 503
-  // for a stored row. Waiting for Nest's reply hooks did not close it; finding where the reply goes is open (issue 9).
-  it.skip('trx-crud finishes what it accepted: every 201 is stored, every refusal is a 503 that stored nothing, and it recovers', async () => {
+  // Replies the ledger writes during its drain reach the gateway: the connections are half-closed first and
+  // only let go once the gateway hangs up (TcpConnections.endAll), so no reset throws them away.
+  it('trx-crud finishes what it accepted: every 201 is stored, every refusal is a 503 that stored nothing, and it recovers', async () => {
     const load = new WriteLoad(stack.baseUrl, user, 'ledger-term', WRITERS);
     await load.created(100);
     const stoppedInMs = await terminate(stack.trxCrud!);

@@ -5,3 +5,11 @@
  * every reply then went out in its own packet.)
  */
 export const MAX_FRAME_BYTES = 2 * 1024 * 1024;
+
+/**
+ * A message begun but not finished within this is dropped with its
+ * connection: a 2 MB frame takes milliseconds on any network the services
+ * share, and a peer that stalls half-way would otherwise hold its buffer for
+ * Nest's default 30 s.
+ */
+export const FRAME_STALL_TIMEOUT_MS = 5_000;

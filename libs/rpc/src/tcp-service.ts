@@ -6,7 +6,7 @@ import { CustomStrategy } from '@nestjs/microservices';
 import { ContextualTcpServer } from './contextual-tcp-server';
 import { createLogger } from './logger';
 import { AllRpcExceptionsFilter } from './rpc-exception.filter';
-import { MAX_FRAME_BYTES } from './tcp-frame';
+import { ServiceSocket } from './service-socket';
 import { createValidationPipe } from './validation';
 
 export interface TcpServiceOptions<E extends CommonEnv> {
@@ -35,7 +35,10 @@ export async function startTcpService<E extends CommonEnv>(options: TcpServiceOp
   return app;
 }
 
-/** The TCP transport of every service: bounded frames, handlers run in their caller's context. */
+/**
+ * The TCP transport of every service: bounded frames, handlers run in their
+ * caller's context, nothing handled or written on a connection once shutdown has ended it.
+ */
 export function tcpTransport(listen: { host: string; port: number }): CustomStrategy {
-  return { strategy: new ContextualTcpServer({ ...listen, maxBufferSize: MAX_FRAME_BYTES }) };
+  return { strategy: new ContextualTcpServer({ ...listen, socketClass: ServiceSocket }) };
 }
