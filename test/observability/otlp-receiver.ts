@@ -42,13 +42,22 @@ interface OtlpExport {
 export class OtlpReceiver {
   readonly spans: ReceivedSpan[] = [];
   private server?: Server;
+  private refusals = 0;
+
+  /** Answers the next `count` exports 503, as a busy collector does: the exporter sends them again later. */
+  refuseNext(count: number): void {
+    this.refusals = count;
+  }
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
-        if (req.method === 'POST' && req.url === '/v1/traces') {
+        if (req.method === 'POST' && req.url === '/v1/traces' && this.refusals > 0) {
+          this.refusals--;
+          res.writeHead(503).end();
+        } else if (req.method === 'POST' && req.url === '/v1/traces') {
           this.take(JSON.parse(Buffer.concat(chunks).toString()) as OtlpExport);
           res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
         } else {

@@ -1,3 +1,4 @@
+import { flushTracing } from '@finstack/tracing';
 import { INestApplication, INestMicroservice, Logger } from '@nestjs/common';
 import type { Server } from 'node:http';
 import type { Server as NetServer } from 'node:net';
@@ -15,9 +16,11 @@ const SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGINT'];
  * SIGTERM/SIGINT: readiness fails at once; the HTTP server stops accepting
  * connections and finishes the requests in flight (keep-alive sockets close
  * after their current answer); TCP messages in flight finish and new ones are
- * refused, and their connections end once the last replies are written; then Nest closes the app: outbox relays after their current batch
+ * refused, and their connections end once the callers have read the last
+ * replies; then Nest closes the app: outbox relays after their current batch
  * (onModuleDestroy), servers and sockets, then database pools and clients
- * (onApplicationShutdown). Past `timeoutMs` the process exits anyway.
+ * (onApplicationShutdown); last, the spans still batched are sent (at most
+ * 3 s). Past `timeoutMs` the process exits anyway.
  * Call before the app listens (the HTTP middleware must run ahead of routes).
  */
 export function enableGracefulShutdown(
@@ -59,6 +62,7 @@ export function enableGracefulShutdown(
       logger.error(`error while closing: ${(error as Error).message}`);
       process.exitCode = 1;
     }
+    await flushTracing();
     clearTimeout(deadline);
     logger.log(`stopped ${Date.now() - began} ms after ${signal}`);
     process.exit();

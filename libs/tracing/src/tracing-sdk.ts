@@ -16,7 +16,7 @@ import { IncomingMessage } from 'node:http';
  * OTEL_BSP_*). W3C trace context, kept across awaits by AsyncLocalStorage.
  * In AWS a collector beside the app forwards the spans to X-Ray.
  */
-export function registerTracing(service: string): void {
+export function registerTracing(service: string): () => Promise<void> {
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: service }),
     sampler: new ParentBasedSampler({ root: new RequestsOnlySampler() }),
@@ -32,10 +32,10 @@ export function registerTracing(service: string): void {
       new AwsInstrumentation(),
     ],
   });
-  // Spans still batched when the app stops go out before it exits: on a signal
-  // while Nest closes the app (its own listener ends the process), else on a natural exit.
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void provider.forceFlush());
+  // Spans still batched go out before the app exits: the ordered shutdown awaits
+  // this (flushTracing); a script that simply runs to its end sends them here.
   process.once('beforeExit', () => void provider.shutdown());
+  return () => provider.shutdown();
 }
 
 /** Health probes poll every few seconds: a trace each would drown the real ones. */
