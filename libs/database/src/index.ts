@@ -9,3 +9,4 @@ export * from './query-error-logger';
 export * from './migration-columns';
 export * from './raw-sql';
 export * from './exclusive-migrations';
+export * from './database-unavailable';

@@ -21,10 +21,9 @@ export function mysqlServerUrl(): string {
  * Drops and creates a schema, so every test suite starts from nothing; returns its URL.
  * TEST_DB_PREFIX keeps two checkouts that test at once on one server out of each other's schemas.
  */
-export async function freshMysqlDatabase(suiteName: string): Promise<string> {
+export async function freshMysqlDatabase(suiteName: string, server = mysqlServerUrl()): Promise<string> {
   const name = `${process.env.TEST_DB_PREFIX ?? ''}${suiteName}`;
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`unsafe database name ${name}`);
-  const server = mysqlServerUrl();
   const connection = await createConnection(server);
   try {
     await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);

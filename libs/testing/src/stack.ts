@@ -26,6 +26,8 @@ export interface StackOptions {
   varEnv?: Record<string, string>;
   /** Extra settings for notifications, e.g. REDIS_URL. */
   notificationsEnv?: Record<string, string>;
+  /** The MySQL server to make the schemas on (a server URL without a schema); TEST_MYSQL_URL's by default. */
+  mysqlServer?: string;
   /** Put every app's tables in one MySQL schema instead of one schema per app. */
   sharedSchema?: boolean;
   /** Point the gateway at this port instead of starting trx-crud (to test a service that hangs). */
@@ -63,9 +65,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const dataDir = tempDataDir(`finstack-${options.name}-`);
   const databases: Stack['databases'] = {};
   if (options.backend === 'mysql') {
-    databases.identity = await freshMysqlDatabase(`finstack_e2e_${options.name}_identity`);
+    databases.identity = await freshMysqlDatabase(`finstack_e2e_${options.name}_identity`, options.mysqlServer);
     const schema = async (name: string) =>
-      options.sharedSchema ? databases.identity : freshMysqlDatabase(`finstack_e2e_${options.name}_${name}`);
+      options.sharedSchema ? databases.identity : freshMysqlDatabase(`finstack_e2e_${options.name}_${name}`, options.mysqlServer);
     databases.ledger = await schema('ledger');
     databases.classifier = await schema('classifier');
     databases.portfolio = await schema('portfolio');

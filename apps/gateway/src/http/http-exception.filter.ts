@@ -1,4 +1,5 @@
 import { DomainError, ErrorCode } from '@finstack/contracts';
+import { isDatabaseUnavailable } from '@finstack/database';
 import { ERROR_CODE_LOCAL } from '@finstack/metrics';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { Request, Response } from 'express';
@@ -47,6 +48,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
         return new DomainError(code, `no route for ${request.method} ${request.path}`);
       }
       if (code) return new DomainError(code, exception.message);
+    }
+    if (isDatabaseUnavailable(exception)) {
+      // The gateway's own database (accounts, tokens) is down: retryable, not a bug.
+      this.logger.warn(`database unavailable on ${request.method} ${request.path}: ${(exception as Error).message}`);
+      return new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'database unavailable, try again');
     }
     this.logger.error(
       `unhandled error on ${request.method} ${request.path}`,
