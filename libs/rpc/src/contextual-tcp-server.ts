@@ -1,8 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { MessageHandler, ServerTCP, TcpOptions } from '@nestjs/microservices';
-import { isObservable, Observable, tap } from 'rxjs';
+import { DomainError, ErrorCode } from '@finstack/contracts';
+import { isObservable, Observable, tap, throwError } from 'rxjs';
 import { takeCallMetadata } from './call-metadata';
 import { endHop, startServerHop } from './hop-tracing';
+import { payloadShapeProblem } from './payload-shape';
 import { runWithRequestContext } from './request-context';
 
 /**
@@ -10,7 +12,8 @@ import { runWithRequestContext } from './request-context';
  * call envelope is taken off the payload before any pipe validates it, the
  * request id goes into every log line the handler writes (and into the calls
  * it makes in turn), and a server span covers the handler, child of the
- * caller's span.
+ * caller's span. A message nested too deep is refused (VALIDATION_FAILED)
+ * before any pipe walks it, so a raw caller of the port cannot overflow the stack.
  */
 export class ContextualTcpServer extends ServerTCP {
   private readonly calls = new Logger('rpc');
@@ -21,7 +24,12 @@ export class ContextualTcpServer extends ServerTCP {
 
   override addHandler(pattern: unknown, callback: MessageHandler, isEventHandler = false, extras: Record<string, unknown> = {}): void {
     const name = typeof pattern === 'string' ? pattern : JSON.stringify(pattern);
-    const handler: MessageHandler = (data, ctx) => this.handleInContext(name, data, () => callback(data, ctx));
+    const handler: MessageHandler = (data, ctx) => {
+      const problem = payloadShapeProblem(data);
+      if (problem === undefined) return this.handleInContext(name, data, () => callback(data, ctx));
+      this.calls.warn({ msg: 'refused', pattern: name, reason: problem });
+      return Promise.resolve(throwError(() => new DomainError(ErrorCode.VALIDATION_FAILED, problem).toBody()));
+    };
     super.addHandler(pattern, handler, isEventHandler, extras);
   }
 

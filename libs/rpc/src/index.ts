@@ -8,6 +8,7 @@ export * from './rpc-exception.filter';
 export * from './tcp-service';
 export * from './validation';
 export * from './tcp-frame';
+export * from './payload-shape';
 export * from './call-metadata';
 export * from './contextual-tcp-server';
 export * from './request-context';

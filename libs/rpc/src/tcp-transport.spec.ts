@@ -1,17 +1,30 @@
 import { TcpConnections } from '@finstack/lifecycle';
 import { Controller, INestMicroservice, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { MessagePattern } from '@nestjs/microservices';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { IsString } from 'class-validator';
 import { AddressInfo, connect, Server, Socket } from 'node:net';
 import { FRAME_STALL_TIMEOUT_MS } from './tcp-frame';
 import { tcpTransport } from './tcp-service';
+import { createValidationPipe } from './validation';
 
 const handled: string[] = [];
+
+class EchoTyped {
+  @IsString()
+  text!: string;
+}
 
 @Controller()
 class EchoController {
   @MessagePattern('echo')
   echo(data: { text: string }): string {
+    handled.push(data.text);
+    return data.text;
+  }
+
+  @MessagePattern('echo.typed')
+  echoTyped(@Payload() data: EchoTyped): string {
     handled.push(data.text);
     return data.text;
   }
@@ -49,6 +62,7 @@ describe('the services’ TCP transport', () => {
     handled.length = 0;
     app = await NestFactory.createMicroservice(EchoModule, { ...tcpTransport({ host: '127.0.0.1', port: 0 }), logger: false });
     const server = app.unwrap<Server>();
+    app.useGlobalPipes(createValidationPipe());
     connections = new TcpConnections(server);
     await app.listen();
     port = (server.address() as AddressInfo).port;
@@ -97,4 +111,20 @@ describe('the services’ TCP transport', () => {
     expect(other.received()).toContain('"response":"next"');
     other.socket.destroy();
   }, 15_000);
+
+  it('refuses a message nested deeper than the API ever sends with VALIDATION_FAILED, and goes on serving', async () => {
+    const caller = await rawCaller(port);
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    const message = `{"pattern":"echo.typed","data":{"text":"deep","extra":${deep}},"id":"4"}`;
+    caller.socket.write(`${message.length}#${message}`);
+    await until(() => caller.received().includes('"id":"4"'));
+    expect(caller.received()).toContain('VALIDATION_FAILED');
+    expect(caller.received()).toMatch(/nested more than 32 levels/);
+    expect(handled).toEqual([]);
+
+    caller.socket.write(frame({ pattern: 'echo.typed', data: { text: 'shallow' }, id: '5' }));
+    await until(() => caller.received().includes('"id":"5"'));
+    expect(caller.received()).toContain('"response":"shallow"');
+    caller.socket.destroy();
+  });
 });
