@@ -1,4 +1,5 @@
 import { AutoCategorizeMessage, CLASSIFIER, ClassifyMessage, SuggestionsMessage } from '@finstack/contracts';
+import { InPlaceValidationPipe } from '@finstack/rpc';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { ClassifierReply } from '../common/classifier-reply';
@@ -13,7 +14,10 @@ export class ClassificationController {
   ) {}
 
   @MessagePattern(CLASSIFIER.classify)
-  classify(@Payload() message: ClassifyMessage): ClassifierReply<typeof CLASSIFIER.classify> {
+  classify(
+    // In place: an import sends batches of 1,000 plain items, which the global pipe would copy one by one.
+    @Payload(new InPlaceValidationPipe(ClassifyMessage)) message: Pick<ClassifyMessage, 'userId' | 'items'>,
+  ): ClassifierReply<typeof CLASSIFIER.classify> {
     return this.classification.classify(message.userId, message.items);
   }
 

@@ -3,3 +3,4 @@ export * from './messages';
 export * from './patterns';
 export * from './rule.dto';
 export * from './views';
+export * from './classify-items';

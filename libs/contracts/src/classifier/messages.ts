@@ -17,7 +17,7 @@ import { MAX_CATEGORY_BATCH } from '../ledger/categorization.dto';
 import { ByIdMessage } from '../ledger/messages';
 import { CategoriesSet } from '../ledger/views';
 import { Rpc, UserMessage } from '../rpc';
-import { IsCurrency, IsDecimalAmount } from '../validation';
+import { AreClassifyItems } from './classify-items';
 import { CLASSIFIER } from './patterns';
 import { ApplyRuleBody, CreateRuleBody, UpdateRuleBody } from './rule.dto';
 import { AutoCategorizeResult, Prediction, RuleApplication, RuleView, Suggestion } from './views';
@@ -44,18 +44,21 @@ export class StatementText {
   merchant?: string;
 }
 
-/** What the classifier looks at in a transaction, stored or not. */
-export class ClassifyItem extends StatementText {
-  @IsString()
-  @IsDecimalAmount()
-  amount!: string;
-
-  @IsCurrency()
-  currency!: string;
+/** What the classifier looks at in a transaction, stored or not; a batch of them is checked by AreClassifyItems. */
+export interface ClassifyItem {
+  description: string;
+  merchant?: string | null;
+  amount: string;
+  currency: string;
 }
 
+/**
+ * Categories for a batch of transactions not stored yet (an import's rows).
+ * Validate it with InPlaceValidationPipe: the items are plain objects checked
+ * by one constraint, never copied into DTO instances.
+ */
 export class ClassifyMessage extends UserMessage {
-  @BatchOf(() => ClassifyItem)
+  @AreClassifyItems()
   items!: ClassifyItem[];
 }
 
