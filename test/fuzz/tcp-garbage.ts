@@ -64,6 +64,21 @@ export async function throwAt(port: number, garbage: Garbage, lingerMs = 1_000):
   return closed ? 'closed by server' : 'left open';
 }
 
+/**
+ * Throws each garbage at the port, `concurrency` connections at a time: one
+ * after another, thousands of connections lingering 300 ms each took over an
+ * hour a port, and callers in parallel is how garbage arrives anyway.
+ */
+export async function throwAllAt(port: number, garbage: readonly Garbage[], lingerMs: number, concurrency = 50): Promise<string[]> {
+  const outcomes: string[] = [];
+  for (let start = 0; start < garbage.length; start += concurrency) {
+    const wave = garbage.slice(start, start + concurrency);
+    const results = await Promise.all(wave.map((one) => throwAt(port, one, lingerMs)));
+    results.forEach((result, index) => outcomes.push(`${wave[index].label}: ${result}`));
+  }
+  return outcomes;
+}
+
 /** Opens many connections that send nothing, and holds them for `holdMs`. */
 export async function idleConnections(port: number, count: number, holdMs: number): Promise<number> {
   const sockets = (await Promise.all(Array.from({ length: count }, () => open(port)))).filter((socket): socket is Socket => socket !== undefined);
