@@ -1,19 +1,22 @@
-import { DomainError } from '@finstack/contracts';
+import { DomainError, MAX_IMPORT_CHUNK_CHARS } from '@finstack/contracts';
 import express from 'express';
 import { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readCsvUpload } from './csv-upload';
 
-/** A server that reads an upload the way the imports route does: the file is read only after other work. */
-async function upload(body: string, contentType: string, readAfterMs: number): Promise<{ status: number; text: string }> {
+/**
+ * A server that reads an upload the way the imports route does: the file is
+ * read only after other work. It answers the text, or with `pieces` the pieces.
+ */
+async function upload(body: string, contentType: string, readAfterMs: number, answer: 'text' | 'pieces' = 'text'): Promise<{ status: number; text: string }> {
   const app = express();
   app.post('/', async (req, res) => {
     try {
       const { chunks } = await readCsvUpload(req);
       await sleep(readAfterMs);
-      let text = '';
-      for await (const chunk of chunks) text += chunk;
-      res.status(200).json({ text });
+      const pieces: string[] = [];
+      for await (const chunk of chunks) pieces.push(chunk);
+      res.status(200).json(answer === 'text' ? { text: pieces.join('') } : { pieces });
     } catch (error) {
       res.status(error instanceof DomainError ? error.status : 500).json({ message: (error as Error).message });
     }
@@ -33,6 +36,13 @@ const part = '--x\r\nContent-Disposition: form-data; name="file"; filename="a.cs
 describe('reading a CSV upload', () => {
   it('reads a multipart file', async () => {
     expect(await upload(`${part}date,amount\n\r\n--x--\r\n`, 'multipart/form-data; boundary=x', 0)).toEqual({ status: 200, text: JSON.stringify({ text: 'date,amount\n' }) });
+  });
+
+  it('cuts the text into pieces the ledger can take, none ending inside an emoji', async () => {
+    const text = `${'a'.repeat(MAX_IMPORT_CHUNK_CHARS - 1)}😀${'b'.repeat(10)}`;
+    const { pieces } = JSON.parse((await upload(text, 'text/csv', 0, 'pieces')).text) as { pieces: string[] };
+    expect(pieces.join('')).toBe(text);
+    expect(pieces.map((piece) => piece.length)).toEqual([MAX_IMPORT_CHUNK_CHARS - 1, 12]);
   });
 
   it('answers a multipart body that ends mid-file with 400 when the file is read later, and the process lives on', async () => {

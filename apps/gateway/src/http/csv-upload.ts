@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, MAX_IMPORT_BYTES, MAX_IMPORT_CHUNK_CHARS } from '@finstack/contracts';
+import { DomainError, ErrorCode, MAX_IMPORT_BYTES, MAX_IMPORT_CHUNK_CHARS, pieceEnd } from '@finstack/contracts';
 import busboy from 'busboy';
 import { Request } from 'express';
 import { Readable } from 'node:stream';
@@ -63,8 +63,9 @@ async function* textChunks(stream: Readable, limit: UploadLimit): AsyncIterable<
       }
       pending += decoder.write(data as Buffer);
       while (pending.length >= MAX_IMPORT_CHUNK_CHARS) {
-        yield pending.slice(0, MAX_IMPORT_CHUNK_CHARS);
-        pending = pending.slice(MAX_IMPORT_CHUNK_CHARS);
+        const end = pieceEnd(pending, 0, MAX_IMPORT_CHUNK_CHARS);
+        yield pending.slice(0, end);
+        pending = pending.slice(end);
       }
     }
   } catch (error) {

@@ -6,7 +6,7 @@ import { TransactionListService } from '../transactions/transaction-list.service
 import { TransactionsService } from '../transactions/transactions.service';
 import { CategoriesService } from '../categories/categories.service';
 import { ImportCategorizer } from './import-categorizer';
-import { IMPORT_BATCH_ROWS } from './import-session';
+import { IMPORT_BATCH_ROWS, PARSE_SLICE_CHARS } from './import-session';
 import { ImportLimits } from './import-limits';
 import { ImportsService } from './imports.service';
 
@@ -104,6 +104,20 @@ describe('ImportsService', () => {
       const view = await importCsv(file, {}, 1);
       expect(view).toMatchObject({ status: 'completed', inserted: 2 });
       expect((await stored()).map((t) => t.description)).toEqual(['Dinner, with "friends"\nand more', 'Plain']);
+    });
+
+    it('an emoji where a piece is cut into slices for parsing, intact', async () => {
+      const header = 'date,amount,description\n';
+      const filler = `2025-03-01,-1,${'a'.repeat(480)}\n`;
+      const fillers = Math.floor((PARSE_SLICE_CHARS - header.length) / filler.length);
+      const before = `${header}${filler.repeat(fillers)}2025-03-02,-2,`;
+      const description = `${'b'.repeat(PARSE_SLICE_CHARS - 1 - before.length)}${'😀'.repeat(20)}`;
+      const file = `${before}${description}\n`;
+      expect(file.charCodeAt(PARSE_SLICE_CHARS - 1)).toBe('😀'.charCodeAt(0)); // the slice would end between its halves
+
+      const view = await importCsv(file, {}, file.length);
+      expect(view).toMatchObject({ status: 'completed', inserted: fillers + 1 });
+      expect((await stored()).at(-1)?.description).toBe(description);
     });
 
     it('Windows line endings, and blank lines', async () => {

@@ -4,5 +4,6 @@ export * from './category.dto';
 export * from './import.dto';
 export * from './messages';
 export * from './patterns';
+export * from './text-pieces';
 export * from './transaction.dto';
 export * from './views';
