@@ -4,6 +4,7 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+import { existingCategoryIds } from '../categories/existing-category-ids';
 import { isMysql, sqlTimestamp } from '../common/sql';
 import { RunningTotals } from '../totals/running-totals';
 import { ImportBatchWriter } from './import-batch-writer';
@@ -81,6 +82,8 @@ export class ImportsService implements OnModuleDestroy {
         timestamp: sqlTimestamp(new Date()),
         totals: this.totals,
         chooseCategories: this.categorizerFor(userId, options),
+        // SQLite has one connection, and the import's transaction holds it.
+        liveCategories: dialect === 'mysql' ? (ids) => existingCategoryIds(this.dataSource, userId, ids) : undefined,
       }),
     );
     const entry: Entry = { session, turn: Promise.resolve(), calls: 0 };

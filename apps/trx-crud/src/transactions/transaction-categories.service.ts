@@ -1,3 +1,4 @@
+import { existingCategoryIds } from '../categories/existing-category-ids';
 import {
   CategoriesSet,
   CategoryAssignment,
@@ -142,11 +143,7 @@ export class TransactionCategoriesService {
   private async assertCategoriesExist(manager: EntityManager, userId: string, changes: Map<string, Change>) {
     const ids = [...new Set([...changes.values()].flatMap((change) => (change.categoryId ? [change.categoryId] : [])))];
     if (ids.length === 0) return;
-    const rows: { id: string }[] = await manager.query(
-      `SELECT id FROM categories WHERE user_id = ? AND id IN (${placeholders(ids.length)})`,
-      [userId, ...ids],
-    );
-    const found = new Set(rows.map((row) => row.id.toLowerCase()));
+    const found = await existingCategoryIds(manager, userId, ids);
     const missing = ids.filter((id) => !found.has(id));
     if (missing.length > 0) {
       throw new DomainError(ErrorCode.CATEGORY_NOT_FOUND, `category ${missing[0]} not found`, { categoryIds: missing });
