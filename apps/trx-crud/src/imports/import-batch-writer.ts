@@ -20,7 +20,13 @@ const COLUMNS =
 const ROW_PARAMS = 13;
 
 /** Distinct descriptions whose payee is remembered; statements repeat their payees. */
-const PAYEES_REMEMBERED = 10_000;
+const PAYEES_REMEMBERED = 50_000;
+
+/** A batch's INSERT, ready to run. */
+export interface BatchInsert {
+  sql: string;
+  params: unknown[];
+}
 
 /** Of the category ids given, those the user still has. */
 export type LiveCategories = (categoryIds: string[]) => Promise<Set<string>>;
@@ -51,6 +57,8 @@ export class ImportBatchWriter {
   /** The classifier's answers still awaited, oldest first (at most BATCHES_AT_CLASSIFIER). */
   private readonly atClassifier: Promise<unknown>[] = [];
   private readonly payees = new Map<string, string>();
+  /** INSERT texts by row count. */
+  private readonly statements = new Map<number, string>();
 
   constructor(
     private readonly transaction: ImportTransaction,
@@ -92,15 +100,19 @@ export class ImportBatchWriter {
   }
 
   /**
-   * Writes the rows with the categories `categorize` chose for them (same
-   * order). Rows the user already has, earlier batches of this import
-   * included, are skipped by the INSERT itself.
+   * The INSERT of a batch, built as soon as its categories are chosen, so
+   * that the statement is ready when the database is done with the batch
+   * before it. Rows the user already has, earlier batches of this import
+   * included, will be skipped by the INSERT itself.
    */
-  async write(
-    rows: FingerprintedRow[],
-    categories: Promise<(AutoCategory | undefined)[]> = this.categorize(rows),
-  ): Promise<void> {
-    if (rows.length > 0) await this.insert(rows, await categories);
+  async prepare(rows: FingerprintedRow[], categories = this.categorize(rows)): Promise<BatchInsert | undefined> {
+    return rows.length === 0 ? undefined : this.insertOf(rows, await categories);
+  }
+
+  /** Runs an INSERT from `prepare`, inside the import's transaction. */
+  async write(insert: Promise<BatchInsert | undefined>): Promise<void> {
+    const ready = await insert;
+    if (ready) await this.transaction.repeat(ready.sql, ready.params);
   }
 
   /**
@@ -133,7 +145,7 @@ export class ImportBatchWriter {
     return this.settings.totals.count(this.transaction, this.userId, selectTransactions.byImport(this.importId), 1);
   }
 
-  private async insert(rows: FingerprintedRow[], categories: (AutoCategory | undefined)[]): Promise<void> {
+  private insertOf(rows: FingerprintedRow[], categories: (AutoCategory | undefined)[]): BatchInsert {
     const params: unknown[] = [];
     for (let index = 0; index < rows.length; index += 1) {
       const row = rows[index];
@@ -154,8 +166,20 @@ export class ImportBatchWriter {
         row.fingerprint,
       );
     }
-    const values = rows.length === 1 ? this.row : `${this.row}${`, ${this.row}`.repeat(rows.length - 1)}`;
-    await this.transaction.repeat(`INSERT INTO transactions (${COLUMNS}) VALUES ${values}${this.onConflictSkip}`, params);
+    return { sql: this.statementFor(rows.length), params };
+  }
+
+  /** The INSERT text for `rows` rows; the same string every full batch, which the driver's statement cache looks up by. */
+  private statementFor(rows: number): string {
+    let sql = this.statements.get(rows);
+    if (sql === undefined) {
+      const values = rows === 1 ? this.row : `${this.row}${`, ${this.row}`.repeat(rows - 1)}`;
+      sql = `INSERT INTO transactions (${COLUMNS}) VALUES ${values}${this.onConflictSkip}`;
+      // A full batch's, and the last (shorter) one's.
+      if (this.statements.size >= 2) this.statements.clear();
+      this.statements.set(rows, sql);
+    }
+    return sql;
   }
 
   /**

@@ -265,9 +265,10 @@ export class ImportSession {
   private flush(): void {
     const rows = this.batch;
     this.batch = [];
-    // Categorising starts now, while earlier batches are still being written.
-    const categories = this.writer.categorize(rows);
-    this.chain(() => this.writer.write(rows, categories));
+    // Categorising, then building the INSERT, start now, while earlier batches are still being written.
+    const insert = this.writer.prepare(rows);
+    insert.catch(() => undefined); // a failure surfaces through the write
+    this.chain(() => this.writer.write(insert));
   }
 
   /** Runs `work` after the writes before it; with `always`, even when one of them failed. */
