@@ -1,5 +1,4 @@
 import { AutoCategory, ClassifierContract, CLASSIFIER } from '@finstack/contracts';
-import { minorDigits, fromMinorUnits } from '@finstack/money';
 import { InjectRpcClient, RpcClient } from '@finstack/rpc';
 import { Injectable, Logger } from '@nestjs/common';
 import { ImportRow } from './import-row-reader';
@@ -31,7 +30,7 @@ export class ImportCategorizer {
           items: rows.map((row) => ({
             description: row.description,
             merchant: row.merchant ?? undefined,
-            amount: fromMinorUnits(BigInt(row.amountMinor), minorDigits(row.currency)),
+            amount: row.amount,
             currency: row.currency,
           })),
         },

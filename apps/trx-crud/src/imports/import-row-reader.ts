@@ -9,6 +9,8 @@ export interface ImportRow {
   occurredOn: string;
   /** Integer minor units of `currency`, as decimal text. */
   amountMinor: string;
+  /** The same amount as a decimal ("-4.5"), for the classifier. */
+  amount: string;
   currency: string;
   description: string;
   merchant: string | null;
@@ -122,6 +124,7 @@ export class ImportRowReader {
       line,
       occurredOn,
       amountMinor: amount.minor,
+      amount: amount.decimal,
       currency,
       description,
       merchant: merchant === '' ? null : merchant,
@@ -129,8 +132,8 @@ export class ImportRowReader {
     };
   }
 
-  /** Integer minor units as text, or the reason the amount cannot be read. Money out is negative. */
-  private readAmount(fields: string[], columns: ColumnIndexes, currency: string): { minor: string } | string {
+  /** Integer minor units as text (and the decimal), or the reason the amount cannot be read. Money out is negative. */
+  private readAmount(fields: string[], columns: ColumnIndexes, currency: string): { minor: string; decimal: string } | string {
     const o = this.options;
     let number: WrittenNumber;
     let column: string;
@@ -167,7 +170,7 @@ export class ImportRowReader {
     if (number.whole === '0' && number.fraction === '') return `${column} must not be zero`;
     const decimal = `${number.negative ? '-' : ''}${number.whole}${number.fraction ? `.${number.fraction}` : ''}`;
     if (!parseDecimal(decimal)) return `${column} is not an amount`; // unreachable after the checks above
-    return { minor: toMinorUnits(decimal, digits).toString() };
+    return { minor: toMinorUnits(decimal, digits).toString(), decimal };
   }
 
   private notANumber(column: string, text: string): string {
