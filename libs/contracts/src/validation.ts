@@ -5,7 +5,13 @@
 import { isCurrencyCode, minorDigits, parseDecimal } from '@finstack/money';
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
 
-function define(
+/** What IsDecimalAmount asks of a value, after the value's name. */
+export const DECIMAL_AMOUNT_RULE = 'must be a decimal string such as "-12.34", below 10^12 in size and with at most 4 decimals';
+/** What IsCurrency asks of a value, after the value's name. */
+export const CURRENCY_RULE = 'must be an upper-case ISO 4217 currency code such as "EUR"';
+
+/** A class-validator decorator from a test and the message of a failure. */
+export function defineConstraint(
   name: string,
   validate: (value: unknown, args: ValidationArguments) => boolean,
   defaultMessage: (args: ValidationArguments) => string,
@@ -23,17 +29,16 @@ function define(
 
 /** "-12.34": at most 12 integer digits (|x| < 10^12), at most 4 decimals, no exponent. */
 export const IsDecimalAmount = (options?: ValidationOptions) =>
-  define(
+  defineConstraint(
     'isDecimalAmount',
     (value) => typeof value === 'string' && parseDecimal(value) !== undefined,
-    (args) =>
-      `${args.property} must be a decimal string such as "-12.34", below 10^12 in size and with at most 4 decimals`,
+    (args) => `${args.property} ${DECIMAL_AMOUNT_RULE}`,
     options,
   );
 
 /** A non-zero amount: spent is negative, received is positive, nothing is neither. */
 export const IsNonZeroAmount = (options?: ValidationOptions) =>
-  define(
+  defineConstraint(
     'isNonZeroAmount',
     (value) => typeof value !== 'string' || !/^-?[0.]+$/.test(value),
     (args) => `${args.property} must not be zero (negative for money spent, positive for money received)`,
@@ -41,16 +46,16 @@ export const IsNonZeroAmount = (options?: ValidationOptions) =>
   );
 
 export const IsCurrency = (options?: ValidationOptions) =>
-  define(
+  defineConstraint(
     'isCurrency',
     (value) => isCurrencyCode(value),
-    (args) => `${args.property} must be an upper-case ISO 4217 currency code such as "EUR"`,
+    (args) => `${args.property} ${CURRENCY_RULE}`,
     options,
   );
 
 /** The amount has no more decimals than the sibling `currency` field allows (USD 2, JPY 0, KWD 3). */
 export const FitsCurrency = (currencyProperty: string, options?: ValidationOptions) =>
-  define(
+  defineConstraint(
     'fitsCurrency',
     (value, args) => {
       const currency = (args.object as Record<string, unknown>)[currencyProperty];
@@ -79,7 +84,7 @@ export function isCalendarDate(value: unknown): value is string {
 }
 
 export const IsCalendarDate = (options?: ValidationOptions) =>
-  define(
+  defineConstraint(
     'isCalendarDate',
     isCalendarDate,
     (args) => `${args.property} must be a real date written YYYY-MM-DD, between 1900 and 2999`,
@@ -88,7 +93,7 @@ export const IsCalendarDate = (options?: ValidationOptions) =>
 
 /** Rejects strings that are only white space, which @Length alone lets through. */
 export const IsNotBlank = (options?: ValidationOptions) =>
-  define(
+  defineConstraint(
     'isNotBlank',
     (value) => typeof value !== 'string' || value.trim().length > 0,
     (args) => `${args.property} must not be blank`,

@@ -105,8 +105,8 @@ export class ImportBatchWriter {
    * before it. Rows the user already has, earlier batches of this import
    * included, will be skipped by the INSERT itself.
    */
-  async prepare(rows: FingerprintedRow[], categories = this.categorize(rows)): Promise<BatchInsert | undefined> {
-    return rows.length === 0 ? undefined : this.insertOf(rows, await categories);
+  async prepare(rows: FingerprintedRow[]): Promise<BatchInsert | undefined> {
+    return rows.length === 0 ? undefined : this.insertOf(rows, await this.categorize(rows));
   }
 
   /** Runs an INSERT from `prepare`, inside the import's transaction. */

@@ -1,9 +1,8 @@
 import { isCurrencyCode, parseDecimal } from '@finstack/money';
-import { isString, length, registerDecorator, ValidationArguments } from 'class-validator';
+import { isString, length } from 'class-validator';
+import { AreBatchItems, MAX_LISTED_PROBLEMS } from '../item-batch';
 import { MAX_CATEGORY_BATCH } from '../ledger/categorization.dto';
-
-/** Problems listed in one refusal; a batch of 1,000 bad items would otherwise make a message of megabytes. */
-const MAX_LISTED_PROBLEMS = 10;
+import { CURRENCY_RULE, DECIMAL_AMOUNT_RULE } from '../validation';
 
 const FIELDS = new Set(['description', 'merchant', 'amount', 'currency']);
 
@@ -32,33 +31,18 @@ export function classifyItemProblems(items: readonly unknown[], limit = MAX_LIST
       problems.push(`${at}.merchant must be text of 1 to 200 characters`);
     }
     if (typeof amount !== 'string' || parseDecimal(amount) === undefined) {
-      problems.push(`${at}.amount must be a decimal string such as "-12.34", below 10^12 in size and with at most 4 decimals`);
+      problems.push(`${at}.amount ${DECIMAL_AMOUNT_RULE}`);
     }
-    if (!isCurrencyCode(currency)) problems.push(`${at}.currency must be an upper-case ISO 4217 currency code such as "EUR"`);
+    if (!isCurrencyCode(currency)) problems.push(`${at}.currency ${CURRENCY_RULE}`);
   }
   return problems.slice(0, limit);
 }
 
-/**
- * Checks the size of the batch, then every item, in one constraint. Nested
- * DTOs (ValidateNested) cost class-transformer and class-validator tens of
- * µs an item: the largest share of the classifier's work in an import. The
- * message names the first problems by index.
- */
-export const AreClassifyItems = (): PropertyDecorator => (target, propertyName) =>
-  registerDecorator({
-    name: 'areClassifyItems',
-    target: target.constructor,
-    propertyName: propertyName as string,
-    validator: {
-      validate: (value: unknown) =>
-        Array.isArray(value) && value.length >= 1 && value.length <= MAX_CATEGORY_BATCH && classifyItemProblems(value, 1).length === 0,
-      defaultMessage: ({ value }: ValidationArguments) => {
-        if (!Array.isArray(value)) return 'items must be an array';
-        if (value.length < 1 || value.length > MAX_CATEGORY_BATCH) return `items must hold 1 to ${MAX_CATEGORY_BATCH} entries`;
-        const problems = classifyItemProblems(value, MAX_LISTED_PROBLEMS + 1);
-        const more = problems.length > MAX_LISTED_PROBLEMS ? '; and more' : '';
-        return problems.slice(0, MAX_LISTED_PROBLEMS).join('; ') + more;
-      },
-    },
+/** Checks the size of a classify batch, then every item; the message names the first problems by index. */
+export const AreClassifyItems = (): PropertyDecorator =>
+  AreBatchItems('areClassifyItems', {
+    notAList: 'items must be an array',
+    sizeProblem: (items) =>
+      items.length < 1 || items.length > MAX_CATEGORY_BATCH ? `items must hold 1 to ${MAX_CATEGORY_BATCH} entries` : undefined,
+    itemProblems: classifyItemProblems,
   });
