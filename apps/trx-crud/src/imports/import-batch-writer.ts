@@ -1,5 +1,6 @@
 import { AutoCategory } from '@finstack/contracts';
 import { payeeOf } from '@finstack/statement-text';
+import { escape, raw } from 'mysql2';
 import { v7 as uuidv7 } from 'uuid';
 import { existingCategoryIds } from '../categories/existing-category-ids';
 import { placeholders } from '../common/sql';
@@ -52,8 +53,11 @@ const BATCHES_AT_CLASSIFIER = 2;
  */
 export class ImportBatchWriter {
   private readonly onConflictSkip: string;
-  /** One row of the INSERT: placeholders, then the import's own values as literals. */
+  /** The import's own values, the same in every row, as SQL literals. */
+  private readonly constants: string;
+  /** One row of a parameterised INSERT: placeholders, then the constants. */
   private readonly row: string;
+  private readonly insertOfRawValues: string;
   /** The classifier's answers still awaited, oldest first (at most BATCHES_AT_CLASSIFIER). */
   private readonly atClassifier: Promise<unknown>[] = [];
   private readonly payees = new Map<string, string>();
@@ -78,8 +82,9 @@ export class ImportBatchWriter {
     // MySQL has no DO NOTHING; assigning a column to itself changes nothing and skips the row.
     this.onConflictSkip = dialect === 'mysql' ? ' ON DUPLICATE KEY UPDATE id = id' : ' ON CONFLICT DO NOTHING';
     // Fewer values to send and bind per row: a quarter of the statement's parameters were these four.
-    const constants = [userId, importId, settings.timestamp, settings.timestamp].map(literal).join(', ');
-    this.row = `(${placeholders(ROW_PARAMS)}, ${constants})`;
+    this.constants = [userId, importId, settings.timestamp, settings.timestamp].map(literal).join(', ');
+    this.row = `(${placeholders(ROW_PARAMS)}, ${this.constants})`;
+    this.insertOfRawValues = `INSERT INTO transactions (${COLUMNS}) VALUES ?${this.onConflictSkip}`;
   }
 
   /**
@@ -112,7 +117,7 @@ export class ImportBatchWriter {
   /** Runs an INSERT from `prepare`, inside the import's transaction. */
   async write(insert: Promise<BatchInsert | undefined>): Promise<void> {
     const ready = await insert;
-    if (ready) await this.transaction.repeat(ready.sql, ready.params);
+    if (ready) await this.transaction.query(ready.sql, ready.params);
   }
 
   /**
@@ -146,30 +151,51 @@ export class ImportBatchWriter {
   }
 
   private insertOf(rows: FingerprintedRow[], categories: (AutoCategory | undefined)[]): BatchInsert {
-    const params: unknown[] = [];
+    return this.dialect === 'mysql' ? this.insertWithValues(rows, categories) : this.insertWithParams(rows, categories);
+  }
+
+  /**
+   * MySQL: the rows escaped into the text of a single parameter. Binding
+   * 13,000 parameters a batch (mysql2 encodes each on its own) cost the ledger
+   * more than escaping them, and the ledger's CPU, not the database's, was
+   * what held imports up. As one raw parameter, the text is not searched for
+   * placeholders again (mysql2 formats every query, even one without values).
+   */
+  private insertWithValues(rows: FingerprintedRow[], categories: (AutoCategory | undefined)[]): BatchInsert {
+    let values = '';
     for (let index = 0; index < rows.length; index += 1) {
-      const row = rows[index];
-      const category = categories[index];
-      params.push(
-        uuidv7(),
-        row.occurredOn,
-        row.amountMinor,
-        row.currency,
-        row.description,
-        row.merchant,
-        this.payeeOf(row),
-        category?.categoryId ?? null,
-        category?.source ?? 'none',
-        category?.confidence ?? null,
-        category?.reason ?? null,
-        row.externalId,
-        row.fingerprint,
-      );
+      const row = this.rowValues(rows[index], categories[index]);
+      values += `${index === 0 ? '(' : ', ('}${row.map((value) => escape(value)).join(', ')}, ${this.constants})`;
     }
+    return { sql: this.insertOfRawValues, params: [raw(values)] };
+  }
+
+  private insertWithParams(rows: FingerprintedRow[], categories: (AutoCategory | undefined)[]): BatchInsert {
+    const params: unknown[] = [];
+    for (let index = 0; index < rows.length; index += 1) params.push(...this.rowValues(rows[index], categories[index]));
     return { sql: this.statementFor(rows.length), params };
   }
 
-  /** The INSERT text for `rows` rows; the same string every full batch, which the driver's statement cache looks up by. */
+  /** A row's own values, in the order of COLUMNS. */
+  private rowValues(row: FingerprintedRow, category: AutoCategory | undefined): (string | number | Buffer | null)[] {
+    return [
+      uuidv7(),
+      row.occurredOn,
+      row.amountMinor,
+      row.currency,
+      row.description,
+      row.merchant,
+      this.payeeOf(row),
+      category?.categoryId ?? null,
+      category?.source ?? 'none',
+      category?.confidence ?? null,
+      category?.reason ?? null,
+      row.externalId,
+      row.fingerprint,
+    ];
+  }
+
+  /** The parameterised INSERT text for `rows` rows, kept for the full batches. */
   private statementFor(rows: number): string {
     let sql = this.statements.get(rows);
     if (sql === undefined) {

@@ -97,6 +97,7 @@ export class ImportSession {
   private validRows = 0;
   private readonly failures: ImportFailure[] = [];
   private failedCount = 0;
+  private recordsParsed = 0;
   /** How far csv-parse's line count has run ahead of the file's lines (see innerLineBreaks). */
   private overcountedLines = 0;
 
@@ -117,19 +118,15 @@ export class ImportSession {
       skip_empty_lines: true,
       skip_records_with_error: true,
       max_record_size: MAX_RECORD_CHARS,
-      // Records are handled as they are parsed and none is passed on: nothing queues in the stream.
-      on_record: (record: string[], context) => {
-        const { breaks, overcounted } = innerLineBreaks(record);
-        this.overcountedLines += overcounted;
-        this.onRecord(record, context.lines - this.overcountedLines - breaks);
-        return null;
-      },
       on_skip: (error) => {
         if (error) this.onUnreadableRecord(error);
         return undefined;
       },
     });
     this.parser.on('error', () => undefined); // reported through the write and end callbacks
+    // Flowing, the parser hands each record over as it parses it, so its line
+    // count is still the record's (an on_record hook costs a context object per record).
+    this.parser.on('data', (record: string[]) => this.onParsed(record));
     this.parser.resume();
   }
 
@@ -214,6 +211,16 @@ export class ImportSession {
       if (chunk === null) this.parser.end(done);
       else this.parser.write(chunk, done);
     });
+  }
+
+  private onParsed(record: string[]): void {
+    this.recordsParsed += 1;
+    if (this.recordsParsed !== this.parser.info.records) {
+      throw new Error('csv-parse held records back: their line numbers would be wrong');
+    }
+    const { breaks, overcounted } = innerLineBreaks(record);
+    this.overcountedLines += overcounted;
+    this.onRecord(record, this.parser.info.lines - this.overcountedLines - breaks);
   }
 
   private onRecord(fields: string[], line: number): void {

@@ -11,13 +11,6 @@ import { isMysql } from '../common/sql';
  */
 export interface ImportTransaction {
   query<T>(sql: string, params: unknown[]): Promise<T>;
-  /**
-   * Runs a statement the import sends batch after batch. On MySQL it is
-   * prepared on the server once per import and closed when the import ends:
-   * parsing a 17,000-value INSERT anew for each batch was 15 to 30 % of the
-   * server's work. On SQLite the same as `query`.
-   */
-  repeat(sql: string, params: unknown[]): Promise<void>;
   commit(): Promise<void>;
   /** Never fails: an import that is rolled back must not fail a second time over it. */
   rollback(): Promise<void>;
@@ -31,8 +24,6 @@ export function openImportTransaction(dataSource: DataSource, runner: Transactio
 
 /** What the import uses of mysql2's connection beyond TypeORM's query runner. */
 interface MysqlConnection {
-  execute(sql: string, values: unknown[], callback: (error: Error | null) => void): unknown;
-  unprepare(sql: string): unknown;
   destroy(): void;
 }
 
@@ -44,8 +35,6 @@ interface MysqlConnection {
  */
 class PooledImportTransaction implements ImportTransaction {
   private settled = false;
-  /** Statements prepared on the connection, closed before it goes back to the pool. */
-  private readonly prepared = new Set<string>();
 
   private constructor(private readonly queryRunner: QueryRunner) {}
 
@@ -65,13 +54,6 @@ class PooledImportTransaction implements ImportTransaction {
     return this.queryRunner.query(sql, params) as Promise<T>;
   }
 
-  repeat(sql: string, params: unknown[]): Promise<void> {
-    this.prepared.add(sql);
-    return new Promise((resolve, reject) =>
-      this.connection.execute(sql, params, (error) => (error ? reject(error) : resolve())),
-    );
-  }
-
   async commit(): Promise<void> {
     this.settled = true;
     try {
@@ -80,7 +62,7 @@ class PooledImportTransaction implements ImportTransaction {
       await this.discard();
       throw error;
     }
-    await this.release();
+    await this.queryRunner.release();
   }
 
   async rollback(): Promise<void> {
@@ -88,7 +70,7 @@ class PooledImportTransaction implements ImportTransaction {
     this.settled = true;
     try {
       await this.queryRunner.rollbackTransaction();
-      await this.release();
+      await this.queryRunner.release();
     } catch (error) {
       logger.warn(`rollback failed (${(error as Error).message}); closing the connection, which rolls back`);
       await this.discard();
@@ -97,12 +79,6 @@ class PooledImportTransaction implements ImportTransaction {
 
   private get connection(): MysqlConnection {
     return (this.queryRunner as QueryRunner & { databaseConnection: MysqlConnection }).databaseConnection;
-  }
-
-  /** Returns the connection to the pool without the import's prepared statements. */
-  private async release(): Promise<void> {
-    for (const sql of this.prepared) this.connection.unprepare(sql);
-    await this.queryRunner.release();
   }
 
   /** Closes the connection instead of returning it to the pool: the server then rolls back whatever it held. */
@@ -153,10 +129,6 @@ class QueuedImportTransaction implements ImportTransaction {
 
   query<T>(sql: string, params: unknown[]): Promise<T> {
     return this.manager.query(sql, params) as Promise<T>;
-  }
-
-  async repeat(sql: string, params: unknown[]): Promise<void> {
-    await this.manager.query(sql, params);
   }
 
   async commit(): Promise<void> {

@@ -106,6 +106,20 @@ describe('ImportsService', () => {
       expect((await stored()).map((t) => t.description)).toEqual(['Dinner, with "friends"\nand more', 'Plain']);
     });
 
+    it('text that means something to SQL, stored exactly as written', async () => {
+      const descriptions = [
+        "O'Brien's Pub \\ '); DROP TABLE transactions; --",
+        'What? Who?? ?? \\? \\\\',
+        'tab\there, nul\u0000, ctrl-z\u001a, Grüße 😀',
+      ];
+      const file = csv('date,amount,merchant,description', ...descriptions.map((text, index) => `2025-03-0${index + 1},-1,"${text}?","${text}"`));
+      const view = await importCsv(file, { merchantColumn: 'merchant' });
+      expect(view).toMatchObject({ status: 'completed', inserted: 3, failed: [] });
+      const rows = await stored();
+      expect(rows.map((t) => t.description)).toEqual(descriptions);
+      expect(rows.map((t) => t.merchant)).toEqual(descriptions.map((text) => `${text}?`));
+    });
+
     it('an emoji where a piece is cut into slices for parsing, intact', async () => {
       const header = 'date,amount,description\n';
       const filler = `2025-03-01,-1,${'a'.repeat(480)}\n`;
