@@ -7,6 +7,12 @@ import { ImportTransaction } from './import-transaction';
 
 /** Rows per multi-row INSERT. */
 export const IMPORT_BATCH_ROWS = 1000;
+/**
+ * Batches read but not yet written at which reading waits: enough that the
+ * database always has the next INSERT ready, few enough that a large piece's
+ * rows do not pile up in memory ahead of it.
+ */
+export const BATCHES_AHEAD = 4;
 /** Failures kept (and stored) per import; all are counted. */
 export const MAX_KEPT_FAILURES = 1000;
 /** Longest CSV record; anything longer is a broken file (a quote never closed), not a transaction. */
@@ -86,6 +92,8 @@ export class ImportSession {
   private batch: FingerprintedRow[] = [];
   /** Batch writes, one after the other; rejected once one fails. */
   private writing: Promise<void> = Promise.resolve();
+  /** The writes of the batches read and not yet written, oldest first. */
+  private readonly unwritten: Promise<void>[] = [];
   /** The writes of the pieces before the one last appended. */
   private writtenBeforeLastPiece: Promise<void> = Promise.resolve();
   /** A problem that ends the import (the header, an unreadable file). */
@@ -155,6 +163,7 @@ export class ImportSession {
     this.writtenBeforeLastPiece = this.writing;
     for (const slice of textPieces(chunk, PARSE_SLICE_CHARS)) {
       if (this.fatal) break;
+      await this.roomForBatches();
       await this.feed(slice);
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -195,6 +204,10 @@ export class ImportSession {
     this.parser.destroy();
     await this.writing.catch(() => undefined);
     await this.transaction.rollback();
+  }
+
+  private async roomForBatches(): Promise<void> {
+    while (this.unwritten.length >= BATCHES_AHEAD) await this.unwritten[0].catch(() => undefined);
   }
 
   private feed(chunk: string | null): Promise<void> {
@@ -275,13 +288,17 @@ export class ImportSession {
     // Categorising, then building the INSERT, start now, while earlier batches are still being written.
     const insert = this.writer.prepare(rows);
     insert.catch(() => undefined); // a failure surfaces through the write
-    this.chain(() => this.writer.write(insert));
+    const written = this.chain(() => this.writer.write(insert));
+    this.unwritten.push(written);
+    const settled = () => void this.unwritten.splice(this.unwritten.indexOf(written), 1);
+    written.then(settled, settled);
   }
 
   /** Runs `work` after the writes before it; with `always`, even when one of them failed. */
-  private chain(work: () => Promise<void>, always = false): void {
+  private chain(work: () => Promise<void>, always = false): Promise<void> {
     const previous = always ? this.writing.catch(() => undefined) : this.writing;
     this.writing = previous.then(work);
     this.writing.catch(() => undefined); // failures surface at the next append or finish
+    return this.writing;
   }
 }

@@ -6,7 +6,7 @@ import { TransactionListService } from '../transactions/transaction-list.service
 import { TransactionsService } from '../transactions/transactions.service';
 import { CategoriesService } from '../categories/categories.service';
 import { ImportCategorizer } from './import-categorizer';
-import { IMPORT_BATCH_ROWS, PARSE_SLICE_CHARS } from './import-session';
+import { BATCHES_AHEAD, IMPORT_BATCH_ROWS, PARSE_SLICE_CHARS } from './import-session';
 import { ImportLimits } from './import-limits';
 import { ImportsService } from './imports.service';
 
@@ -451,6 +451,27 @@ describe('ImportsService', () => {
       expect(view).toMatchObject({ status: 'completed', inserted: 5 * IMPORT_BATCH_ROWS });
       expect(most).toBe(2);
       expect(firstRows).toEqual([0, 1, 2, 3, 4].map((batch) => `purchase ${batch * IMPORT_BATCH_ROWS}`));
+    });
+
+    it('reads a large piece no further than a few batches ahead of the writes, so its rows do not pile up', async () => {
+      const categorizer = app.get(ImportCategorizer);
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      categorizer.categorize = async (_userId, rows) => {
+        await released;
+        return rows.map(() => undefined);
+      };
+      const rows = 3 * BATCHES_AHEAD * IMPORT_BATCH_ROWS;
+      const { importId } = await imports.begin(user, optionsOf({}), 'large.csv');
+      let read: number | undefined;
+      const appended = imports.append(user, importId, 0, `date,amount,description\n${dataRows(rows, '2025-05-05')}`);
+      void appended.then((answer) => (read = answer.rowsRead));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(read).toBeUndefined(); // still waiting for room: the piece is not read to its end
+      release();
+      await appended;
+      expect(read).toBe(rows - 1); // the last line is read at the end of the file: a "\r" could still follow
+      expect(await imports.finish(user, importId)).toMatchObject({ status: 'completed', inserted: rows });
     });
 
     it('answers the next piece while the first batch waits for it, and holds the piece after until that batch is stored', async () => {
