@@ -9,11 +9,6 @@ import { selectTransactions } from '../totals/transaction-selection';
 import { ImportRow } from './import-row-reader';
 import { ImportTransaction } from './import-transaction';
 
-/** A valid row ready to store: rows without an externalId carry their content fingerprint. */
-export interface FingerprintedRow extends ImportRow {
-  fingerprint: Buffer | null;
-}
-
 const COLUMNS =
   'id, occurred_on, amount_minor, currency, description, merchant, payee, category_id, category_source, ' +
   'category_confidence, category_reason, external_id, fingerprint, user_id, import_id, created_at, updated_at';
@@ -33,7 +28,7 @@ export interface BatchInsert {
 export type LiveCategories = (categoryIds: string[]) => Promise<Set<string>>;
 
 /** Chooses the categories of rows about to be written; undefined leaves a row uncategorised. */
-export type CategorizeRows = (rows: readonly FingerprintedRow[]) => Promise<(AutoCategory | undefined)[]>;
+export type CategorizeRows = (rows: readonly ImportRow[]) => Promise<(AutoCategory | undefined)[]>;
 
 /**
  * Batches at the classifier at once: one being classified and the next one
@@ -92,7 +87,7 @@ export class ImportBatchWriter {
    * can run while the batches before it are written; in the order asked,
    * once the classifier has room for it. Never fails.
    */
-  categorize(rows: readonly FingerprintedRow[]): Promise<(AutoCategory | undefined)[]> {
+  categorize(rows: readonly ImportRow[]): Promise<(AutoCategory | undefined)[]> {
     const { chooseCategories } = this.settings;
     if (!chooseCategories) return Promise.resolve(rows.map(() => undefined));
     const room = this.atClassifier.length < BATCHES_AT_CLASSIFIER ? undefined : this.atClassifier.shift();
@@ -110,7 +105,7 @@ export class ImportBatchWriter {
    * before it. Rows the user already has, earlier batches of this import
    * included, will be skipped by the INSERT itself.
    */
-  async prepare(rows: FingerprintedRow[]): Promise<BatchInsert | undefined> {
+  async prepare(rows: ImportRow[]): Promise<BatchInsert | undefined> {
     return rows.length === 0 ? undefined : this.insertOf(rows, await this.categorize(rows));
   }
 
@@ -150,7 +145,7 @@ export class ImportBatchWriter {
     return this.settings.totals.count(this.transaction, this.userId, selectTransactions.byImport(this.importId), 1);
   }
 
-  private insertOf(rows: FingerprintedRow[], categories: (AutoCategory | undefined)[]): BatchInsert {
+  private insertOf(rows: ImportRow[], categories: (AutoCategory | undefined)[]): BatchInsert {
     return this.dialect === 'mysql' ? this.insertWithValues(rows, categories) : this.insertWithParams(rows, categories);
   }
 
@@ -161,23 +156,27 @@ export class ImportBatchWriter {
    * what held imports up. As one raw parameter, the text is not searched for
    * placeholders again (mysql2 formats every query, even one without values).
    */
-  private insertWithValues(rows: FingerprintedRow[], categories: (AutoCategory | undefined)[]): BatchInsert {
+  private insertWithValues(rows: ImportRow[], categories: (AutoCategory | undefined)[]): BatchInsert {
     let values = '';
     for (let index = 0; index < rows.length; index += 1) {
-      const row = this.rowValues(rows[index], categories[index]);
-      values += `${index === 0 ? '(' : ', ('}${row.map((value) => escape(value)).join(', ')}, ${this.constants})`;
+      const row = rows[index];
+      const own = this.rowValues(row, categories[index]).map((value) => escape(value)).join(', ');
+      values += `${index === 0 ? '(' : ', ('}${own}, ${hexLiteral(row.fingerprint)}, ${this.constants})`;
     }
     return { sql: this.insertOfRawValues, params: [raw(values)] };
   }
 
-  private insertWithParams(rows: FingerprintedRow[], categories: (AutoCategory | undefined)[]): BatchInsert {
+  private insertWithParams(rows: ImportRow[], categories: (AutoCategory | undefined)[]): BatchInsert {
     const params: unknown[] = [];
-    for (let index = 0; index < rows.length; index += 1) params.push(...this.rowValues(rows[index], categories[index]));
+    for (let index = 0; index < rows.length; index += 1) {
+      const row = rows[index];
+      params.push(...this.rowValues(row, categories[index]), row.fingerprint === null ? null : Buffer.from(row.fingerprint, 'hex'));
+    }
     return { sql: this.statementFor(rows.length), params };
   }
 
-  /** A row's own values, in the order of COLUMNS. */
-  private rowValues(row: FingerprintedRow, category: AutoCategory | undefined): (string | number | Buffer | null)[] {
+  /** A row's own values but its fingerprint, in the order of COLUMNS. */
+  private rowValues(row: ImportRow, category: AutoCategory | undefined): (string | number | null)[] {
     return [
       uuidv7(),
       row.occurredOn,
@@ -191,7 +190,6 @@ export class ImportBatchWriter {
       category?.confidence ?? null,
       category?.reason ?? null,
       row.externalId,
-      row.fingerprint,
     ];
   }
 
@@ -212,7 +210,7 @@ export class ImportBatchWriter {
    * payeeOf, remembered for rows without a merchant (most files have no such
    * column): normalising a statement line is the dearest step of a row.
    */
-  private payeeOf(row: FingerprintedRow): string {
+  private payeeOf(row: ImportRow): string {
     if (row.merchant !== null) return payeeOf(row.description, row.merchant);
     let payee = this.payees.get(row.description);
     if (payee === undefined) {
@@ -222,6 +220,13 @@ export class ImportBatchWriter {
     }
     return payee;
   }
+}
+
+/** A fingerprint as a MySQL binary literal; anything but hexadecimal digits is refused. */
+function hexLiteral(hex: string | null): string {
+  if (hex === null) return 'NULL';
+  if (!/^[0-9a-f]+$/.test(hex)) throw new Error(`not a hexadecimal fingerprint: ${JSON.stringify(hex)}`);
+  return `X'${hex}'`;
 }
 
 /** A value of the import's own making (an id, a timestamp) as an SQL literal; anything else is refused. */

@@ -15,6 +15,8 @@ export interface ImportRow {
   description: string;
   merchant: string | null;
   externalId: string | null;
+  /** Of a row without an externalId: its content fingerprint (see Fingerprinter), in hexadecimal; set once the row is valid. */
+  fingerprint: string | null;
 }
 
 /** Where each field sits in a row; -1 for a column the options do not name. */
@@ -129,6 +131,7 @@ export class ImportRowReader {
       description,
       merchant: merchant === '' ? null : merchant,
       externalId: externalId === '' ? null : externalId,
+      fingerprint: null,
     };
   }
 

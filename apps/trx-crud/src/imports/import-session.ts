@@ -1,8 +1,8 @@
 import { DomainError, ErrorCode, ImportFailure, ImportOptions, ImportStatus, MAX_IMPORT_BYTES, textPieces } from '@finstack/contracts';
 import { CsvError, Parser } from 'csv-parse';
-import { FingerprintedRow, ImportBatchWriter } from './import-batch-writer';
+import { ImportBatchWriter } from './import-batch-writer';
 import { Fingerprinter } from './import-fingerprint';
-import { ImportRowReader } from './import-row-reader';
+import { ImportRow, ImportRowReader } from './import-row-reader';
 import { ImportTransaction } from './import-transaction';
 
 /** Rows per multi-row INSERT. */
@@ -89,7 +89,7 @@ export class ImportSession {
   private readonly parser: Parser;
   private readonly reader: ImportRowReader;
   private readonly fingerprinter = new Fingerprinter();
-  private batch: FingerprintedRow[] = [];
+  private batch: ImportRow[] = [];
   /** Batch writes, one after the other; rejected once one fails. */
   private writing: Promise<void> = Promise.resolve();
   /** The writes of the batches read and not yet written, oldest first. */
@@ -254,10 +254,8 @@ export class ImportSession {
     }
     this.validRows += 1;
     if (!this.writesToDatabase) return;
-    this.batch.push({
-      ...row,
-      fingerprint: row.externalId === null ? this.fingerprinter.fingerprint(row) : null,
-    });
+    if (row.externalId === null) row.fingerprint = this.fingerprinter.fingerprint(row);
+    this.batch.push(row);
     if (this.batch.length >= IMPORT_BATCH_ROWS) this.flush();
   }
 

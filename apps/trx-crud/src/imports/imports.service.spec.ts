@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ErrorCode, ImportOptions, ImportView, MAX_IMPORT_BYTES, TransactionView } from '@finstack/contracts';
 import { expectDomainError } from '../testing/expect-domain-error';
 import { createLedgerTestApp, LedgerTestApp, newUserId } from '../testing/ledger-test-app';
@@ -183,6 +184,14 @@ describe('ImportsService', () => {
       expect(await importCsv(file)).toMatchObject({ inserted: 3, duplicates: 0 });
       expect(await importCsv(file)).toMatchObject({ status: 'completed', inserted: 0, duplicates: 3 });
       expect(await countRows()).toBe(3);
+    });
+
+    it('keeps the fingerprint formula of rows imported before, so that their files still match', async () => {
+      await importCsv(csv('date,amount,description', '2025-03-01,-4.50,POS  Coffee ', '2025-03-01,-4.50,pos coffee'));
+      const rows = await app.dataSource.manager.find(TransactionEntity, { where: { userId: user }, order: { id: 'ASC' } });
+      // The first 16 bytes of the sha256 of date|minor units|currency|normalised description|occurrence index.
+      const expected = [0, 1].map((index) => createHash('sha256').update(`2025-03-01|-450|EUR|pos coffee|${index}`).digest().subarray(0, 16));
+      expect(rows.map((row) => Buffer.from(row.fingerprint as Buffer).toString('hex'))).toEqual(expected.map((bytes) => bytes.toString('hex')));
     });
 
     it('imports two genuine identical purchases on one day, and a third one that a later file adds', async () => {
