@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectLedger, LedgerClient } from '../ledger/ledger-client';
 import { ClassificationContexts } from './classification-contexts';
 import { predict, suggest } from './classification-pipeline';
-import { prepareItem } from './prepared-item';
+import { prepareItem, prepareItems } from './prepared-item';
 
 @Injectable()
 export class ClassificationService {
@@ -15,7 +15,7 @@ export class ClassificationService {
   /** Predictions for transactions not stored yet (the gateway asks before it creates one), in order. */
   async classify(userId: string, items: readonly ClassifyItem[]): Promise<Prediction[]> {
     const context = await this.contexts.forUser(userId);
-    return items.map((item) => predict(prepareItem(item), context));
+    return prepareItems(items).map((item) => predict(item, context));
   }
 
   /** For a stored transaction; another user's is not found, as the ledger says. */
