@@ -5,6 +5,13 @@ import { CsvUpload } from '../http/csv-upload';
 
 /** Committing a large import takes longer than one plain call. */
 const FINISH_TIMEOUT_MS = 120_000;
+/**
+ * The ledger answers a piece once the rows before it are nearly all written
+ * (so that they never pile up in its memory): the wait goes at the database's
+ * pace, some ten batch writes, which a busy database can stretch past a plain
+ * call's timeout.
+ */
+const APPEND_TIMEOUT_MS = 60_000;
 
 export interface ImportRequest {
   userId: string;
@@ -32,7 +39,7 @@ export class ImportsService {
     try {
       let sequence = 0;
       for await (const chunk of upload.chunks) {
-        await this.ledger.send(LEDGER.appendImport, { userId, requestId, importId, sequence, chunk });
+        await this.ledger.send(LEDGER.appendImport, { userId, requestId, importId, sequence, chunk }, APPEND_TIMEOUT_MS);
         sequence += 1;
       }
     } catch (error) {
