@@ -33,8 +33,9 @@ export function prepareItem(item: ClassifiableItem, known?: Map<string, TextPart
   let parts = NO_TEXT;
   if (example) {
     const key = `${example.merchant ?? ''}\n${example.description}`;
-    parts = known?.get(key) ?? textParts(example);
-    known?.set(key, parts);
+    const seen = known?.get(key);
+    parts = seen ?? textParts(example);
+    if (!seen) known?.set(key, parts);
   }
   return { subject, direction: subject.direction, ...parts };
 }

@@ -288,7 +288,8 @@ export class ImportSession {
     insert.catch(() => undefined); // a failure surfaces through the write
     const written = this.chain(() => this.writer.write(insert));
     this.unwritten.push(written);
-    const settled = () => void this.unwritten.splice(this.unwritten.indexOf(written), 1);
+    // Writes are chained, so they settle in the order they were pushed.
+    const settled = () => void this.unwritten.shift();
     written.then(settled, settled);
   }
 
