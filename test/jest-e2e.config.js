@@ -10,4 +10,8 @@ module.exports = {
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   testEnvironment: 'node',
   testTimeout: 60_000,
+  // Every response the tests' ApiClient gets is checked against docs/openapi.json; this counts them.
+  setupFilesAfterEnv: ['<rootDir>/test/contract/count-validations.setup.ts'],
+  globalSetup: '<rootDir>/test/contract/global-setup.ts',
+  globalTeardown: '<rootDir>/test/contract/global-teardown.ts',
 };

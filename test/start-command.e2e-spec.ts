@@ -60,7 +60,7 @@ const DIST = join(__dirname, '..', 'dist', 'scripts');
 
     // The sample price histories are in the local object store, and the demo wallet can be analysed.
     const token = login.body.accessToken;
-    expect((await api.get('/api/v1/market/tickers', { token })).body).toEqual({ tickers: ['AAPL', 'AMZN', 'SPX'] });
+    expect((await api.get('/api/v1/market/tickers', { token })).body).toEqual({ items: ['AAPL', 'AMZN', 'SPX'], nextCursor: null });
     const risk = await api.post<{ status: string; result: { value: number } }>('/api/v1/var/portfolio', { method: 'parametric' }, { token });
     expect(risk.status).toBe(201);
     expect(risk.body.result.value).toBeCloseTo(40 * 320.299988 + 5 * 2153.100098, 0);

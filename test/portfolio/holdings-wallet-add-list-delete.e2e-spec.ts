@@ -35,7 +35,7 @@ describe(`a wallet of holdings: add, value, change, delete (${backend})`, () => 
 
     const listed = await user.get<HoldingsView>('/portfolio/holdings');
     expect(listed.status).toBe(200);
-    expect(listed.body.holdings).toEqual([added.body]);
+    expect(listed.body.items).toEqual([added.body]);
     expect(listed.body.totals).toEqual([
       { currency: 'USD', marketValue: '632.79993672', dayChange: '7.79999922', costBasis: '500.83328325', unrealisedPnl: '131.96665347' },
     ]);
@@ -50,7 +50,7 @@ describe(`a wallet of holdings: add, value, change, delete (${backend})`, () => 
     expect(again.body).toMatchObject({ statusCode: 409, code: 'HOLDING_EXISTS', details: { id: first.body.id } });
     expect(again.body.message).toContain(`PATCH /api/v1/portfolio/holdings/${first.body.id}`);
     const listed = await user.get<HoldingsView>('/portfolio/holdings');
-    expect(listed.body.holdings.map((holding) => holding.quantity)).toEqual(['1']);
+    expect(listed.body.items.map((holding) => holding.quantity)).toEqual(['1']);
   });
 
   it('refuses a ticker without quotes with 422, unless allowUnknown; a quote then values it', async () => {
@@ -66,7 +66,7 @@ describe(`a wallet of holdings: add, value, change, delete (${backend})`, () => 
 
     await portfolio.quote({ ticker: 'MSFT', price: '410.10', at: atClose('2025-03-14') });
     const listed = await user.get<HoldingsView>('/portfolio/holdings');
-    expect(listed.body.holdings).toEqual([
+    expect(listed.body.items).toEqual([
       expect.objectContaining({ ticker: 'MSFT', price: '410.10', marketValue: '5126.25', costBasis: null, unrealisedPnl: null, dayChange: null }),
     ]);
   });

@@ -26,7 +26,7 @@ describe(`portfolio: other users' entries and bad input (${backend})`, () => {
       expect((await bob.get<HoldingsView>('/portfolio/holdings')).body).toEqual({ holdings: [], totals: [] });
       // Bob may hold the same ticker: holdings are per user.
       expect((await bob.post('/portfolio/holdings', { ticker: 'ISO', quantity: '1' })).status).toBe(201);
-      expect((await alice.get<HoldingsView>('/portfolio/holdings')).body.holdings).toEqual([
+      expect((await alice.get<HoldingsView>('/portfolio/holdings')).body.items).toEqual([
         expect.objectContaining({ id: aliceHolding.id, quantity: '7', averageCost: '9.99' }),
       ]);
     });
@@ -136,7 +136,7 @@ describe(`portfolio: other users' entries and bad input (${backend})`, () => {
       expect(ready.body).toMatchObject({ checks: { portfolio: 'down', ledger: 'up' } });
 
       await portfolio.stack().portfolio.start();
-      expect((await alice.get<HoldingsView>('/portfolio/holdings')).body.holdings).toHaveLength(1);
+      expect((await alice.get<HoldingsView>('/portfolio/holdings')).body.items).toHaveLength(1);
       expect((await portfolio.api().get('/health/ready')).body).toMatchObject({ status: 'ok', checks: { portfolio: 'up' } });
     });
   });

@@ -13,7 +13,7 @@ describe(`market data: price histories in S3, uploaded by operators (${backend})
     expect(stored.body).toEqual({ ticker: 'AAPL', rows: 3775, from: '2005-02-22', to: '2020-02-20' });
 
     const user = await risk.newUser();
-    expect((await user.get<TickersView>('/market/tickers')).body.tickers).toContain('AAPL');
+    expect((await user.get<TickersView>('/market/tickers')).body.items).toContain('AAPL');
     const range = await user.get<PriceHistoryView>('/market/prices/AAPL?from=2020-02-18&to=2020-02-19');
     expect(range.status).toBe(200);
     expect(range.body).toEqual({
@@ -67,7 +67,7 @@ describe(`market data: price histories in S3, uploaded by operators (${backend})
     const forbidden = await user.putCsv('/market/prices/NOPE', csv);
     expect(forbidden.status).toBe(403);
     expect(user.session.email).not.toBe(OPERATOR_EMAIL);
-    expect((await user.get<TickersView>('/market/tickers')).body.tickers).not.toContain('NOPE');
+    expect((await user.get<TickersView>('/market/tickers')).body.items).not.toContain('NOPE');
     expect((await user.get('/market/prices/NOPE')).status).toBe(404);
   });
 
@@ -83,6 +83,6 @@ describe(`market data: price histories in S3, uploaded by operators (${backend})
     expect(json.status).toBe(400);
     const huge = await operator.putCsv('/market/prices/HUGE', `${HEADER}\n${'2024-01-02,10,11,9,10.5,10.5,100\n'.repeat(60_000)}`);
     expect(huge.status).toBe(413);
-    expect((await operator.get<TickersView>('/market/tickers')).body.tickers).not.toEqual(expect.arrayContaining(['EMPTY', 'JSON', 'HUGE']));
+    expect((await operator.get<TickersView>('/market/tickers')).body.items).not.toEqual(expect.arrayContaining(['EMPTY', 'JSON', 'HUGE']));
   });
 });

@@ -1,6 +1,6 @@
-import { CommonEnv, EnvInt } from '@finstack/config';
+import { CommonEnv, EnvBoolean, EnvInt, EnvOriginList } from '@finstack/config';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsEmail, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 const PEM = /^-----BEGIN [A-Z ]+-----[\s\S]+-----END [A-Z ]+-----\s*$/;
 
@@ -14,6 +14,15 @@ export class GatewayEnv extends CommonEnv {
   /** Address the HTTP server binds; 0.0.0.0 in containers. */
   @Matches(/^[A-Za-z0-9.:\-[\]]+$/)
   HTTP_HOST = '127.0.0.1';
+
+  /** Other origins whose pages may call the API (comma-separated); the console the gateway serves needs none. */
+  @EnvOriginList()
+  CORS_ORIGINS: string[] = [];
+
+  /** Serve Swagger UI at /docs and the OpenAPI document at /docs-json. */
+  @EnvBoolean()
+  @IsBoolean()
+  API_DOCS = true;
 
   /** Proxies in front of the gateway (1 behind an ALB), so req.ip is the client's address. */
   @EnvInt()

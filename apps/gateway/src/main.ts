@@ -6,9 +6,10 @@ import { serveHttpMetrics } from '@finstack/metrics';
 import { createLogger } from '@finstack/rpc';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { GatewayEnv } from './gateway-env';
 import { configureHttpApp } from './http/configure-http-app';
+import { useCors, useSecurityHeaders } from './http/security-headers';
+import { serveOpenApi } from './openapi/openapi-document';
 
 async function bootstrap(): Promise<void> {
   const env = loadEnv(GatewayEnv);
@@ -16,19 +17,15 @@ async function bootstrap(): Promise<void> {
   // Loaded after the settings are known to be valid, so a bad variable is reported plainly.
   const { AppModule } = await import('./app.module');
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger });
+  // Set before any route exists: /METRICS must not reach what a load balancer refuses as /metrics.
+  app.set('case sensitive routing', true);
+  useSecurityHeaders(app);
+  useCors(app, env.CORS_ORIGINS);
   serveHttpMetrics(app);
   enableGracefulShutdown(app);
   configureHttpApp(app, { trustProxyHops: env.TRUST_PROXY_HOPS });
 
-  const openApi = new DocumentBuilder()
-    .setTitle('finstack API')
-    .setDescription('Personal finance: accounts, ledger, categories. Money is a decimal string with an ISO 4217 currency.')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), {
-    jsonDocumentUrl: 'docs-json',
-  });
+  serveOpenApi(app, env.API_DOCS);
 
   await app.listen(env.PORT, env.HTTP_HOST);
   logger.log(`gateway listening on http://${env.HTTP_HOST}:${env.PORT}`);

@@ -16,7 +16,7 @@ async function bootstrap(): Promise<void> {
   // Loaded after the settings are known to be valid, so a bad variable is reported plainly.
   const { AppModule } = await import('./app.module');
   const app = await NestFactory.create(AppModule, { logger });
-  app.useWebSocketAdapter(new SocketServerAdapter(app, app.get<RedisConnection | null>(REDIS), env.REDIS_KEY_PREFIX));
+  app.useWebSocketAdapter(new SocketServerAdapter(app, app.get<RedisConnection | null>(REDIS), env.REDIS_KEY_PREFIX, env.CORS_ORIGINS));
   app.connectMicroservice<CustomStrategy>(
     tcpTransport({ host: env.NOTIFICATIONS_HOST, port: env.NOTIFICATIONS_TCP_PORT }),
     { inheritAppConfig: true }, // the global interceptors (metrics, drain) apply to events in too

@@ -1,4 +1,4 @@
-import { CommonEnv, EnvInt } from '@finstack/config';
+import { CommonEnv, EnvInt, EnvOriginList } from '@finstack/config';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 const PEM = /^-----BEGIN [A-Z ]+-----[\s\S]+-----END [A-Z ]+-----\s*$/;
@@ -18,6 +18,10 @@ export class NotificationsEnv extends CommonEnv {
   /** Address the Socket.IO server binds; 0.0.0.0 in containers. */
   @Matches(/^[A-Za-z0-9.:\-[\]]+$/)
   HTTP_HOST = '127.0.0.1';
+
+  /** Other origins whose pages may connect (comma-separated), polling included; the same as the gateway's. */
+  @EnvOriginList()
+  CORS_ORIGINS: string[] = [];
 
   /** Set when several replicas run: they share rooms, sessions and dedupe through Redis. */
   @IsOptional()

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Optional, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthIndicatorFunction } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { AppHealth, HealthReport, httpStatusOf } from './app-health';
@@ -8,7 +8,8 @@ import { AppHealth, HealthReport, httpStatusOf } from './app-health';
 export const DOWNSTREAM_READINESS_CHECKS = Symbol('DOWNSTREAM_READINESS_CHECKS');
 
 /** GET /health and /health/ready of an HTTP app (the TCP services serve the same through their ops listener). */
-@ApiTags('health')
+// Probes for load balancers and orchestrators, not part of the client API (docs/api.md lists them).
+@ApiExcludeController()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,4 +1,6 @@
-/** A small fetch wrapper for tests and benchmarks: JSON in, status + JSON out. */
+import { assertMatchesContract } from './contract';
+
+/** A small fetch wrapper for tests and benchmarks: JSON in, status + JSON out, each answer checked against the contract. */
 export interface ApiResponse<T = Record<string, unknown>> {
   status: number;
   body: T;
@@ -13,7 +15,11 @@ export interface RequestOptions {
 }
 
 export class ApiClient {
-  constructor(readonly baseUrl: string) {}
+  /** `checkContract: false` for benchmarks, whose answers the tests already check. */
+  constructor(
+    readonly baseUrl: string,
+    private readonly options: { checkContract?: boolean } = {},
+  ) {}
 
   get<T = Record<string, unknown>>(path: string, options?: RequestOptions) {
     return this.request<T>('GET', path, undefined, options);
@@ -47,6 +53,9 @@ export class ApiClient {
       parsed = text ? JSON.parse(text) : undefined;
     } catch {
       // not JSON (e.g. the docs page): keep the text
+    }
+    if (this.options.checkContract !== false) {
+      assertMatchesContract(method, response.url || `${this.baseUrl}${path}`, response.status, response.headers.get('content-type'), parsed);
     }
     return { status: response.status, body: parsed as T, headers: response.headers };
   }

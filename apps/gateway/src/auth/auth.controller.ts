@@ -1,6 +1,7 @@
 import { AuthUser, CurrentUser, JwtAuthGuard } from '@finstack/auth';
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Ip, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '../openapi/api-route.decorator';
 import { AccountView } from './account.view';
 import { AccountsService } from './accounts.service';
 import { LoginBody } from './login.dto';
@@ -20,14 +21,19 @@ export class AuthController {
   ) {}
 
   @Post('register')
-  @ApiCreatedResponse({ type: AccountView })
+  @ApiRoute({ summary: 'Create an account', status: 201, type: AccountView, errors: [400, 409, 413, 503] })
   register(@Body() body: RegisterBody): Promise<AccountView> {
     return this.accounts.register(body);
   }
 
   @Post('login')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: TokenPair })
+  @ApiRoute({
+    summary: 'Log in with email and password',
+    description: 'Repeated failures for one address or from one client are slowed down with 429 and Retry-After.',
+    type: TokenPair,
+    errors: [400, 401, 413, 429, 503],
+  })
   login(
     @Body() body: LoginBody,
     @Ip() ip: string | undefined,
@@ -38,7 +44,12 @@ export class AuthController {
 
   @Post('refresh')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: TokenPair })
+  @ApiRoute({
+    summary: 'Exchange a refresh token for a new pair',
+    description: 'Each refresh token is good for one exchange; reusing one ends its whole session.',
+    type: TokenPair,
+    errors: [400, 401, 413, 503],
+  })
   refresh(@Body() body: RefreshTokenBody): Promise<TokenPair> {
     // No log-in alert: a refresh continues a session whose log-in was announced (and runs every 15 minutes per device).
     return this.sessions.refresh(body.refreshToken);
@@ -46,7 +57,7 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiNoContentResponse()
+  @ApiRoute({ summary: 'End the session of a refresh token', status: 204, errors: [400, 413, 503] })
   logout(@Body() body: RefreshTokenBody): Promise<void> {
     return this.sessions.end(body.refreshToken);
   }
@@ -54,7 +65,7 @@ export class AuthController {
   @Get('me')
   @UseGuards(JwtAuthGuard)
   @ApiBearerAuth()
-  @ApiOkResponse({ type: AccountView })
+  @ApiRoute({ summary: 'The account of the access token', type: AccountView, errors: [401, 503] })
   me(@CurrentUser() user: AuthUser): Promise<AccountView> {
     return this.accounts.profile(user.userId);
   }

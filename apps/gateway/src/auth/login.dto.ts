@@ -8,7 +8,7 @@ export class LoginBody {
   email!: string;
 
   /** Bounded so that nobody makes the server hash megabytes. */
-  @ApiProperty({ maxLength: 256, format: 'password' })
+  @ApiProperty({ example: 'correct horse battery staple', maxLength: 256, format: 'password' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(256)

@@ -8,7 +8,7 @@ export class RegisterBody {
   @MaxLength(254)
   email!: string;
 
-  @ApiProperty({ minLength: 10, maxLength: 256, format: 'password' })
+  @ApiProperty({ example: 'correct horse battery staple', minLength: 10, maxLength: 256, format: 'password' })
   @IsString()
   @Length(10, 256)
   password!: string;

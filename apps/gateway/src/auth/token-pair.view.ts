@@ -11,6 +11,6 @@ export class TokenPair {
   @ApiProperty({ example: ACCESS_TOKEN_TTL_SECONDS, description: 'Lifetime of the access token in seconds' })
   expiresIn!: number;
 
-  @ApiProperty({ enum: ['Bearer'] })
+  @ApiProperty({ enum: ['Bearer'], enumName: 'TokenType' })
   tokenType!: 'Bearer';
 }

@@ -5,11 +5,14 @@ import {
   CreateRuleBody,
   IdParams,
   RuleApplication,
+  RulePage,
   RuleView,
   UpdateRuleBody,
 } from '@finstack/contracts';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '../openapi/api-route.decorator';
+import { onePage } from '../http/one-page';
 import { RequestId } from '../http/request-id.decorator';
 import { ClassifierClient, InjectClassifier } from './classifier-client';
 
@@ -24,6 +27,12 @@ export class RulesController {
   constructor(@InjectClassifier() private readonly classifier: ClassifierClient) {}
 
   @Post()
+  @ApiRoute({
+    summary: 'Create a categorisation rule',
+    status: 201,
+    type: RuleView,
+    errors: [400, 401, 404, 409, 413, 503, 504],
+  })
   create(
     @CurrentUser() user: AuthUser,
     @RequestId() requestId: string | undefined,
@@ -34,11 +43,21 @@ export class RulesController {
 
   /** In the order they run: by priority, then by creation. */
   @Get()
-  list(@CurrentUser() user: AuthUser, @RequestId() requestId: string | undefined): Promise<RuleView[]> {
-    return this.classifier.send(CLASSIFIER.listRules, { userId: user.userId, requestId });
+  @ApiRoute({
+    summary: 'The rules in the order they run: by priority, then by creation',
+    type: RulePage,
+    errors: [401, 503, 504],
+  })
+  async list(@CurrentUser() user: AuthUser, @RequestId() requestId: string | undefined): Promise<RulePage> {
+    return onePage(await this.classifier.send(CLASSIFIER.listRules, { userId: user.userId, requestId }));
   }
 
   @Get(':id')
+  @ApiRoute({
+    summary: 'One rule',
+    type: RuleView,
+    errors: [400, 401, 404, 503, 504],
+  })
   get(
     @CurrentUser() user: AuthUser,
     @RequestId() requestId: string | undefined,
@@ -48,6 +67,11 @@ export class RulesController {
   }
 
   @Patch(':id')
+  @ApiRoute({
+    summary: 'Change a rule',
+    type: RuleView,
+    errors: [400, 401, 404, 413, 503, 504],
+  })
   update(
     @CurrentUser() user: AuthUser,
     @RequestId() requestId: string | undefined,
@@ -59,6 +83,11 @@ export class RulesController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiRoute({
+    summary: 'Delete a rule',
+    status: 204,
+    errors: [400, 401, 404, 503, 504],
+  })
   async remove(
     @CurrentUser() user: AuthUser,
     @RequestId() requestId: string | undefined,
@@ -70,6 +99,12 @@ export class RulesController {
   /** Applies the rule to existing transactions; with dryRun, lists what would change. */
   @Post(':id/apply')
   @HttpCode(200)
+  @ApiRoute({
+    summary: 'Apply a rule to existing transactions',
+    description: 'With dryRun, lists what would change and changes nothing. Manual categories are never changed.',
+    type: RuleApplication,
+    errors: [400, 401, 404, 413, 503, 504],
+  })
   apply(
     @CurrentUser() user: AuthUser,
     @RequestId() requestId: string | undefined,

@@ -13,6 +13,7 @@ import {
 } from '@finstack/contracts';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '../openapi/api-route.decorator';
 import { RequestId } from '../http/request-id.decorator';
 import { InjectLedger, LedgerClient } from '../ledger/ledger-client';
 import { ClassifierClient, InjectClassifier } from './classifier-client';
@@ -32,6 +33,12 @@ export class TransactionCategoriesController {
 
   /** Sets (or with null clears) a category by hand; the classifier learns from it. */
   @Put(':id/category')
+  @ApiRoute({
+    summary: 'Set (or with null clear) the category of a transaction by hand',
+    description: 'The classifier learns from it.',
+    type: TransactionView,
+    errors: [400, 401, 404, 413, 503, 504],
+  })
   async set(
     @CurrentUser() user: AuthUser,
     @RequestId() requestId: string | undefined,
@@ -50,6 +57,12 @@ export class TransactionCategoriesController {
   /** One category for many transactions; all of them must be the caller's, or nothing changes. */
   @Post('categorize')
   @HttpCode(200)
+  @ApiRoute({
+    summary: 'One category for many transactions',
+    description: "All of them must be the caller's, or nothing changes.",
+    type: CategoriesSet,
+    errors: [400, 401, 404, 413, 503, 504],
+  })
   categorizeMany(
     @CurrentUser() user: AuthUser,
     @RequestId() requestId: string | undefined,
@@ -60,6 +73,12 @@ export class TransactionCategoriesController {
 
   @Post('auto-categorize')
   @HttpCode(200)
+  @ApiRoute({
+    summary: 'Categorise transactions automatically',
+    description: 'Manual categories are never changed; undecided ones are left as they are.',
+    type: AutoCategorizeResult,
+    errors: [400, 401, 413, 503, 504],
+  })
   autoCategorize(
     @CurrentUser() user: AuthUser,
     @RequestId() requestId: string | undefined,
@@ -73,6 +92,11 @@ export class TransactionCategoriesController {
   }
 
   @Get(':id/category-suggestions')
+  @ApiRoute({
+    summary: 'The likeliest categories for a transaction, best first',
+    type: [Suggestion],
+    errors: [400, 401, 404, 503, 504],
+  })
   suggestions(
     @CurrentUser() user: AuthUser,
     @RequestId() requestId: string | undefined,

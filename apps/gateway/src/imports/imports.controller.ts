@@ -2,6 +2,7 @@ import { AuthUser, CurrentUser, JwtAuthGuard } from '@finstack/auth';
 import { ImportOptions, ImportView } from '@finstack/contracts';
 import { Controller, Get, HttpCode, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '../openapi/api-route.decorator';
 import { Request } from 'express';
 import { IsUUID } from 'class-validator';
 import { RequestId } from '../http/request-id.decorator';
@@ -29,6 +30,12 @@ export class ImportsController {
   @HttpCode(200)
   @ApiConsumes('text/csv', 'multipart/form-data')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiRoute({
+    summary: 'Import a CSV of transactions',
+    description: 'A text/csv body, or a file in multipart/form-data; at most 50 MB. Options are query parameters. Rows already imported are skipped; with invalid rows nothing is imported (422) unless skipInvalid=true. 429 when too many imports run at once.',
+    type: ImportView,
+    errors: [400, 401, 409, 413, 422, 429, 503, 504],
+  })
   async create(
     @CurrentUser() user: AuthUser,
     @RequestId() requestId: string | undefined,
@@ -40,6 +47,11 @@ export class ImportsController {
   }
 
   @Get(':id')
+  @ApiRoute({
+    summary: 'The outcome of an import',
+    type: ImportView,
+    errors: [400, 401, 404, 503, 504],
+  })
   get(
     @CurrentUser() user: AuthUser,
     @RequestId() requestId: string | undefined,

@@ -10,6 +10,7 @@ import {
 } from '@finstack/contracts';
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '../openapi/api-route.decorator';
 import { Response } from 'express';
 import { CategorizerService } from '../classifier/categorizer.service';
 import { RequestId } from '../http/request-id.decorator';
@@ -32,6 +33,13 @@ export class TransactionsController {
     name: 'Idempotency-Key',
     required: false,
     description: 'a retry with the same key and body within 24 h replays the first response',
+  })
+  @ApiRoute({
+    summary: 'Record a transaction',
+    description: 'Without a categoryId the classifier picks one (unless autoCategorize=false). With an Idempotency-Key, a retry within 24 h replays the first answer.',
+    status: 201,
+    type: TransactionView,
+    errors: [400, 401, 404, 409, 413, 422, 503, 504],
   })
   async create(
     @CurrentUser() user: AuthUser,
@@ -58,6 +66,11 @@ export class TransactionsController {
   }
 
   @Get()
+  @ApiRoute({
+    summary: 'List transactions, newest first, paged by cursor',
+    type: TransactionPage,
+    errors: [400, 401, 503, 504],
+  })
   list(
     @CurrentUser() user: AuthUser,
     @RequestId() requestId: string | undefined,
@@ -67,6 +80,11 @@ export class TransactionsController {
   }
 
   @Get(':id')
+  @ApiRoute({
+    summary: 'One transaction',
+    type: TransactionView,
+    errors: [400, 401, 404, 503, 504],
+  })
   get(
     @CurrentUser() user: AuthUser,
     @RequestId() requestId: string | undefined,
@@ -76,6 +94,11 @@ export class TransactionsController {
   }
 
   @Patch(':id')
+  @ApiRoute({
+    summary: 'Change a transaction',
+    type: TransactionView,
+    errors: [400, 401, 404, 409, 413, 503, 504],
+  })
   async update(
     @CurrentUser() user: AuthUser,
     @RequestId() requestId: string | undefined,
@@ -89,6 +112,11 @@ export class TransactionsController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiRoute({
+    summary: 'Delete a transaction',
+    status: 204,
+    errors: [400, 401, 404, 503, 504],
+  })
   async remove(
     @CurrentUser() user: AuthUser,
     @RequestId() requestId: string | undefined,

@@ -1,7 +1,8 @@
 import { AuthUser, CurrentUser, JwtAuthGuard } from '@finstack/auth';
 import { AddHoldingBody, HoldingsView, HoldingView, IdParams, PORTFOLIO, UpdateHoldingBody } from '@finstack/contracts';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '../openapi/api-route.decorator';
 import { RequestId } from '../http/request-id.decorator';
 import { InjectPortfolio, PortfolioClient } from './portfolio-client';
 
@@ -13,11 +14,14 @@ export class HoldingsController {
   constructor(@InjectPortfolio() private readonly portfolio: PortfolioClient) {}
 
   @Post()
-  @ApiOperation({
+  @ApiRoute({
     summary: 'Add a stock to the wallet',
     description:
       'One holding per ticker: a second one is a 409 HOLDING_EXISTS (change the first with PATCH). ' +
       'A ticker without quotes is a 422 UNKNOWN_TICKER unless allowUnknown is true.',
+    status: 201,
+    type: HoldingView,
+    errors: [400, 401, 409, 413, 422, 503, 504],
   })
   add(
     @CurrentUser() user: AuthUser,
@@ -28,16 +32,21 @@ export class HoldingsController {
   }
 
   @Get()
-  @ApiOperation({
+  @ApiRoute({
     summary: 'The wallet, valued at the latest quotes',
     description: 'Per holding: market value, day change and unrealised P&L; totals per currency.',
+    type: HoldingsView,
+    errors: [401, 503, 504],
   })
   list(@CurrentUser() user: AuthUser, @RequestId() requestId: string | undefined): Promise<HoldingsView> {
     return this.portfolio.send(PORTFOLIO.listHoldings, { userId: user.userId, requestId });
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change the quantity or the average cost (null clears it)' })
+  @ApiRoute({ summary: 'Change the quantity or the average cost (null clears it)',
+    type: HoldingView,
+    errors: [400, 401, 404, 413, 503, 504],
+  })
   update(
     @CurrentUser() user: AuthUser,
     @RequestId() requestId: string | undefined,
@@ -49,8 +58,10 @@ export class HoldingsController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Remove a holding from the wallet' })
-  @ApiNoContentResponse()
+  @ApiRoute({ summary: 'Remove a holding from the wallet',
+    status: 204,
+    errors: [400, 401, 404, 503, 504],
+  })
   async remove(
     @CurrentUser() user: AuthUser,
     @RequestId() requestId: string | undefined,

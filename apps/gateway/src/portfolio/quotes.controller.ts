@@ -13,12 +13,11 @@ import {
   ApiBearerAuth,
   ApiBody,
   ApiExtraModels,
-  ApiForbiddenResponse,
   ApiHeader,
-  ApiOperation,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
+import { ApiRoute } from '../openapi/api-route.decorator';
 import { RequestId } from '../http/request-id.decorator';
 import { InjectPortfolio, PortfolioClient } from './portfolio-client';
 import { QuoteIngestGuard } from './quote-ingest.guard';
@@ -40,17 +39,18 @@ export class QuotesController {
   @Post()
   @HttpCode(200)
   @UseGuards(QuoteIngestGuard)
-  @ApiOperation({
+  @ApiRoute({
     summary: 'Post prices: one quote or a batch',
     description:
       `At most ${MAX_QUOTES_PER_BATCH} quotes per batch. For operators (OPERATOR_EMAILS) or a feed with the ingest key. ` +
       'A quote not newer than the stored one of its ticker is ignored, never overwrites it. ' +
       'Crossed watchlist targets fire their alerts.',
+    type: QuotesIngested,
+    errors: [400, 401, 403, 413, 503, 504],
   })
   @ApiHeader({ name: 'X-Api-Key', required: false, description: 'the ingest key (QUOTES_INGEST_API_KEY), instead of a token' })
   @ApiExtraModels(QuoteInput, IngestQuotesBody)
   @ApiBody({ schema: { oneOf: [{ $ref: getSchemaPath(QuoteInput) }, { $ref: getSchemaPath(IngestQuotesBody) }] } })
-  @ApiForbiddenResponse({ description: 'a user who is not an operator, or a wrong X-Api-Key' })
   ingest(
     @RequestId() requestId: string | undefined,
     // A type alias, not the class, so the global pipe leaves the body to QuotesBodyPipe, which knows both shapes.
@@ -61,7 +61,10 @@ export class QuotesController {
 
   @Get(':ticker')
   @UseGuards(JwtAuthGuard)
-  @ApiOperation({ summary: "A ticker's latest quote, with the previous close and the change since" })
+  @ApiRoute({ summary: "A ticker's latest quote, with the previous close and the change since",
+    type: QuoteView,
+    errors: [400, 401, 404, 503, 504],
+  })
   get(@RequestId() requestId: string | undefined, @Param() params: TickerParams): Promise<QuoteView> {
     return this.portfolio.send(PORTFOLIO.getQuote, { requestId, params });
   }

@@ -6,10 +6,13 @@ import {
   ListAlertsQuery,
   PORTFOLIO,
   UpdateWatchBody,
+  WatchPage,
   WatchView,
 } from '@finstack/contracts';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '../openapi/api-route.decorator';
+import { onePage } from '../http/one-page';
 import { RequestId } from '../http/request-id.decorator';
 import { InjectPortfolio, PortfolioClient } from './portfolio-client';
 
@@ -21,9 +24,12 @@ export class WatchlistController {
   constructor(@InjectPortfolio() private readonly portfolio: PortfolioClient) {}
 
   @Post()
-  @ApiOperation({
+  @ApiRoute({
     summary: 'Watch a ticker for a target price',
     description: 'above: one alert when a quote reaches the target from below; below: the mirror. The entry then disarms.',
+    status: 201,
+    type: WatchView,
+    errors: [400, 401, 409, 413, 422, 503, 504],
   })
   add(
     @CurrentUser() user: AuthUser,
@@ -34,14 +40,20 @@ export class WatchlistController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'The watchlist' })
-  list(@CurrentUser() user: AuthUser, @RequestId() requestId: string | undefined): Promise<WatchView[]> {
-    return this.portfolio.send(PORTFOLIO.listWatches, { userId: user.userId, requestId });
+  @ApiRoute({ summary: 'The watchlist',
+    type: WatchPage,
+    errors: [401, 503, 504],
+  })
+  async list(@CurrentUser() user: AuthUser, @RequestId() requestId: string | undefined): Promise<WatchPage> {
+    return onePage(await this.portfolio.send(PORTFOLIO.listWatches, { userId: user.userId, requestId }));
   }
 
   // Declared before ':id', which would otherwise take "alerts" for an id.
   @Get('alerts')
-  @ApiOperation({ summary: 'Alerts that fired, newest first', description: 'Paged by cursor; ?watchId= for one entry.' })
+  @ApiRoute({ summary: 'Alerts that fired, newest first', description: 'Paged by cursor; ?watchId= for one entry.',
+    type: AlertPage,
+    errors: [400, 401, 503, 504],
+  })
   alerts(
     @CurrentUser() user: AuthUser,
     @RequestId() requestId: string | undefined,
@@ -51,7 +63,10 @@ export class WatchlistController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One watchlist entry' })
+  @ApiRoute({ summary: 'One watchlist entry',
+    type: WatchView,
+    errors: [400, 401, 404, 503, 504],
+  })
   get(
     @CurrentUser() user: AuthUser,
     @RequestId() requestId: string | undefined,
@@ -61,9 +76,11 @@ export class WatchlistController {
   }
 
   @Patch(':id')
-  @ApiOperation({
+  @ApiRoute({
     summary: 'Change the target, direction or note, or re-arm the entry',
     description: 'A new target or direction re-arms the entry; {"armed": true} re-arms it as it is.',
+    type: WatchView,
+    errors: [400, 401, 404, 413, 503, 504],
   })
   update(
     @CurrentUser() user: AuthUser,
@@ -76,8 +93,10 @@ export class WatchlistController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Stop watching a ticker' })
-  @ApiNoContentResponse()
+  @ApiRoute({ summary: 'Stop watching a ticker',
+    status: 204,
+    errors: [400, 401, 404, 503, 504],
+  })
   async remove(
     @CurrentUser() user: AuthUser,
     @RequestId() requestId: string | undefined,

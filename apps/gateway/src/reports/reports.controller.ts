@@ -11,7 +11,8 @@ import {
 } from '@finstack/contracts';
 import { InPlaceValidationPipe } from '@finstack/rpc';
 import { Body, Controller, Get, HttpCode, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '../openapi/api-route.decorator';
 import { Response } from 'express';
 import { RequestId } from '../http/request-id.decorator';
 import { InjectReport, ReportClient } from './report-client';
@@ -32,11 +33,13 @@ export class ReportsController {
 
   @Post('score')
   @HttpCode(200)
-  @ApiOperation({
+  @ApiRoute({
     summary: 'Totals spent and received per currency for a list of transactions (stored or not)',
     description:
       `At most ${MAX_SCORED_TRANSACTIONS} transactions (more: 400); the body may be up to 8 MB. ` +
       'Only amount and currency count; amounts are added exactly.',
+    type: ScoreView,
+    errors: [400, 401, 413, 503, 504],
   })
   @ApiBody({ type: ScoreBody })
   score(
@@ -50,11 +53,13 @@ export class ReportsController {
   }
 
   @Get('summary')
-  @ApiOperation({
+  @ApiRoute({
     summary: 'Spending and income over a period: rows by month, category or merchant, top spenders, month over month',
     description:
       'Default period: the month of `to` (default today, UTC) and the 11 before it. One currency per summary: ' +
       'without ?currency=, the only currency of the period (400 when there are several).',
+    type: SummaryView,
+    errors: [400, 401, 503, 504],
   })
   summary(
     @CurrentUser() user: AuthUser,
@@ -65,14 +70,14 @@ export class ReportsController {
   }
 
   @Get('summary.csv')
-  @ApiOperation({
+  @ApiRoute({
     summary: 'The summary as a CSV download (RFC 4180)',
     description:
       'Columns key,label,currency,spent,received,net,count and a last "Total" line. Text starting with =, +, -, @, ' +
       'a tab or a carriage return gets a leading single quote so spreadsheets do not run it as a formula.',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+    errors: [400, 401, 503, 504],
   })
-  @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'text/csv; charset=utf-8, as an attachment', schema: { type: 'string' } })
   async summaryCsv(
     @CurrentUser() user: AuthUser,
     @RequestId() requestId: string | undefined,
@@ -90,9 +95,11 @@ export class ReportsController {
   }
 
   @Get('cashflow')
-  @ApiOperation({
+  @ApiRoute({
     summary: 'Money in and out per day, ISO week (Monday to Sunday) or month, every interval present',
     description: 'Intervals are clipped to the period; at most 5,000 points. Same period and currency rules as the summary.',
+    type: CashflowView,
+    errors: [400, 401, 503, 504],
   })
   cashflow(
     @CurrentUser() user: AuthUser,

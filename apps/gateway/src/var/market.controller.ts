@@ -1,7 +1,8 @@
 import { JwtAuthGuard } from '@finstack/auth';
 import { PriceHistoryView, PriceRangeQuery, StoredPricesView, TickerParams, TickersView, VAR, VAR_LIMITS } from '@finstack/contracts';
 import { Controller, Get, Param, Put, Query, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '../openapi/api-route.decorator';
 import { Request } from 'express';
 import { OperatorGuard } from '../auth/operator-role';
 import { readCsvText, UploadLimit } from '../http/csv-upload';
@@ -22,11 +23,13 @@ export class MarketController {
 
   @Put('prices/:ticker')
   @UseGuards(OperatorGuard)
-  @ApiOperation({
+  @ApiRoute({
     summary: 'Store a price history (operators only)',
     description:
       'A CSV with the header Date,Open,High,Low,Close,Adj Close,Volume; dates dd/mm/yyyy or yyyy-mm-dd, oldest first, ' +
       'no empty cells, positive prices. It replaces the stored history. A refused file is a 422 naming its lines.',
+    type: StoredPricesView,
+    errors: [400, 401, 403, 413, 422, 503, 504],
   })
   @ApiConsumes('text/csv', 'multipart/form-data')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
@@ -41,14 +44,20 @@ export class MarketController {
 
   @Get('tickers')
   @UseGuards(JwtAuthGuard)
-  @ApiOperation({ summary: 'Tickers with a stored price history' })
+  @ApiRoute({ summary: 'Tickers with a stored price history',
+    type: TickersView,
+    errors: [401, 503, 504],
+  })
   tickers(@RequestId() requestId: string | undefined): Promise<TickersView> {
     return this.risk.send(VAR.listTickers, { requestId });
   }
 
   @Get('prices/:ticker')
   @UseGuards(JwtAuthGuard)
-  @ApiOperation({ summary: 'A price history, oldest first, optionally from and to given days (both included)' })
+  @ApiRoute({ summary: 'A price history, oldest first, optionally from and to given days (both included)',
+    type: PriceHistoryView,
+    errors: [400, 401, 404, 503, 504],
+  })
   prices(
     @RequestId() requestId: string | undefined,
     @Param() params: TickerParams,

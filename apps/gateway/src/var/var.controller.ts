@@ -1,7 +1,8 @@
 import { AuthUser, CurrentUser, JwtAuthGuard } from '@finstack/auth';
 import { AnalysisBody, IdParams, PortfolioVarBody, RunPage, RunReply, RunsQuery, RunView, VAR } from '@finstack/contracts';
 import { Body, Controller, Get, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '../openapi/api-route.decorator';
 import { Response } from 'express';
 import { RequestId } from '../http/request-id.decorator';
 import { InjectVar, VarClient } from './var-client';
@@ -21,15 +22,17 @@ export class VarController {
   constructor(@InjectVar() private readonly risk: VarClient) {}
 
   @Post('analyses')
-  @ApiOperation({
+  @ApiRoute({
     summary: 'Monte-Carlo VaR and ES of a trading strategy on a stored price history',
     description:
       'Strategies: sma-crossover {A, V} and three-soldiers-crows {H, body, P}. Small runs answer 201 with the result; ' +
       'larger ones (samples × signals above the service threshold) answer 202 with the run: follow it at ' +
       'GET /var/analyses/:id or through var.progress / var.completed pushes.',
+    status: 201,
+    type: RunView,
+    also: { status: 202, description: 'accepted as a job: the queued run; follow it at Location or through var.progress pushes', type: RunView },
+    errors: [400, 401, 404, 413, 422, 503, 504],
   })
-  @ApiCreatedResponse({ description: 'done: the run with its result' })
-  @ApiAcceptedResponse({ description: 'accepted as a job: the queued run' })
   async analyse(
     @CurrentUser() user: AuthUser,
     @RequestId() requestId: string | undefined,
@@ -40,12 +43,14 @@ export class VarController {
   }
 
   @Post('portfolio')
-  @ApiOperation({
+  @ApiRoute({
     summary: "VaR and ES of the caller's holdings: monte-carlo (Cholesky), historical or parametric",
     description: 'Values at the last close every holding has; each holding\'s contribution is given. 201 or 202 as for analyses.',
+    status: 201,
+    type: RunView,
+    also: { status: 202, description: 'accepted as a job: the queued run; follow it at Location or through var.progress pushes', type: RunView },
+    errors: [400, 401, 413, 422, 503, 504],
   })
-  @ApiCreatedResponse({ description: 'done: the run with its result' })
-  @ApiAcceptedResponse({ description: 'accepted as a job: the queued run' })
   async portfolio(
     @CurrentUser() user: AuthUser,
     @RequestId() requestId: string | undefined,
@@ -56,13 +61,19 @@ export class VarController {
   }
 
   @Get('analyses')
-  @ApiOperation({ summary: "The caller's analysis runs (strategy and portfolio), newest first, without results" })
+  @ApiRoute({ summary: "The caller's analysis runs (strategy and portfolio), newest first, without results",
+    type: RunPage,
+    errors: [400, 401, 503, 504],
+  })
   list(@CurrentUser() user: AuthUser, @RequestId() requestId: string | undefined, @Query() query: RunsQuery): Promise<RunPage> {
     return this.risk.send(VAR.listRuns, { userId: user.userId, requestId, query });
   }
 
   @Get('analyses/:id')
-  @ApiOperation({ summary: 'One run: its status and progress, and its result once it succeeded' })
+  @ApiRoute({ summary: 'One run: its status and progress, and its result once it succeeded',
+    type: RunView,
+    errors: [400, 401, 404, 503, 504],
+  })
   get(@CurrentUser() user: AuthUser, @RequestId() requestId: string | undefined, @Param() { id }: IdParams): Promise<RunView> {
     return this.risk.send(VAR.getRun, { userId: user.userId, requestId, id });
   }

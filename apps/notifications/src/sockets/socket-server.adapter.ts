@@ -1,5 +1,7 @@
+import { isAllowedOrigin } from '@finstack/config';
 import { SOCKET_PATH } from '@finstack/contracts';
 import { INestApplicationContext, Logger } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { MessageMappingProperties } from '@nestjs/websockets';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
@@ -29,6 +31,7 @@ export class SocketServerAdapter extends IoAdapter {
     app: INestApplicationContext,
     private readonly redis: RedisConnection | null,
     private readonly redisKeyPrefix: string,
+    private readonly corsOrigins: readonly string[] = [],
   ) {
     super(app);
   }
@@ -38,6 +41,12 @@ export class SocketServerAdapter extends IoAdapter {
       ...options,
       path: SOCKET_PATH,
       serveClient: false,
+      // Browsers get CORS headers for the listed origins only; a handshake from any other page is refused outright.
+      cors: { origin: [...this.corsOrigins], credentials: true },
+      allowRequest: (request: IncomingMessage, callback: (error: string | null | undefined, allowed: boolean) => void) => {
+        const allowed = isAllowedOrigin(request.headers.origin, this.corsOrigins, request.headers.host);
+        callback(allowed ? null : 'origin not allowed', allowed);
+      },
       connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
     }) as Server;
     coalesceQueuedWrites(server);

@@ -81,5 +81,5 @@ export function portfolioTotals(holdings: readonly QuotedHolding[]): PortfolioTo
 }
 
 export function toHoldingsView(holdings: readonly QuotedHolding[]): HoldingsView {
-  return { holdings: holdings.map(toHoldingView), totals: portfolioTotals(holdings) };
+  return { items: holdings.map(toHoldingView), nextCursor: null, totals: portfolioTotals(holdings) };
 }

@@ -36,14 +36,14 @@ describe('HoldingsService', () => {
     const a = await holdings.add(user, { ticker: first, quantity: '1' });
 
     const listed = await holdings.list(user);
-    expect(listed.holdings.map((holding) => [holding.ticker, holding.marketValue])).toEqual([
+    expect(listed.items.map((holding) => [holding.ticker, holding.marketValue])).toEqual([
       [first, '10.00'],
       [second, '40.00'],
     ]);
-    expect(listed.holdings[0]).toEqual(a);
+    expect(listed.items[0]).toEqual(a);
 
     expect(await holdings.delete(user, b.id)).toEqual({ id: b.id });
-    expect((await holdings.list(user)).holdings.map((holding) => holding.id)).toEqual([a.id]);
+    expect((await holdings.list(user)).items.map((holding) => holding.id)).toEqual([a.id]);
     expect((await failureOf(holdings.delete(user, b.id))).code).toBe(ErrorCode.HOLDING_NOT_FOUND);
   });
 
@@ -71,7 +71,7 @@ describe('HoldingsService', () => {
 
     expect(error).toMatchObject({ code: ErrorCode.HOLDING_EXISTS, status: 409, details: { id: existing.id } });
     expect(error.message).toContain(`PATCH /api/v1/portfolio/holdings/${existing.id}`);
-    expect((await holdings.list(user)).holdings).toEqual([existing]);
+    expect((await holdings.list(user)).items).toEqual([existing]);
     // Another user may hold the same ticker.
     await expect(holdings.add(newUserId(), { ticker, quantity: '3' })).resolves.toMatchObject({ quantity: '3' });
   });
@@ -81,14 +81,14 @@ describe('HoldingsService', () => {
     const error = await failureOf(holdings.add(user, { ticker, quantity: '2' }));
     expect(error).toMatchObject({ code: ErrorCode.UNKNOWN_TICKER, status: 422, details: { ticker } });
     expect(error.message).toMatch(/allowUnknown/);
-    expect((await holdings.list(user)).holdings).toEqual([]);
+    expect((await holdings.list(user)).items).toEqual([]);
 
     const unquoted = await holdings.add(user, { ticker, quantity: '2', allowUnknown: true });
     expect(unquoted).toMatchObject({ price: null, currency: null, marketValue: null, dayChange: null, unrealisedPnl: null });
     expect((await holdings.list(user)).totals).toEqual([]);
 
     await quote(ticker, '7.5', quoteAt(1));
-    expect((await holdings.list(user)).holdings[0]).toMatchObject({ price: '7.50', marketValue: '15.00', currency: 'USD' });
+    expect((await holdings.list(user)).items[0]).toMatchObject({ price: '7.50', marketValue: '15.00', currency: 'USD' });
   });
 
   it('values exactly, with no floating point: 3 × 0.1 is 0.30, 1.5 × 100.123456 is 150.185184', async () => {
@@ -114,7 +114,7 @@ describe('HoldingsService', () => {
       unrealisedPnlPct: -0.5,
     });
     const listed = await holdings.list(user);
-    expect(listed.holdings).toEqual(expect.arrayContaining([tenth, odd, huge]));
+    expect(listed.items).toEqual(expect.arrayContaining([tenth, odd, huge]));
     expect(listed.totals).toEqual([
       {
         currency: 'USD',
@@ -134,7 +134,7 @@ describe('HoldingsService', () => {
     await holdings.add(user, { ticker: usd, quantity: '10', averageCost: '90' });
     await holdings.add(user, { ticker: eur, quantity: '4' });
 
-    const { holdings: listed, totals } = await holdings.list(user);
+    const { items: listed, totals } = await holdings.list(user);
 
     expect(listed.find((holding) => holding.ticker === usd)).toMatchObject({
       price: '101.00',
@@ -160,7 +160,7 @@ describe('HoldingsService', () => {
     const updated = await holdings.update(user, created.id, { quantity: '2.5', averageCost: null });
 
     expect(updated).toMatchObject({ id: created.id, quantity: '2.5', averageCost: null, marketValue: '25.00', costBasis: null });
-    expect((await holdings.list(user)).holdings).toEqual([updated]);
+    expect((await holdings.list(user)).items).toEqual([updated]);
     expect(await holdings.update(user, created.id, { averageCost: '12' })).toMatchObject({ quantity: '2.5', unrealisedPnl: '-5.00' });
     expect((await failureOf(holdings.update(user, created.id, {}))).code).toBe(ErrorCode.VALIDATION_FAILED);
   });
@@ -177,8 +177,8 @@ describe('HoldingsService', () => {
         [ErrorCode.HOLDING_NOT_FOUND, 404, `holding ${id} not found`],
       ]);
     }
-    expect((await holdings.list(owner)).holdings).toEqual([theirs]);
-    expect((await holdings.list(user)).holdings).toEqual([]);
+    expect((await holdings.list(owner)).items).toEqual([theirs]);
+    expect((await holdings.list(user)).items).toEqual([]);
   });
 
   it(`keeps a portfolio to ${MAX_HOLDINGS_PER_USER} holdings`, async () => {

@@ -3,7 +3,7 @@ import { expectDomainError } from '../testing/expect-domain-error';
 import { createLedgerTestApp, LedgerTestApp, newUserId } from '../testing/ledger-test-app';
 import { TransactionEntity } from '../transactions/transaction.entity';
 import { TransactionsService } from '../transactions/transactions.service';
-import { CategoriesService } from './categories.service';
+import { CategoriesService, MAX_CATEGORIES_PER_USER } from './categories.service';
 
 describe('CategoriesService', () => {
   let app: LedgerTestApp;
@@ -51,6 +51,15 @@ describe('CategoriesService', () => {
     await expectDomainError(categories.update(user, travel.id, { name: 'dining' }), ErrorCode.CATEGORY_NAME_TAKEN);
     await expect(categories.create(newUserId(), { name: 'Dining', kind: 'expense' })).resolves.toBeDefined();
   });
+
+  it(`keeps at most ${MAX_CATEGORIES_PER_USER} categories a user, so the list is one page`, async () => {
+    // A new ledger starts with its starter categories; fill it up to the limit.
+    let existing = (await categories.list(user)).length;
+    for (; existing < MAX_CATEGORIES_PER_USER; existing++) await categories.create(user, { name: `c${existing}`, kind: 'expense' });
+    await expectDomainError(categories.create(user, { name: 'one too many', kind: 'expense' }), ErrorCode.CONFLICT);
+    expect(await categories.list(user)).toHaveLength(MAX_CATEGORIES_PER_USER);
+    await expect(categories.create(newUserId(), { name: 'one too many', kind: 'expense' })).resolves.toBeDefined();
+  }, 60_000);
 
   it('updates only what is sent; null clears the color; renaming to another case of itself is fine', async () => {
     const created = await categories.create(user, { name: 'dining', kind: 'expense', color: '#ff0000' });

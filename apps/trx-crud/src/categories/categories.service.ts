@@ -13,6 +13,9 @@ import { CategoryEntity } from './category.entity';
 import { toCategoryView } from './category.view';
 import { findUserCategory } from './find-category';
 
+/** Bounds the list, which is answered in one page. */
+export const MAX_CATEGORIES_PER_USER = 500;
+
 @Injectable()
 export class CategoriesService {
   constructor(
@@ -46,7 +49,17 @@ export class CategoriesService {
       createdAt: now,
       updatedAt: now,
     };
-    await this.refuseTakenName(() => this.runner.run((manager) => manager.insert(CategoryEntity, row)));
+    await this.refuseTakenName(() =>
+      this.runner.run(async (manager) => {
+        if ((await manager.countBy(CategoryEntity, { userId })) >= MAX_CATEGORIES_PER_USER) {
+          throw new DomainError(
+            ErrorCode.CONFLICT,
+            `you have ${MAX_CATEGORIES_PER_USER} categories, the most one ledger can have; delete or merge one first`,
+          );
+        }
+        await manager.insert(CategoryEntity, row);
+      }),
+    );
     return toCategoryView(row);
   }
 

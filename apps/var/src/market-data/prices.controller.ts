@@ -17,7 +17,7 @@ export class PricesController {
 
   @MessagePattern(VAR.listTickers)
   async tickers(@Payload() _message: RpcMessage): VarReply<typeof VAR.listTickers> {
-    return { tickers: await this.store.tickers() };
+    return { items: await this.store.tickers(), nextCursor: null };
   }
 
   @MessagePattern(VAR.getPrices)

@@ -50,7 +50,7 @@ export class PortfolioVarService {
       seed: body.seed,
       priceField: body.priceField ?? 'adjClose',
     };
-    const { holdings } = await this.portfolio.send(PORTFOLIO.listHoldings, { userId, requestId });
+    const { items: holdings } = await this.portfolio.send(PORTFOLIO.listHoldings, { userId, requestId });
     const params: PortfolioRiskParams = {
       positions: await this.positions(holdings),
       method: request.method,

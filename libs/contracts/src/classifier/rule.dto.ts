@@ -50,11 +50,11 @@ export type RuleMatchMode = (typeof RULE_MATCH_MODES)[number];
  * The service checks that field, operator and values fit together.
  */
 export class RuleConditionBody {
-  @ApiProperty({ enum: RULE_FIELDS })
+  @ApiProperty({ enum: RULE_FIELDS, enumName: 'RuleField' })
   @IsIn(RULE_FIELDS)
   field!: RuleField;
 
-  @ApiProperty({ enum: RULE_OPERATORS })
+  @ApiProperty({ enum: RULE_OPERATORS, enumName: 'RuleOperator' })
   @IsIn(RULE_OPERATORS)
   operator!: RuleOperator;
 
@@ -105,7 +105,7 @@ export class CreateRuleBody {
   @Max(1_000_000)
   priority?: number;
 
-  @ApiPropertyOptional({ enum: RULE_MATCH_MODES, default: 'all' })
+  @ApiPropertyOptional({ enum: RULE_MATCH_MODES, enumName: 'RuleMatchMode', default: 'all' })
   @IsOptional()
   @IsIn(RULE_MATCH_MODES)
   match?: RuleMatchMode;
@@ -118,7 +118,7 @@ export class CreateRuleBody {
   @Type(() => RuleConditionBody)
   conditions!: RuleConditionBody[];
 
-  @ApiProperty({ format: 'uuid', description: 'the category the rule sets' })
+  @ApiProperty({ format: 'uuid', example: '0192f0c4-8a7e-7cc1-9d5e-3b7f2a9e4c10', description: 'the category the rule sets' })
   @IsUUID()
   categoryId!: string;
 
@@ -134,21 +134,21 @@ export class CreateRuleBody {
 }
 
 export class UpdateRuleBody {
-  @ApiPropertyOptional({ maxLength: 100 })
+  @ApiPropertyOptional({ example: 'Coffee shops', maxLength: 100 })
   @IsOptional()
   @IsString()
   @Length(1, 100)
   @IsNotBlank()
   name?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: 50, description: 'lower runs first' })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(1_000_000)
   priority?: number;
 
-  @ApiPropertyOptional({ enum: RULE_MATCH_MODES })
+  @ApiPropertyOptional({ enum: RULE_MATCH_MODES, enumName: 'RuleMatchMode' })
   @IsOptional()
   @IsIn(RULE_MATCH_MODES)
   match?: RuleMatchMode;
@@ -162,7 +162,7 @@ export class UpdateRuleBody {
   @Type(() => RuleConditionBody)
   conditions?: RuleConditionBody[];
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', example: '0192f0c4-8a7e-7cc1-9d5e-3b7f2a9e4c10' })
   @IsOptional()
   @IsUUID()
   categoryId?: string;

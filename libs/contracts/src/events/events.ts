@@ -1,4 +1,4 @@
-import { CategorySource } from '../ledger/views';
+import type { CategorySource } from '../ledger/views';
 
 /**
  * Events services publish through their transactional outbox, for the

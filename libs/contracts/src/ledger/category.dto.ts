@@ -12,7 +12,7 @@ export class CreateCategoryBody {
   @IsNotBlank()
   name!: string;
 
-  @ApiProperty({ enum: CATEGORY_KINDS })
+  @ApiProperty({ enum: CATEGORY_KINDS, enumName: 'CategoryKind' })
   @IsIn(CATEGORY_KINDS)
   kind!: CategoryKind;
 
@@ -23,19 +23,19 @@ export class CreateCategoryBody {
 }
 
 export class UpdateCategoryBody {
-  @ApiPropertyOptional({ maxLength: 60 })
+  @ApiPropertyOptional({ example: 'Eating out', maxLength: 60 })
   @IsOptional()
   @IsString()
   @Length(1, 60)
   @IsNotBlank()
   name?: string;
 
-  @ApiPropertyOptional({ enum: CATEGORY_KINDS })
+  @ApiPropertyOptional({ enum: CATEGORY_KINDS, enumName: 'CategoryKind' })
   @IsOptional()
   @IsIn(CATEGORY_KINDS)
   kind?: CategoryKind;
 
-  @ApiPropertyOptional({ example: '#4caf50', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '#4caf50', nullable: true })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @Matches(COLOR, { message: 'color must be written #RRGGBB' })
   color?: string | null;

@@ -24,7 +24,7 @@ const toBoolean = ({ value }: { value: unknown }) =>
  * `debitColumn` (money out, written positive) and `creditColumn` (money in).
  */
 export class ImportOptions {
-  @ApiPropertyOptional({ description: 'header of the date column', default: 'date' })
+  @ApiPropertyOptional({ type: String, description: 'header of the date column', default: 'date' })
   @IsString()
   @Length(1, 100)
   dateColumn = 'date';
@@ -47,7 +47,7 @@ export class ImportOptions {
   @Length(1, 100)
   creditColumn?: string;
 
-  @ApiPropertyOptional({ default: 'description' })
+  @ApiPropertyOptional({ type: String, description: 'header of the description column', default: 'description' })
   @IsString()
   @Length(1, 100)
   descriptionColumn = 'description';
@@ -75,15 +75,15 @@ export class ImportOptions {
   @IsCurrency()
   currency?: string;
 
-  @ApiPropertyOptional({ enum: IMPORT_DATE_FORMATS, default: 'YYYY-MM-DD' })
+  @ApiPropertyOptional({ enum: IMPORT_DATE_FORMATS, enumName: 'ImportDateFormat', default: 'YYYY-MM-DD' })
   @IsIn(IMPORT_DATE_FORMATS)
   dateFormat: ImportDateFormat = 'YYYY-MM-DD';
 
-  @ApiPropertyOptional({ enum: ['.', ','], default: '.' })
+  @ApiPropertyOptional({ enum: ['.', ','], enumName: 'DecimalSeparator', default: '.' })
   @IsIn(['.', ','])
   decimalSeparator: '.' | ',' = '.';
 
-  @ApiPropertyOptional({ enum: IMPORT_DELIMITERS, default: ',' })
+  @ApiPropertyOptional({ enum: IMPORT_DELIMITERS, enumName: 'ImportDelimiter', default: ',' })
   @IsIn(IMPORT_DELIMITERS)
   delimiter: ImportDelimiter = ',';
 

@@ -54,12 +54,12 @@ export class CreateTransactionBody {
   @IsNotBlank()
   merchant?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '0192f0c4-8a7e-7cc1-9d5e-3b7f2a9e4c10', format: 'uuid', nullable: true })
   @IsOptional()
   @IsUUID()
   categoryId?: string | null;
 
-  @ApiPropertyOptional({ description: 'your own id for this transaction, unique per user', maxLength: 100 })
+  @ApiPropertyOptional({ example: 'bank-2025-03-14-0042', description: 'your own id for this transaction, unique per user', maxLength: 100 })
   @IsOptional()
   @IsString()
   @Length(1, 100)
@@ -87,26 +87,26 @@ export class UpdateTransactionBody {
   @IsCurrency()
   currency?: string;
 
-  @ApiPropertyOptional({ maxLength: 500 })
+  @ApiPropertyOptional({ example: 'Coffee at Blue Bottle', maxLength: 500 })
   @IsOptional()
   @IsString()
   @Length(1, 500)
   @IsNotBlank()
   description?: string;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 200 })
+  @ApiPropertyOptional({ type: String, example: 'Blue Bottle', nullable: true, maxLength: 200 })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsString()
   @Length(1, 200)
   @IsNotBlank()
   merchant?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '0192f0c4-8a7e-7cc1-9d5e-3b7f2a9e4c10', format: 'uuid', nullable: true })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsUUID()
   categoryId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 100 })
+  @ApiPropertyOptional({ type: String, example: 'bank-2025-03-14-0042', nullable: true, maxLength: 100 })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsString()
   @Length(1, 100)

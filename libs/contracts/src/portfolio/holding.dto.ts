@@ -35,7 +35,7 @@ export class UpdateHoldingBody {
   @IsScaledDecimal(QUANTITY_SCALE)
   quantity?: string;
 
-  @ApiPropertyOptional({ example: '148.10', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '148.10', nullable: true })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsScaledDecimal(PRICE_SCALE, { positive: true })
   averageCost?: string | null;

@@ -1,93 +1,161 @@
-import { WatchDirection } from './watchlist.dto';
+import {
+  ApiBoolean,
+  ApiCurrency,
+  ApiEnum,
+  ApiId,
+  ApiInteger,
+  ApiList,
+  ApiMoney,
+  ApiNextCursor,
+  ApiNullableCurrency,
+  ApiNullableMoney,
+  ApiNullableNumber,
+  ApiNullableText,
+  ApiNullableTimestamp,
+  ApiText,
+  ApiTimestamp,
+} from '../openapi';
+import { WATCH_DIRECTIONS, WatchDirection } from './watchlist.dto';
 
 /**
  * Money per share and values are decimal strings in the currency of the
  * ticker's latest quote, exact: quantities and prices have 6 decimals at
  * most, so a value has 12 at most (trailing zeros dropped, 2 kept).
  */
-export interface HoldingView {
-  id: string;
-  ticker: string;
-  quantity: string;
-  averageCost: string | null;
-  /** Of the latest quote; null while the ticker has none. */
-  currency: string | null;
-  price: string | null;
-  priceAt: string | null;
-  /** quantity × price. */
-  marketValue: string | null;
-  /** quantity × (price − previous close). */
-  dayChange: string | null;
-  dayChangePct: number | null;
-  /** quantity × averageCost. */
-  costBasis: string | null;
-  /** marketValue − costBasis. */
-  unrealisedPnl: string | null;
-  unrealisedPnlPct: number | null;
-  createdAt: string;
-  updatedAt: string;
+export class HoldingView {
+  @ApiId()
+  id!: string;
+  @ApiText({ example: 'AAPL' })
+  ticker!: string;
+  @ApiMoney({ example: '10', description: 'shares, up to 6 decimals' })
+  quantity!: string;
+  @ApiNullableMoney({ description: 'per share, in the quote currency' })
+  averageCost!: string | null;
+  @ApiNullableCurrency({ description: 'of the latest quote; null while the ticker has none' })
+  currency!: string | null;
+  @ApiNullableMoney()
+  price!: string | null;
+  @ApiNullableTimestamp()
+  priceAt!: string | null;
+  @ApiNullableMoney({ description: 'quantity × price' })
+  marketValue!: string | null;
+  @ApiNullableMoney({ description: 'quantity × (price − previous close)' })
+  dayChange!: string | null;
+  @ApiNullableNumber()
+  dayChangePct!: number | null;
+  @ApiNullableMoney({ description: 'quantity × averageCost' })
+  costBasis!: string | null;
+  @ApiNullableMoney({ description: 'marketValue − costBasis' })
+  unrealisedPnl!: string | null;
+  @ApiNullableNumber()
+  unrealisedPnlPct!: number | null;
+  @ApiTimestamp()
+  createdAt!: string;
+  @ApiTimestamp()
+  updatedAt!: string;
 }
 
 /** Sums over the holdings priced in one currency (holdings without a quote are left out). */
-export interface PortfolioTotals {
-  currency: string;
-  marketValue: string;
-  dayChange: string;
-  /** Over the holdings with an average cost. */
-  costBasis: string;
-  unrealisedPnl: string;
+export class PortfolioTotals {
+  @ApiCurrency()
+  currency!: string;
+  @ApiMoney()
+  marketValue!: string;
+  @ApiMoney()
+  dayChange!: string;
+  @ApiMoney({ description: 'over the holdings with an average cost' })
+  costBasis!: string;
+  @ApiMoney()
+  unrealisedPnl!: string;
 }
 
-export interface HoldingsView {
-  holdings: HoldingView[];
-  totals: PortfolioTotals[];
+/** The wallet: every holding (at most 1,000 a user, so one page) and its totals per currency. */
+export class HoldingsView {
+  @ApiList(HoldingView)
+  items!: HoldingView[];
+  @ApiNextCursor()
+  nextCursor!: string | null;
+  @ApiList(PortfolioTotals)
+  totals!: PortfolioTotals[];
 }
 
-export interface WatchView {
-  id: string;
-  ticker: string;
-  targetPrice: string;
-  direction: WatchDirection;
-  note: string | null;
-  /** false after its alert fired, until re-armed. */
-  armed: boolean;
-  lastTriggeredAt: string | null;
-  createdAt: string;
-  updatedAt: string;
+export class WatchView {
+  @ApiId()
+  id!: string;
+  @ApiText({ example: 'AAPL' })
+  ticker!: string;
+  @ApiMoney({ example: '180.00' })
+  targetPrice!: string;
+  @ApiEnum(WATCH_DIRECTIONS, 'WatchDirection')
+  direction!: WatchDirection;
+  @ApiNullableText()
+  note!: string | null;
+  @ApiBoolean({ description: 'false after its alert fired, until re-armed' })
+  armed!: boolean;
+  @ApiNullableTimestamp()
+  lastTriggeredAt!: string | null;
+  @ApiTimestamp()
+  createdAt!: string;
+  @ApiTimestamp()
+  updatedAt!: string;
 }
 
-export interface AlertView {
-  id: string;
-  watchId: string;
-  ticker: string;
-  direction: WatchDirection;
-  targetPrice: string;
-  /** The quote that crossed the target. */
-  price: string;
-  quoteAt: string;
-  triggeredAt: string;
+/** The watchlist, at most 1,000 entries a user, so one page. */
+export class WatchPage {
+  @ApiList(WatchView)
+  items!: WatchView[];
+  @ApiNextCursor()
+  nextCursor!: string | null;
 }
 
-export interface AlertPage {
-  items: AlertView[];
-  nextCursor: string | null;
+export class AlertView {
+  @ApiId()
+  id!: string;
+  @ApiId()
+  watchId!: string;
+  @ApiText()
+  ticker!: string;
+  @ApiEnum(WATCH_DIRECTIONS, 'WatchDirection')
+  direction!: WatchDirection;
+  @ApiMoney()
+  targetPrice!: string;
+  @ApiMoney({ description: 'the quote that crossed the target' })
+  price!: string;
+  @ApiTimestamp()
+  quoteAt!: string;
+  @ApiTimestamp()
+  triggeredAt!: string;
 }
 
-export interface QuoteView {
-  ticker: string;
-  price: string;
-  currency: string;
-  at: string;
-  /** The last price of the latest earlier UTC day with a quote; null before there is one. */
-  previousClose: string | null;
-  change: string | null;
-  changePct: number | null;
+export class AlertPage {
+  @ApiList(AlertView)
+  items!: AlertView[];
+  @ApiNextCursor()
+  nextCursor!: string | null;
 }
 
-export interface QuotesIngested {
-  /** Stored as the ticker's latest price. */
-  accepted: number;
-  /** Not newer than the stored quote of their ticker: never overwrite it. */
-  ignored: number;
-  alertsTriggered: number;
+export class QuoteView {
+  @ApiText({ example: 'AAPL' })
+  ticker!: string;
+  @ApiMoney({ example: '189.84' })
+  price!: string;
+  @ApiCurrency({ example: 'USD' })
+  currency!: string;
+  @ApiTimestamp()
+  at!: string;
+  @ApiNullableMoney({ description: 'the last price of the latest earlier UTC day with a quote; null before there is one' })
+  previousClose!: string | null;
+  @ApiNullableMoney()
+  change!: string | null;
+  @ApiNullableNumber()
+  changePct!: number | null;
+}
+
+export class QuotesIngested {
+  @ApiInteger({ description: "stored as the ticker's latest price" })
+  accepted!: number;
+  @ApiInteger({ description: 'not newer than the stored quote of their ticker: never overwrite it' })
+  ignored!: number;
+  @ApiInteger()
+  alertsTriggered!: number;
 }

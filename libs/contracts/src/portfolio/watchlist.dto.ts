@@ -18,11 +18,11 @@ export class AddWatchBody {
   @IsScaledDecimal(PRICE_SCALE, { positive: true })
   targetPrice!: string;
 
-  @ApiProperty({ enum: WATCH_DIRECTIONS, description: 'above: alert when a quote reaches the target from below; below: the mirror' })
+  @ApiProperty({ enum: WATCH_DIRECTIONS, enumName: 'WatchDirection', description: 'above: alert when a quote reaches the target from below; below: the mirror' })
   @IsIn(WATCH_DIRECTIONS)
   direction!: WatchDirection;
 
-  @ApiPropertyOptional({ maxLength: 500 })
+  @ApiPropertyOptional({ example: 'Buy more below this', maxLength: 500 })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -37,12 +37,12 @@ export class UpdateWatchBody {
   @IsScaledDecimal(PRICE_SCALE, { positive: true })
   targetPrice?: string;
 
-  @ApiPropertyOptional({ enum: WATCH_DIRECTIONS })
+  @ApiPropertyOptional({ enum: WATCH_DIRECTIONS, enumName: 'WatchDirection' })
   @IsOptional()
   @IsIn(WATCH_DIRECTIONS)
   direction?: WatchDirection;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 500 })
+  @ApiPropertyOptional({ type: String, example: 'Earnings on the 30th', nullable: true, maxLength: 500 })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsString()
   @MaxLength(500)

@@ -34,14 +34,14 @@ export class ReportPeriodQuery {
 }
 
 export class SummaryQuery extends ReportPeriodQuery {
-  @ApiPropertyOptional({ enum: SUMMARY_GROUPINGS, default: 'month' })
+  @ApiPropertyOptional({ enum: SUMMARY_GROUPINGS, enumName: 'SummaryGrouping', default: 'month' })
   @IsOptional()
   @IsIn(SUMMARY_GROUPINGS)
   groupBy?: SummaryGrouping;
 }
 
 export class CashflowQuery extends ReportPeriodQuery {
-  @ApiPropertyOptional({ enum: CASHFLOW_INTERVALS, default: 'month' })
+  @ApiPropertyOptional({ enum: CASHFLOW_INTERVALS, enumName: 'CashflowInterval', default: 'month' })
   @IsOptional()
   @IsIn(CASHFLOW_INTERVALS)
   interval?: CashflowInterval;

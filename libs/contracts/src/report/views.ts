@@ -1,107 +1,143 @@
 /** What the report service returns; money is a decimal string in the currency of the report. */
+import {
+  ApiCurrency,
+  ApiDay,
+  ApiEnum,
+  ApiInteger,
+  ApiList,
+  ApiMoney,
+  ApiNested,
+  ApiNullableCurrency,
+  ApiNullableMoney,
+  ApiNullableNumber,
+  ApiNullableText,
+  ApiNumber,
+  ApiText,
+} from '../openapi';
+import { CASHFLOW_INTERVALS, SUMMARY_GROUPINGS } from './report-query.dto';
 import type { CashflowInterval, SummaryGrouping } from './report-query.dto';
 
 /** Totals of the scored transactions in one currency. */
-export interface CurrencyScore {
-  currency: string;
-  count: number;
-  /** Sum of the negative amounts, shown as a positive number. */
-  totalSpent: string;
-  /** Sum of the positive amounts. */
-  totalReceived: string;
-  /** totalReceived − totalSpent. */
-  net: string;
+export class CurrencyScore {
+  @ApiCurrency()
+  currency!: string;
+  @ApiInteger()
+  count!: number;
+  @ApiMoney({ example: '120.50', description: 'sum of the negative amounts, shown as a positive number' })
+  totalSpent!: string;
+  @ApiMoney({ example: '2000.00', description: 'sum of the positive amounts' })
+  totalReceived!: string;
+  @ApiMoney({ example: '1879.50', description: 'totalReceived − totalSpent' })
+  net!: string;
 }
 
-export interface ScoreView {
-  count: number;
-  /** One entry per currency, in alphabetical order: amounts in different currencies are never added. */
-  currencies: CurrencyScore[];
+export class ScoreView {
+  @ApiInteger()
+  count!: number;
+  @ApiList(CurrencyScore, { description: 'one entry per currency, in alphabetical order: amounts in different currencies are never added' })
+  currencies!: CurrencyScore[];
 }
 
-export interface Totals {
-  spent: string;
-  received: string;
-  net: string;
-  count: number;
+export class Totals {
+  @ApiMoney({ example: '120.50', description: 'shown as a positive number' })
+  spent!: string;
+  @ApiMoney({ example: '2000.00' })
+  received!: string;
+  @ApiMoney({ example: '1879.50' })
+  net!: string;
+  @ApiInteger()
+  count!: number;
 }
 
-export interface SummaryRow extends Totals {
-  /**
-   * month: "YYYY-MM"; category: its id, null for uncategorised; merchant: the
-   * ledger's payee key ("tesco stores"), null for transactions without a
-   * recognisable payee and for the "Other merchants" row.
-   */
-  key: string | null;
-  /**
-   * What a person reads: the month; the category's name or "Uncategorised";
-   * the payee ("Tesco Stores"), "Unknown merchant" or "Other merchants".
-   */
-  label: string;
+export class SummaryRow extends Totals {
+  @ApiNullableText({
+    description:
+      'month: "YYYY-MM"; category: its id, null for uncategorised; merchant: the payee key ("tesco stores"), ' +
+      'null for transactions without a recognisable payee and for the "Other merchants" row',
+  })
+  key!: string | null;
+  @ApiText({ description: 'what a person reads: the month, the category name or "Uncategorised", the payee' })
+  label!: string;
 }
 
-export interface TopSpending {
-  key: string | null;
-  label: string;
-  spent: string;
-  count: number;
-  /** Share of the period's spending, 0 to 1, rounded to 4 decimals. */
-  share: number;
+export class TopSpending {
+  @ApiNullableText()
+  key!: string | null;
+  @ApiText()
+  label!: string;
+  @ApiMoney({ example: '120.50' })
+  spent!: string;
+  @ApiInteger()
+  count!: number;
+  @ApiNumber({ minimum: 0, maximum: 1, description: "share of the period's spending, rounded to 4 decimals" })
+  share!: number;
 }
 
-export interface MonthChange {
-  month: string;
-  spent: string;
-  received: string;
-  net: string;
-  /** Difference from the month before (null for the first month of the period). */
-  spentChange: string | null;
-  receivedChange: string | null;
-  netChange: string | null;
-  /** Relative change of spending rounded to 4 decimals, e.g. 0.25 for +25 %; null when the month before spent nothing. */
-  spentChangeRatio: number | null;
+export class MonthChange {
+  @ApiText({ pattern: '^\\d{4}-\\d{2}$', example: '2025-03' })
+  month!: string;
+  @ApiMoney()
+  spent!: string;
+  @ApiMoney()
+  received!: string;
+  @ApiMoney()
+  net!: string;
+  @ApiNullableMoney({ description: 'difference from the month before (null for the first month of the period)' })
+  spentChange!: string | null;
+  @ApiNullableMoney()
+  receivedChange!: string | null;
+  @ApiNullableMoney()
+  netChange!: string | null;
+  @ApiNullableNumber({ description: 'relative change of spending, e.g. 0.25 for +25 %; null when the month before spent nothing' })
+  spentChangeRatio!: number | null;
 }
 
-export interface SummaryView {
-  from: string;
-  to: string;
-  /** Null when the period holds no transactions and no currency was asked for. */
-  currency: string | null;
-  groupBy: SummaryGrouping;
-  /**
-   * month: every month of the period in order, zero-filled. category: every
-   * category with transactions, by spending (most first), then by label.
-   * merchant: the same order, cut to the top MAX_MERCHANT_ROWS (100) merchants;
-   * when there are more, one last row labelled "Other merchants" (key null)
-   * holds the rest, so the rows always add up to the totals.
-   */
-  rows: SummaryRow[];
-  totals: Totals;
-  /** (received − spent) / received, rounded to 4 decimals; null when nothing was received. */
-  savingsRate: number | null;
-  /** The 5 categories with the most spending (none with nothing spent), most first. */
-  topCategories: TopSpending[];
-  /** The 5 merchants with the most spending (none with nothing spent), most first. */
-  topMerchants: TopSpending[];
-  /** Every month of the period in order, compared with the month before. */
-  monthOverMonth: MonthChange[];
+export class SummaryView {
+  @ApiDay()
+  from!: string;
+  @ApiDay()
+  to!: string;
+  @ApiNullableCurrency({ description: 'null when the period holds no transactions and no currency was asked for' })
+  currency!: string | null;
+  @ApiEnum(SUMMARY_GROUPINGS, 'SummaryGrouping')
+  groupBy!: SummaryGrouping;
+  @ApiList(SummaryRow, {
+    description:
+      'month: every month of the period, zero-filled; category: by spending, then label; merchant: the top 100, ' +
+      'then one "Other merchants" row, so the rows always add up to the totals',
+  })
+  rows!: SummaryRow[];
+  @ApiNested(Totals)
+  totals!: Totals;
+  @ApiNullableNumber({ description: '(received − spent) / received, rounded to 4 decimals; null when nothing was received' })
+  savingsRate!: number | null;
+  @ApiList(TopSpending, { description: 'the 5 categories with the most spending, most first' })
+  topCategories!: TopSpending[];
+  @ApiList(TopSpending, { description: 'the 5 merchants with the most spending, most first' })
+  topMerchants!: TopSpending[];
+  @ApiList(MonthChange)
+  monthOverMonth!: MonthChange[];
 }
 
 /** One day, ISO week (Monday to Sunday) or calendar month of a cash flow. */
-export interface CashflowPoint extends Totals {
-  /** First day of the interval, clipped to `from`. */
-  start: string;
-  /** Last day of the interval, clipped to `to`. */
-  end: string;
+export class CashflowPoint extends Totals {
+  @ApiDay({ description: 'first day of the interval, clipped to `from`' })
+  start!: string;
+  @ApiDay({ description: 'last day of the interval, clipped to `to`' })
+  end!: string;
 }
 
-export interface CashflowView {
-  from: string;
-  to: string;
-  currency: string | null;
-  interval: CashflowInterval;
-  /** Every interval of the period in order, zero-filled; at most MAX_CASHFLOW_POINTS. */
-  points: CashflowPoint[];
+export class CashflowView {
+  @ApiDay()
+  from!: string;
+  @ApiDay()
+  to!: string;
+  @ApiNullableCurrency()
+  currency!: string | null;
+  @ApiEnum(CASHFLOW_INTERVALS, 'CashflowInterval')
+  interval!: CashflowInterval;
+  @ApiList(CashflowPoint, { description: 'every interval of the period in order, zero-filled' })
+  points!: CashflowPoint[];
 }
 
 /**

@@ -19,7 +19,7 @@ const isCandles = (s: StrategyBody) => s.type === 'three-soldiers-crows';
  * Windows longer than the history are refused by the service, which knows it.
  */
 export class StrategyBody {
-  @ApiProperty({ enum: STRATEGY_TYPES })
+  @ApiProperty({ enum: STRATEGY_TYPES, enumName: 'StrategyType' })
   @IsIn(STRATEGY_TYPES, { message: `strategy.type must be one of ${STRATEGY_TYPES.join(', ')}` })
   type!: StrategyType;
 

@@ -37,7 +37,7 @@ export class PortfolioVarBody {
   @Max(VAR_LIMITS.lookbackDaysMax, { message: `lookbackDays must be an integer from ${VAR_LIMITS.lookbackDaysMin} to ${VAR_LIMITS.lookbackDaysMax}` })
   lookbackDays?: number;
 
-  @ApiPropertyOptional({ enum: PORTFOLIO_VAR_METHODS, default: PORTFOLIO_VAR_DEFAULTS.method })
+  @ApiPropertyOptional({ enum: PORTFOLIO_VAR_METHODS, enumName: 'PortfolioVarMethod', default: PORTFOLIO_VAR_DEFAULTS.method })
   @IsOptional()
   @IsIn(PORTFOLIO_VAR_METHODS, { message: `method must be one of ${PORTFOLIO_VAR_METHODS.join(', ')}` })
   method?: PortfolioVarMethod;

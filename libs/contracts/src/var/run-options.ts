@@ -17,4 +17,4 @@ export const SeedOption = (): PropertyDecorator =>
 
 /** `priceField`, shared by every risk request: which column of the price history is analysed. */
 export const PriceFieldOption = (): PropertyDecorator =>
-  applyDecorators(ApiPropertyOptional({ enum: PRICE_FIELDS, default: 'adjClose' }), IsOptional(), IsIn(PRICE_FIELDS));
+  applyDecorators(ApiPropertyOptional({ enum: PRICE_FIELDS, enumName: 'PriceField', default: 'adjClose' }), IsOptional(), IsIn(PRICE_FIELDS));

@@ -1,140 +1,291 @@
-import { ErrorBody } from '../errors';
-import { PortfolioVarMethod } from './portfolio-var.dto';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { ErrorCode } from '../errors';
+import {
+  ApiBoolean,
+  ApiDay,
+  ApiEnum,
+  ApiId,
+  ApiInteger,
+  ApiList,
+  ApiNested,
+  ApiNextCursor,
+  ApiNullableDay,
+  ApiNullableInteger,
+  ApiNullableNumber,
+  ApiNullableText,
+  ApiNullableTimestamp,
+  ApiNumber,
+  ApiText,
+  ApiTimestamp,
+} from '../openapi';
+import { PORTFOLIO_VAR_METHODS, PortfolioVarMethod } from './portfolio-var.dto';
 
 /*
  * Risk figures are plain numbers: money rounded to cents, returns as
  * fractions. They are estimates for reading and charts, not ledger money.
  */
 
-export interface PriceRowView {
-  date: string;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-  adjClose: number;
+export const TRADE_SIGNALS = ['BUY', 'SELL'] as const;
+export type TradeSignal = (typeof TRADE_SIGNALS)[number];
+
+export class PriceRowView {
+  @ApiDay()
+  date!: string;
+  @ApiNumber()
+  open!: number;
+  @ApiNumber()
+  high!: number;
+  @ApiNumber()
+  low!: number;
+  @ApiNumber()
+  close!: number;
+  @ApiNumber()
+  adjClose!: number;
 }
 
-export interface StoredPricesView {
-  ticker: string;
-  rows: number;
-  from: string;
-  to: string;
+export class StoredPricesView {
+  @ApiText({ example: 'AAPL' })
+  ticker!: string;
+  @ApiInteger()
+  rows!: number;
+  @ApiDay()
+  from!: string;
+  @ApiDay()
+  to!: string;
 }
 
-export interface TickersView {
-  tickers: string[];
+/** The tickers with a stored price history; operators add them one by one, so one page. */
+export class TickersView {
+  @ApiText({ isArray: true, example: ['AAPL', 'AMZN'] })
+  items!: string[];
+  @ApiNextCursor()
+  nextCursor!: string | null;
 }
 
-export interface PriceHistoryView {
-  ticker: string;
-  /** First and last day returned; null when the range holds no trading day. */
-  from: string | null;
-  to: string | null;
-  rows: number;
-  prices: PriceRowView[];
+export class PriceHistoryView {
+  @ApiText({ example: 'AAPL' })
+  ticker!: string;
+  @ApiNullableDay({ description: 'first day returned; null when the range holds no trading day' })
+  from!: string | null;
+  @ApiNullableDay()
+  to!: string | null;
+  @ApiInteger()
+  rows!: number;
+  @ApiList(PriceRowView)
+  prices!: PriceRowView[];
 }
 
-export interface RiskAtLevelView {
-  confidence: number;
-  /** Quantile of the simulated returns (signed). */
-  varReturn: number;
-  /** units × open price × |varReturn|. */
-  varMoney: number;
-  /** Mean of the simulated returns beyond the quantile (signed). */
-  esReturn: number;
-  esMoney: number;
+export class RiskAtLevelView {
+  @ApiNumber({ example: 0.95 })
+  confidence!: number;
+  @ApiNumber({ description: 'quantile of the simulated returns (signed)' })
+  varReturn!: number;
+  @ApiNumber({ description: 'units × open price × |varReturn|' })
+  varMoney!: number;
+  @ApiNumber({ description: 'mean of the simulated returns beyond the quantile (signed)' })
+  esReturn!: number;
+  @ApiNumber()
+  esMoney!: number;
 }
 
-export interface TradeView {
-  signal: 'BUY' | 'SELL';
-  openDate: string;
-  closeDate: string;
-  openPrice: number;
-  closePrice: number;
-  pnl: number;
-  cumulativePnl: number;
-  mu: number;
-  sigma: number;
-  risk: RiskAtLevelView[];
+export class TradeView {
+  @ApiEnum(TRADE_SIGNALS, 'TradeSignal')
+  signal!: TradeSignal;
+  @ApiDay()
+  openDate!: string;
+  @ApiDay()
+  closeDate!: string;
+  @ApiNumber()
+  openPrice!: number;
+  @ApiNumber()
+  closePrice!: number;
+  @ApiNumber()
+  pnl!: number;
+  @ApiNumber()
+  cumulativePnl!: number;
+  @ApiNumber()
+  mu!: number;
+  @ApiNumber()
+  sigma!: number;
+  @ApiList(RiskAtLevelView)
+  risk!: RiskAtLevelView[];
 }
 
-export interface ChartPointView {
-  date: string;
-  price: number;
-  sma: number | null;
-  signal: 'BUY' | 'SELL' | null;
+export class ChartPointView {
+  @ApiDay()
+  date!: string;
+  @ApiNumber()
+  price!: number;
+  @ApiNullableNumber()
+  sma!: number | null;
+  @ApiEnum(TRADE_SIGNALS, 'TradeSignal', { nullable: true })
+  signal!: TradeSignal | null;
 }
 
-export interface StrategySummaryView {
-  totalTrades: number;
-  averagePnl: number;
-  totalPnl: number;
-  averageVar: { confidence: number; varReturn: number; varMoney: number }[];
+export class AverageVarView {
+  @ApiNumber()
+  confidence!: number;
+  @ApiNumber()
+  varReturn!: number;
+  @ApiNumber()
+  varMoney!: number;
 }
 
-export interface StrategyAnalysisResult {
-  trades: TradeView[];
-  summary: StrategySummaryView;
-  series: ChartPointView[];
-  metadata: { samples: number; shards: number; seed: number; seeded: boolean; signals: number; durationMs: number };
+export class StrategySummaryView {
+  @ApiInteger()
+  totalTrades!: number;
+  @ApiNumber()
+  averagePnl!: number;
+  @ApiNumber()
+  totalPnl!: number;
+  @ApiList(AverageVarView)
+  averageVar!: AverageVarView[];
 }
 
-export interface PortfolioRiskLevelView {
-  confidence: number;
-  var: number;
-  es: number;
-  varPct: number;
-  esPct: number;
+export class StrategyRunMetadata {
+  @ApiInteger()
+  samples!: number;
+  @ApiInteger()
+  shards!: number;
+  @ApiInteger()
+  seed!: number;
+  @ApiBoolean()
+  seeded!: boolean;
+  @ApiInteger()
+  signals!: number;
+  @ApiInteger()
+  durationMs!: number;
 }
 
-export interface PortfolioContributionView {
-  ticker: string;
-  quantity: number;
-  price: number;
-  value: number;
-  weight: number;
-  levels: { confidence: number; var: number; es: number }[];
+export class StrategyAnalysisResult {
+  @ApiList(TradeView)
+  trades!: TradeView[];
+  @ApiNested(StrategySummaryView)
+  summary!: StrategySummaryView;
+  @ApiList(ChartPointView)
+  series!: ChartPointView[];
+  @ApiNested(StrategyRunMetadata)
+  metadata!: StrategyRunMetadata;
 }
 
-export interface PortfolioVarResult {
-  method: PortfolioVarMethod;
-  horizonDays: number;
-  lookbackDays: number;
-  /** The last trading day every holding has a price for: the values are at its close. */
-  asOf: string;
-  value: number;
-  observations: number;
-  levels: PortfolioRiskLevelView[];
-  contributions: PortfolioContributionView[];
-  metadata: { samples: number | null; scenarios: number | null; seed: number | null; seeded: boolean; durationMs: number };
+export class PortfolioRiskLevelView {
+  @ApiNumber()
+  confidence!: number;
+  @ApiNumber()
+  var!: number;
+  @ApiNumber()
+  es!: number;
+  @ApiNumber()
+  varPct!: number;
+  @ApiNumber()
+  esPct!: number;
+}
+
+export class ContributionLevelView {
+  @ApiNumber()
+  confidence!: number;
+  @ApiNumber()
+  var!: number;
+  @ApiNumber()
+  es!: number;
+}
+
+export class PortfolioContributionView {
+  @ApiText()
+  ticker!: string;
+  @ApiNumber()
+  quantity!: number;
+  @ApiNumber()
+  price!: number;
+  @ApiNumber()
+  value!: number;
+  @ApiNumber()
+  weight!: number;
+  @ApiList(ContributionLevelView)
+  levels!: ContributionLevelView[];
+}
+
+export class PortfolioRunMetadata {
+  @ApiNullableInteger()
+  samples!: number | null;
+  @ApiNullableInteger()
+  scenarios!: number | null;
+  @ApiNullableInteger()
+  seed!: number | null;
+  @ApiBoolean()
+  seeded!: boolean;
+  @ApiInteger()
+  durationMs!: number;
+}
+
+export class PortfolioVarResult {
+  @ApiEnum(PORTFOLIO_VAR_METHODS, 'PortfolioVarMethod')
+  method!: PortfolioVarMethod;
+  @ApiInteger()
+  horizonDays!: number;
+  @ApiInteger()
+  lookbackDays!: number;
+  @ApiDay({ description: 'the last trading day every holding has a price for: the values are at its close' })
+  asOf!: string;
+  @ApiNumber()
+  value!: number;
+  @ApiInteger()
+  observations!: number;
+  @ApiList(PortfolioRiskLevelView)
+  levels!: PortfolioRiskLevelView[];
+  @ApiList(PortfolioContributionView)
+  contributions!: PortfolioContributionView[];
+  @ApiNested(PortfolioRunMetadata)
+  metadata!: PortfolioRunMetadata;
 }
 
 export const RUN_KINDS = ['strategy', 'portfolio'] as const;
 export type RunKind = (typeof RUN_KINDS)[number];
-export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export class RunError {
+  @ApiEnum(Object.values(ErrorCode), 'ErrorCode')
+  code!: ErrorCode;
+  @ApiText()
+  message!: string;
+}
 
 /** A stored analysis run: who asked what, how it went, and (when it is done) the result. */
-export interface RunView {
-  id: string;
-  kind: RunKind;
-  status: RunStatus;
-  /** The analysed ticker (strategy runs); null for a portfolio. */
-  ticker: string | null;
-  /** The request as the service understood it, defaults filled in. */
-  params: Record<string, unknown>;
-  /** 0 to 1. */
-  progress: number;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  durationMs: number | null;
-  error: Pick<ErrorBody, 'code' | 'message'> | null;
-  /** Present on a single run once it succeeded (not in lists). */
+@ApiExtraModels(StrategyAnalysisResult, PortfolioVarResult)
+export class RunView {
+  @ApiId()
+  id!: string;
+  @ApiEnum(RUN_KINDS, 'RunKind')
+  kind!: RunKind;
+  @ApiEnum(RUN_STATUSES, 'RunStatus')
+  status!: RunStatus;
+  @ApiNullableText({ description: 'the analysed ticker (strategy runs); null for a portfolio' })
+  ticker!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'the request as the service understood it, defaults filled in' })
+  params!: Record<string, unknown>;
+  @ApiNumber({ minimum: 0, maximum: 1 })
+  progress!: number;
+  @ApiTimestamp()
+  createdAt!: string;
+  @ApiNullableTimestamp()
+  startedAt!: string | null;
+  @ApiNullableTimestamp()
+  finishedAt!: string | null;
+  @ApiNullableInteger()
+  durationMs!: number | null;
+  @ApiNested(RunError, { nullable: true })
+  error!: RunError | null;
+  @ApiPropertyOptional({
+    oneOf: [{ $ref: getSchemaPath(StrategyAnalysisResult) }, { $ref: getSchemaPath(PortfolioVarResult) }],
+    description: 'present on a single run once it succeeded (not in lists): a strategy or a portfolio result, by `kind`',
+  })
   result?: StrategyAnalysisResult | PortfolioVarResult;
 }
 
-export interface RunPage {
-  items: RunView[];
-  nextCursor: string | null;
+export class RunPage {
+  @ApiList(RunView)
+  items!: RunView[];
+  @ApiNextCursor()
+  nextCursor!: string | null;
 }

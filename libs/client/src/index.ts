@@ -1,0 +1,3 @@
+export * from './rest';
+export * from './pushes';
+export type { components, operations, paths } from './api-schema';

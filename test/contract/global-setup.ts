@@ -1,0 +1,5 @@
+import { startTally } from './contract-tally';
+
+export default function globalSetup(): void {
+  startTally();
+}

@@ -1,0 +1,5 @@
+import { printTally } from './contract-tally';
+
+export default function globalTeardown(): void {
+  printTally();
+}
