@@ -5,7 +5,7 @@
  * `npm run feed -- --help` explains every option.
  */
 import { QuotesIngested } from '@finstack/contracts';
-import { ApiClient } from '@finstack/testing';
+import { createFinstackClient } from '@finstack/client';
 import { readFile } from 'node:fs/promises';
 import { FeedOptions, parseFeedArgs, USAGE, UsageError } from './feed/feed-options';
 import { parsePriceHistory, PriceHistoryError } from './feed/price-history';
@@ -31,7 +31,7 @@ async function replay(options: FeedOptions, stopRequested: () => boolean): Promi
   const skipped = history.skipped > 0 ? ` (${history.skipped} rows without a price skipped)` : '';
   console.log(`${options.ticker}: ${days.length} trading days from ${options.file}${skipped}, to ${options.url} at ${options.speed === 'max' ? 'max' : `${options.speed}x`}`);
 
-  const sender = new QuoteSender(new ApiClient(options.url), options.credentials);
+  const sender = new QuoteSender(createFinstackClient({ baseUrl: options.url }), options.url, options.credentials);
   const tally: Tally = { sent: 0, accepted: 0, ignored: 0, alertsTriggered: 0 };
   const began = Date.now();
   let printedAt = began;

@@ -3,31 +3,40 @@
  * logs in, connects to notifications over Socket.IO and prints every event
  * pushed to you as it arrives. `npm run listen -- --help` explains every option.
  */
-import { DomainEvent, SOCKET_PATH, SOCKET_TOKEN_EXPIRED, SocketAuth, tickerRoom } from '@finstack/contracts';
-import { ApiClient } from '@finstack/testing';
-import { io } from 'socket.io-client';
+import {
+  createFinstackClient,
+  FinstackClient,
+  KnownEvent,
+  PushEvents,
+  PushRequests,
+  SOCKET_PATH,
+  SOCKET_REQUESTS,
+  SOCKET_TOKEN_EXPIRED,
+  SocketAuth,
+} from '@finstack/client';
+import { io, Socket } from 'socket.io-client';
 import { eventLine } from './listen/event-line';
 import { ListenCredentials, ListenOptions, parseListenArgs, USAGE, UsageError } from './listen/listen-options';
 import { runCommand } from './run-command';
 
 class LoginError extends Error {}
 
-async function accessToken(api: ApiClient, credentials: ListenCredentials): Promise<string> {
+async function accessToken(api: FinstackClient, url: string, credentials: ListenCredentials): Promise<string> {
   if ('token' in credentials) return credentials.token;
-  const login = await api.post<{ accessToken?: string }>('/api/v1/auth/login', credentials).catch((error: Error) => {
-    throw new LoginError(`cannot reach the gateway at ${api.baseUrl}: ${error.message}`);
+  const login = await api.POST('/api/v1/auth/login', { body: credentials }).catch((error: Error) => {
+    throw new LoginError(`cannot reach the gateway at ${url}: ${error.message}`);
   });
-  if (login.status !== 200 || !login.body.accessToken) throw new LoginError(`could not log in as ${credentials.email}: ${login.status} ${JSON.stringify(login.body)}`);
-  return login.body.accessToken;
+  if (!login.data) throw new LoginError(`could not log in as ${credentials.email}: ${login.response.status} ${login.error?.message}`);
+  return login.data.accessToken;
 }
 
 /** Resolves with the exit code: 0 when stopped, 1 when refused for good. */
 async function listen(options: ListenOptions): Promise<number> {
-  const api = new ApiClient(options.url);
-  let token = await accessToken(api, options.credentials);
+  const api = createFinstackClient({ baseUrl: options.url });
+  let token = await accessToken(api, options.url, options.credentials);
   let lastEventId: string | undefined;
   const seen = new Set<string>();
-  const socket = io(options.notificationsUrl, {
+  const socket: Socket<PushEvents, PushRequests> = io(options.notificationsUrl, {
     path: SOCKET_PATH,
     transports: ['websocket'],
     // Read at every (re)connection: a fresh token, and the last event for a server that restarted to replay from.
@@ -43,7 +52,7 @@ async function listen(options: ListenOptions): Promise<number> {
       console.error(`connected to ${options.notificationsUrl}${socket.recovered ? ' (missed events recovered)' : ''}`);
       // Rooms come back with a recovered session; joining again is harmless.
       for (const ticker of options.tickers) {
-        socket.emit('join', { room: tickerRoom(ticker) }, (reply: { ok: boolean; error?: string }) => {
+        socket.emit(SOCKET_REQUESTS.join, { room: `ticker:${ticker}` }, (reply) => {
           if (!reply.ok) console.error(`cannot follow ${ticker}: ${reply.error}`);
         });
       }
@@ -59,7 +68,7 @@ async function listen(options: ListenOptions): Promise<number> {
         console.error('the access token has expired; run again with a fresh one');
         return stop(1);
       }
-      accessToken(api, options.credentials).then(
+      accessToken(api, options.url, options.credentials).then(
         (fresh) => {
           token = fresh;
           socket.connect();
@@ -70,7 +79,7 @@ async function listen(options: ListenOptions): Promise<number> {
         },
       );
     });
-    socket.onAny((_name: string, event: DomainEvent) => {
+    socket.onAny((_name: string, event: KnownEvent) => {
       if (typeof event !== 'object' || event === null || typeof event.id !== 'string' || seen.has(event.id)) return;
       seen.add(event.id);
       lastEventId = event.id;

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     const document = createOpenApiDocument(app);
     await app.close();
     writeFileSync(OPENAPI_PATH, `${JSON.stringify(document, null, 2)}\n`);
-    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'openapi-typescript', 'bin', 'cli.js'), OPENAPI_PATH, '-o', CLIENT_SCHEMA_PATH], {
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'openapi-typescript', 'bin', 'cli.js'), OPENAPI_PATH, '--default-non-nullable=false', '-o', CLIENT_SCHEMA_PATH], {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const operations = Object.values(document.paths).flatMap((path) => Object.keys(path)).length;

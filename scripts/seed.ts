@@ -10,7 +10,7 @@
  */
 import { loadEnv } from '@finstack/config';
 import { ObjectStoreEnv } from '@finstack/object-store';
-import { ApiClient } from '@finstack/testing';
+import { createFinstackClient, FinstackClient } from '@finstack/client';
 import { demoLedger } from './demo-ledger';
 import { EmbeddedSystem, startEmbeddedSystem } from './embedded-system';
 import { seedSamplePrices } from './seed/sample-prices';
@@ -37,34 +37,37 @@ async function waitUntilUp(apiUrl: string, seconds: number): Promise<void> {
   }
 }
 
-async function demoToken(api: ApiClient): Promise<string> {
-  const registered = await api.post('/api/v1/auth/register', { email: DEMO_EMAIL, password: DEMO_PASSWORD, displayName: 'Demo' });
-  if (registered.status !== 201 && registered.status !== 409) {
-    throw new Error(`could not register the demo user: ${registered.status} ${JSON.stringify(registered.body)}`);
+async function demoToken(api: FinstackClient): Promise<string> {
+  const registered = await api.POST('/api/v1/auth/register', { body: { email: DEMO_EMAIL, password: DEMO_PASSWORD, displayName: 'Demo' } });
+  if (registered.error && registered.response.status !== 409) {
+    throw new Error(`could not register the demo user: ${registered.response.status} ${registered.error.message}`);
   }
-  const login = await api.post<{ accessToken: string }>('/api/v1/auth/login', { email: DEMO_EMAIL, password: DEMO_PASSWORD });
-  if (login.status !== 200) throw new Error(`could not log in as the demo user: ${login.status}`);
-  return login.body.accessToken;
+  const login = await api.POST('/api/v1/auth/login', { body: { email: DEMO_EMAIL, password: DEMO_PASSWORD } });
+  if (!login.data) throw new Error(`could not log in as the demo user: ${login.response.status} ${login.error?.message}`);
+  return login.data.accessToken;
 }
 
-async function seed(api: ApiClient): Promise<void> {
-  const token = await demoToken(api);
-  const categories = await api.get<Array<{ id: string; name: string }>>('/api/v1/categories', { token });
-  const categoryId = new Map(categories.body.map((c) => [c.name, c.id]));
+async function seed(apiUrl: string): Promise<void> {
+  let token: string | undefined;
+  const api = createFinstackClient({ baseUrl: apiUrl, accessToken: () => token });
+  token = await demoToken(api);
+  const categories = await api.GET('/api/v1/categories');
+  if (!categories.data) throw new Error(`could not list the demo categories: ${categories.error?.message}`);
+  const categoryId = new Map(categories.data.items.map((c) => [c.name, c.id]));
   let created = 0;
   let existing = 0;
   for (const { category, ...row } of demoLedger(MONTHS, new Date())) {
-    const response = await api.post('/api/v1/transactions', { ...row, categoryId: categoryId.get(category) }, { token });
-    if (response.status === 201) created += 1;
+    const { error, response } = await api.POST('/api/v1/transactions', { body: { ...row, categoryId: categoryId.get(category) } });
+    if (!error) created += 1;
     else if (response.status === 409) existing += 1;
-    else throw new Error(`seeding failed on ${row.externalId}: ${response.status} ${JSON.stringify(response.body)}`);
+    else throw new Error(`seeding failed on ${row.externalId}: ${response.status} ${error.message}`);
   }
   console.log(`demo user ${DEMO_EMAIL} / ${DEMO_PASSWORD}: ${created} transactions created, ${existing} already there`);
   for (const holding of DEMO_HOLDINGS) {
     // No quotes yet in a fresh system: allowUnknown keeps the holding; 409 means it is there from an earlier seed.
-    const response = await api.post('/api/v1/portfolio/holdings', { ...holding, allowUnknown: true }, { token });
-    if (response.status !== 201 && response.status !== 409) {
-      throw new Error(`seeding the wallet failed on ${holding.ticker}: ${response.status} ${JSON.stringify(response.body)}`);
+    const { error, response } = await api.POST('/api/v1/portfolio/holdings', { body: { ...holding, allowUnknown: true } });
+    if (error && response.status !== 409) {
+      throw new Error(`seeding the wallet failed on ${holding.ticker}: ${response.status} ${error.message}`);
     }
   }
   console.log(`demo wallet: ${DEMO_HOLDINGS.map((h) => `${h.quantity} ${h.ticker}`).join(', ')}`);
@@ -83,7 +86,7 @@ async function main(): Promise<void> {
   try {
     const prices = await seedSamplePrices(loadEnv(ObjectStoreEnv));
     console.log(`price histories: ${prices.map((p) => `${p.ticker} ${p.rows} days ${p.from}..${p.to}`).join(', ')}`);
-    await seed(new ApiClient(system?.apiUrl ?? apiUrl));
+    await seed(system?.apiUrl ?? apiUrl);
   } finally {
     await system?.stop();
   }

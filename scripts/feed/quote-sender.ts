@@ -1,5 +1,5 @@
 import { QuoteInput, QuotesIngested } from '@finstack/contracts';
-import { ApiClient, ApiResponse } from '@finstack/testing';
+import { FinstackClient } from '@finstack/client';
 import { FeedCredentials } from './feed-options';
 
 /** The gateway refused a batch, or could not be reached; the feed stops (exit 1). */
@@ -16,48 +16,46 @@ export class QuoteSender {
   private accessToken?: string;
 
   constructor(
-    private readonly api: ApiClient,
+    private readonly api: FinstackClient,
+    private readonly baseUrl: string,
     private readonly credentials: FeedCredentials,
   ) {}
 
   async send(quotes: QuoteInput[]): Promise<QuotesIngested> {
-    let response = await this.post(quotes);
-    if (response.status === 401 && 'email' in this.credentials) {
+    let answer = await this.post(quotes);
+    if (answer.response.status === 401 && 'email' in this.credentials) {
       this.accessToken = undefined;
-      response = await this.post(quotes);
+      answer = await this.post(quotes);
     }
-    if (response.status !== 200) throw new FeedError(`the gateway refused quotes: ${refusal(response)}`);
-    return response.body;
+    if (!answer.data) throw new FeedError(`the gateway refused quotes: ${refusal(answer)}`);
+    return answer.data;
   }
 
-  private async post(quotes: QuoteInput[]): Promise<ApiResponse<QuotesIngested>> {
-    const headers = 'apiKey' in this.credentials ? { 'x-api-key': this.credentials.apiKey } : undefined;
-    const token = 'email' in this.credentials ? await this.token(this.credentials) : undefined;
-    return this.reach(() => this.api.post<QuotesIngested>('/api/v1/quotes', { quotes }, { headers, token }));
+  private async post(quotes: QuoteInput[]) {
+    const apiKey = 'apiKey' in this.credentials ? { 'x-api-key': this.credentials.apiKey } : {};
+    const token = 'email' in this.credentials ? { authorization: `Bearer ${await this.token(this.credentials)}` } : {};
+    return this.reach(() => this.api.POST('/api/v1/quotes', { body: { quotes }, headers: { ...apiKey, ...token } }));
   }
 
   private async token(credentials: { email: string; password: string }): Promise<string> {
     if (this.accessToken) return this.accessToken;
-    const login = await this.reach(() => this.api.post<{ accessToken?: string }>('/api/v1/auth/login', credentials));
-    if (login.status !== 200 || !login.body.accessToken) throw new FeedError(`could not log in as ${credentials.email}: ${refusal(login)}`);
-    this.accessToken = login.body.accessToken;
+    const login = await this.reach(() => this.api.POST('/api/v1/auth/login', { body: credentials }));
+    if (!login.data) throw new FeedError(`could not log in as ${credentials.email}: ${refusal(login)}`);
+    this.accessToken = login.data.accessToken;
     return this.accessToken;
   }
 
   /** fetch's own failure says little ("fetch failed"); name the gateway it could not reach. */
-  private async reach<T>(call: () => Promise<ApiResponse<T>>): Promise<ApiResponse<T>> {
+  private async reach<T>(call: () => Promise<T>): Promise<T> {
     try {
       return await call();
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-      throw new FeedError(`cannot reach the gateway at ${this.api.baseUrl} (${cause}); is it running?`);
+      throw new FeedError(`cannot reach the gateway at ${this.baseUrl} (${cause}); is it running?`);
     }
   }
 }
 
-function refusal(response: ApiResponse<unknown>): string {
-  const body = response.body as { code?: unknown; message?: unknown } | undefined;
-  return typeof body === 'object' && body !== null && 'code' in body
-    ? `${response.status} ${String(body.code)}: ${String(body.message)}`
-    : `HTTP ${response.status}`;
+function refusal(answer: { response: Response; error?: { code?: string; message?: string } }): string {
+  return answer.error?.code ? `${answer.response.status} ${answer.error.code}: ${answer.error.message}` : `HTTP ${answer.response.status}`;
 }

@@ -792,7 +792,7 @@ export interface components {
              * @description false also re-decides automatic categories (never manual ones)
              * @default true
              */
-            uncategorizedOnly: boolean;
+            uncategorizedOnly?: boolean;
         };
         AutoCategorizeResult: {
             examined: number;
@@ -813,6 +813,7 @@ export interface components {
         };
         CreateTransactionBody: {
             /**
+             * Format: date
              * @description the day it happened, YYYY-MM-DD
              * @example 2025-03-14
              */
@@ -845,7 +846,10 @@ export interface components {
             nextCursor: string | null;
         };
         UpdateTransactionBody: {
-            /** @example 2025-03-14 */
+            /**
+             * Format: date
+             * @example 2025-03-14
+             */
             occurredOn?: string;
             /** @example -12.34 */
             amount?: string;
@@ -926,7 +930,7 @@ export interface components {
             /** @example -10.00 */
             max?: string;
             /** @default false */
-            caseSensitive: boolean;
+            caseSensitive?: boolean;
         };
         CreateRuleBody: {
             /** @example Streaming subscriptions */
@@ -935,9 +939,9 @@ export interface components {
              * @description lower runs first
              * @default 100
              */
-            priority: number;
+            priority?: number;
             /** @default all */
-            match: components["schemas"]["RuleMatchMode"];
+            match?: components["schemas"]["RuleMatchMode"];
             conditions: components["schemas"]["RuleConditionBody"][];
             /**
              * Format: uuid
@@ -949,9 +953,9 @@ export interface components {
              * @description no later rule runs after this one matches
              * @default false
              */
-            stopProcessing: boolean;
+            stopProcessing?: boolean;
             /** @default true */
-            enabled: boolean;
+            enabled?: boolean;
         };
         RuleCondition: {
             field: components["schemas"]["RuleField"];
@@ -1015,7 +1019,7 @@ export interface components {
              * @description list the changes without making them
              * @default false
              */
-            dryRun: boolean;
+            dryRun?: boolean;
         };
         RuleChange: {
             /** Format: uuid */
@@ -1071,7 +1075,10 @@ export interface components {
             amount: string;
             /** @example EUR */
             currency: string;
-            /** @example 2025-03-14 */
+            /**
+             * Format: date
+             * @example 2025-03-14
+             */
             occurredOn?: string;
             description?: string;
         };
@@ -1251,7 +1258,7 @@ export interface components {
              * @default 0
              * @example 10
              */
-            quantity: string;
+            quantity?: string;
             /**
              * @description price paid per share, for the unrealised P&L
              * @example 150.25
@@ -1261,7 +1268,7 @@ export interface components {
              * @description accept a ticker that has no quotes yet
              * @default false
              */
-            allowUnknown: boolean;
+            allowUnknown?: boolean;
         };
         HoldingView: {
             /** Format: uuid */
@@ -1442,6 +1449,7 @@ export interface components {
             /** @example 189.84 */
             price: string;
             /**
+             * Format: date-time
              * @description when the price was quoted, ISO 8601 with a time zone
              * @example 2025-03-14T20:00:00Z
              */
@@ -1450,7 +1458,7 @@ export interface components {
              * @default USD
              * @example USD
              */
-            currency: string;
+            currency?: string;
         };
         IngestQuotesBody: {
             quotes: components["schemas"]["QuoteInput"][];
@@ -1565,7 +1573,7 @@ export interface components {
              * @default 0.01
              * @example 0.01
              */
-            body: number;
+            body?: number;
             /**
              * @description three-soldiers-crows: days the position is held (≥ 1)
              * @example 5
@@ -1598,13 +1606,13 @@ export interface components {
              * @default 1
              * @example 2
              */
-            shards: number;
+            shards?: number;
             /**
              * @description shares per trade
              * @default 1000
              * @example 1000
              */
-            units: number;
+            units?: number;
             /**
              * @default [
              *       0.95,
@@ -1615,14 +1623,14 @@ export interface components {
              *       0.99
              *     ]
              */
-            confidence: string[];
+            confidence?: string[];
             /**
              * @description with a seed the results are reproducible
              * @example 42
              */
             seed?: number;
             /** @default adjClose */
-            priceField: components["schemas"]["PriceField"];
+            priceField?: components["schemas"]["PriceField"];
         };
         /** @enum {string} */
         TradeSignal: "BUY" | "SELL";
@@ -1776,7 +1784,7 @@ export interface components {
              * @default 1
              * @example 1
              */
-            horizonDays: number;
+            horizonDays?: number;
             /**
              * @default [
              *       0.95,
@@ -1787,28 +1795,28 @@ export interface components {
              *       0.99
              *     ]
              */
-            confidence: string[];
+            confidence?: string[];
             /**
              * @description monte-carlo only
              * @default 100000
              * @example 100000
              */
-            samples: number;
+            samples?: number;
             /**
              * @description daily returns used
              * @default 250
              * @example 250
              */
-            lookbackDays: number;
+            lookbackDays?: number;
             /** @default monte-carlo */
-            method: components["schemas"]["PortfolioVarMethod"];
+            method?: components["schemas"]["PortfolioVarMethod"];
             /**
              * @description with a seed the results are reproducible
              * @example 42
              */
             seed?: number;
             /** @default adjClose */
-            priceField: components["schemas"]["PriceField"];
+            priceField?: components["schemas"]["PriceField"];
         };
         RunPage: {
             items: components["schemas"]["RunView"][];

@@ -9,7 +9,8 @@ import { createFinstackClient, type Schemas } from './index';
 describe('the typed client', () => {
   it('types each response from the contract, so a renamed field does not compile', async () => {
     const seen: string[] = [];
-    const fetchStub = async (request: Request) => {
+    const fetchStub = async (input: string | URL | Request) => {
+      const request = input as Request; // openapi-fetch hands fetch a Request
       seen.push(`${request.method} ${new URL(request.url).pathname} ${request.headers.get('authorization')}`);
       const body: Schemas['TransactionPage'] = { items: [], nextCursor: null };
       return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });

@@ -103,7 +103,7 @@ describe('the committed OpenAPI document', () => {
     const dir = mkdtempSync(join(tmpdir(), 'finstack-client-'));
     try {
       const generated = join(dir, 'api-schema.ts');
-      execFileSync(process.execPath, [join(ROOT, 'node_modules', 'openapi-typescript', 'bin', 'cli.js'), documentPath, '-o', generated], {
+      execFileSync(process.execPath, [join(ROOT, 'node_modules', 'openapi-typescript', 'bin', 'cli.js'), documentPath, '--default-non-nullable=false', '-o', generated], {
         stdio: 'ignore',
       });
       expect(readFileSync(join(__dirname, 'api-schema.ts'), 'utf8')).toBe(readFileSync(generated, 'utf8'));

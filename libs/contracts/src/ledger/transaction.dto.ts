@@ -1,3 +1,4 @@
+import { MONEY_PATTERN } from '../openapi';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -26,11 +27,11 @@ export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
 
 export class CreateTransactionBody {
-  @ApiProperty({ example: '2025-03-14', description: 'the day it happened, YYYY-MM-DD' })
+  @ApiProperty({ example: '2025-03-14', format: 'date', description: 'the day it happened, YYYY-MM-DD' })
   @IsCalendarDate()
   occurredOn!: string;
 
-  @ApiProperty({ example: '-12.34', description: 'decimal string; negative = spent, positive = received' })
+  @ApiProperty({ example: '-12.34', pattern: MONEY_PATTERN, description: 'decimal string; negative = spent, positive = received' })
   @IsString()
   @IsDecimalAmount()
   @IsNonZeroAmount()
@@ -69,12 +70,12 @@ export class CreateTransactionBody {
 
 /** Partial update; null clears merchant, categoryId or externalId. */
 export class UpdateTransactionBody {
-  @ApiPropertyOptional({ example: '2025-03-14' })
+  @ApiPropertyOptional({ example: '2025-03-14', format: 'date' })
   @IsOptional()
   @IsCalendarDate()
   occurredOn?: string;
 
-  @ApiPropertyOptional({ example: '-12.34' })
+  @ApiPropertyOptional({ example: '-12.34', pattern: MONEY_PATTERN })
   @IsOptional()
   @IsString()
   @IsDecimalAmount()
@@ -119,12 +120,12 @@ const toBoolean = ({ value }: { value: unknown }) =>
   value === 'true' || value === true ? true : value === 'false' || value === false ? false : value;
 
 export class ListTransactionsQuery {
-  @ApiPropertyOptional({ example: '2025-01-01', description: 'inclusive' })
+  @ApiPropertyOptional({ example: '2025-01-01', format: 'date', description: 'inclusive' })
   @IsOptional()
   @IsCalendarDate()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2025-12-31', description: 'inclusive' })
+  @ApiPropertyOptional({ example: '2025-12-31', format: 'date', description: 'inclusive' })
   @IsOptional()
   @IsCalendarDate()
   to?: string;

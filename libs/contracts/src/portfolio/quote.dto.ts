@@ -1,3 +1,4 @@
+import { MONEY_PATTERN } from '../openapi';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsOptional, Matches, ValidateNested } from 'class-validator';
@@ -12,11 +13,11 @@ export class QuoteInput {
   @Matches(TICKER, { message: 'ticker must be a stock symbol such as "AAPL" or "BRK.B"' })
   ticker!: string;
 
-  @ApiProperty({ example: '189.84' })
+  @ApiProperty({ example: '189.84', pattern: MONEY_PATTERN })
   @IsScaledDecimal(PRICE_SCALE, { positive: true })
   price!: string;
 
-  @ApiProperty({ example: '2025-03-14T20:00:00Z', description: 'when the price was quoted, ISO 8601 with a time zone' })
+  @ApiProperty({ example: '2025-03-14T20:00:00Z', format: 'date-time', description: 'when the price was quoted, ISO 8601 with a time zone' })
   @IsISO8601({ strict: true, strictSeparator: true }, { message: 'at must be an ISO 8601 timestamp such as 2025-03-14T20:00:00Z' })
   @Matches(/(Z|[+-]\d{2}:?\d{2})$/, { message: 'at must name its time zone (Z or +hh:mm)' })
   at!: string;

@@ -1,3 +1,4 @@
+import { MONEY_PATTERN } from '../openapi';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { Equals, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
@@ -14,7 +15,7 @@ export class AddWatchBody {
   @Matches(TICKER, { message: 'ticker must be a stock symbol such as "AAPL" or "BRK.B"' })
   ticker!: string;
 
-  @ApiProperty({ example: '200.00' })
+  @ApiProperty({ example: '200.00', pattern: MONEY_PATTERN })
   @IsScaledDecimal(PRICE_SCALE, { positive: true })
   targetPrice!: string;
 

@@ -14,12 +14,12 @@ export type CashflowInterval = (typeof CASHFLOW_INTERVALS)[number];
  * only currency is used; with several, the caller must choose one.
  */
 export class ReportPeriodQuery {
-  @ApiPropertyOptional({ example: '2025-01-01', description: 'first day; default: the first day of the month 11 months before `to`' })
+  @ApiPropertyOptional({ example: '2025-01-01', format: 'date', description: 'first day; default: the first day of the month 11 months before `to`' })
   @IsOptional()
   @IsCalendarDate()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2025-12-31', description: 'last day, included; default: today (UTC)' })
+  @ApiPropertyOptional({ example: '2025-12-31', format: 'date', description: 'last day, included; default: today (UTC)' })
   @IsOptional()
   @IsCalendarDate()
   to?: string;

@@ -1,3 +1,4 @@
+import { MONEY_PATTERN } from '../openapi';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray } from 'class-validator';
@@ -7,7 +8,7 @@ import { AreScoredItems, MAX_SCORED_DESCRIPTION, ScoredItemFields } from './scor
 
 /** What scoring reads of a transaction: the gateway forwards only this, keeping the TCP frame small. */
 export class ScoredAmount {
-  @ApiProperty({ example: '-12.34', description: 'decimal string; negative = spent, positive = received; zero is counted only' })
+  @ApiProperty({ example: '-12.34', pattern: MONEY_PATTERN, description: 'decimal string; negative = spent, positive = received; zero is counted only' })
   amount!: string;
 
   @ApiProperty({ example: 'EUR' })
@@ -20,7 +21,7 @@ export class ScoredAmount {
  * fields), not as nested DTOs, so 10,000 of them validate in milliseconds.
  */
 export class ScoredTransaction extends ScoredAmount {
-  @ApiPropertyOptional({ example: '2025-03-14' })
+  @ApiPropertyOptional({ example: '2025-03-14', format: 'date' })
   occurredOn?: string;
 
   @ApiPropertyOptional({ maxLength: MAX_SCORED_DESCRIPTION })

@@ -153,7 +153,7 @@ export class StrategyRunMetadata {
   seeded!: boolean;
   @ApiInteger()
   signals!: number;
-  @ApiInteger()
+  @ApiNumber({ description: 'milliseconds, fractional' })
   durationMs!: number;
 }
 
@@ -214,7 +214,7 @@ export class PortfolioRunMetadata {
   seed!: number | null;
   @ApiBoolean()
   seeded!: boolean;
-  @ApiInteger()
+  @ApiNumber({ description: 'milliseconds, fractional' })
   durationMs!: number;
 }
 
