@@ -135,7 +135,7 @@ export function readSettings(config: pulumi.Config = new pulumi.Config()): Stack
     apps,
     logRetentionDays,
     dbInstanceClass: config.get('dbInstanceClass') ?? 'db.t4g.medium',
-    dbEngineVersion: config.get('dbEngineVersion') ?? '8.0',
+    dbEngineVersion: config.get('dbEngineVersion') ?? '8.4',
     dbAllocatedStorageGb,
     protectData: config.getBoolean('protectData') ?? true,
     redisNodeType: config.get('redisNodeType') ?? 'cache.t4g.small',

@@ -44,7 +44,7 @@ const dependencies = (name: string) => services[name].depends_on ?? {};
 describe('docker-compose.yml', () => {
   it('has the infrastructure, the seven apps and the two one-shot jobs', () => {
     expect(Object.keys(services).sort()).toEqual([...INFRASTRUCTURE, ...APPS, ...JOBS].sort());
-    expect(services.mysql.image).toBe('mysql:8.0');
+    expect(services.mysql.image).toBe('mysql:8.4');
     expect(services.redis.image).toBe('redis:7');
     expect(services.minio.image).toMatch(/^minio\/minio/);
   });
