@@ -1,10 +1,10 @@
-/** Unit specs: next to the code in apps/, libs/ and scripts/, and the compose file's in test/compose/. */
+/** Unit specs: next to the code in apps/, libs/ and scripts/, the compose file's in test/compose/ and the docs' in test/docs/. */
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.json');
 
 module.exports = {
   rootDir: '.',
-  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/scripts', '<rootDir>/test/compose'],
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/scripts', '<rootDir>/test/compose', '<rootDir>/test/docs'],
   testRegex: '\\.spec\\.ts$',
   transform: { '^.+\\.ts$': 'ts-jest' },
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),

@@ -1,6 +1,6 @@
 import { loadEnv } from '@finstack/config';
 import { LocalS3Server, ObjectStoreEnv } from '@finstack/object-store';
-import { AppProcess } from '@finstack/testing';
+import { AppProcess } from '@finstack/process';
 import { join } from 'node:path';
 import { GatewayEnv } from '../apps/gateway/src/gateway-env';
 import { NotificationsEnv } from '../apps/notifications/src/notifications-env';

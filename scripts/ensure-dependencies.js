@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /**
- * Runs before `npm start`, `npm test` and `npm run typecheck`: installs the
- * locked dependencies when node_modules is missing or older than
+ * Runs before `npm start`, `npm test`, `npm run typecheck` and lint: installs
+ * the locked dependencies when node_modules is missing or older than
  * package-lock.json, so that the README commands work on a fresh clone. The
- * Pulumi program in infra/ is its own npm project with its own lock file, and
- * is checked the same way. Plain JavaScript, as nothing is built (or even
+ * Pulumi program in infra/ is its own npm project with its own lock file: it is
+ * installed the same way with `--with-infra` (tests, typecheck and lint need
+ * it; `npm start` does not). Plain JavaScript, as nothing is built (or even
  * installed) yet when it runs.
  */
 const { execSync } = require('node:child_process');
@@ -24,4 +25,4 @@ function ensureInstalled(project) {
 }
 
 ensureInstalled(root);
-ensureInstalled(join(root, 'infra'));
+if (process.argv.includes('--with-infra')) ensureInstalled(join(root, 'infra'));

@@ -20,6 +20,8 @@ export interface EnvironmentSources {
   redisUrlSecretArn: pulumi.Input<string>;
   priceBucket: pulumi.Input<string>;
   operatorEmails: string[];
+  /** OTEL_TRACES_SAMPLER_ARG: the share of request traces kept (parent-based, so a call follows its caller). */
+  traceSampleRatio: number;
 }
 
 export interface AppEnvironment {
@@ -56,6 +58,8 @@ export function appEnvironment(name: AppName, sources: EnvironmentSources): AppE
     LOG_FORMAT: 'json',
     OTEL_EXPORTER_OTLP_ENDPOINT: OTLP_ENDPOINT,
     OTEL_SERVICE_NAME: `finstack-${name}`,
+    OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+    OTEL_TRACES_SAMPLER_ARG: String(sources.traceSampleRatio),
   };
   const secrets: Record<string, SecretReference> = {};
 

@@ -1,10 +1,9 @@
 import * as pulumi from '@pulumi/pulumi';
 import { APPS, AppName } from './apps';
 import { AppEnvironment, valueFrom } from './app-environment';
+import { collectorConfig } from './collector-config';
 
 export const OTEL_CONTAINER = 'otel-collector';
-/** The collector's own configuration in its image: OTLP in (4317 gRPC, 4318 HTTP), X-Ray out. */
-export const OTEL_XRAY_CONFIG = '--config=/etc/ecs/ecs-xray.yaml';
 /** The contract with docker/Dockerfile: exits 0 when the app (APP, its port variable) answers. */
 export const APP_HEALTH_CHECK = ['CMD', 'node', 'dist/scripts/healthcheck.js'];
 
@@ -15,6 +14,8 @@ export interface ContainerSources {
   otelCollectorImage: string;
   environment: AppEnvironment;
   logGroup: pulumi.Input<string>;
+  /** Where the collector writes the app's metrics as EMF (one group per stack). */
+  metricsLogGroup: string;
   region: pulumi.Input<string>;
 }
 
@@ -29,8 +30,9 @@ export function heapMiB(taskMemoryMiB: number): number {
 /**
  * The containers of one app's task: the app, with its health check, logs to
  * CloudWatch and secrets from Secrets Manager; and the OpenTelemetry collector
- * that sends its traces to X-Ray. The collector is not essential: losing
- * traces must not stop the app.
+ * that sends its traces to X-Ray and scrapes its /metrics into CloudWatch
+ * (collector-config.ts). The collector is not essential: losing traces or
+ * metrics must not stop the app.
  */
 export function containerDefinitions(name: AppName, sources: ContainerSources): pulumi.Output<string> {
   const app = APPS[name];
@@ -65,8 +67,10 @@ export function containerDefinitions(name: AppName, sources: ContainerSources): 
     name: OTEL_CONTAINER,
     image: sources.otelCollectorImage,
     essential: false,
-    command: [OTEL_XRAY_CONFIG],
-    environment: [{ name: 'AWS_REGION', value: sources.region }],
+    environment: [
+      { name: 'AOT_CONFIG_CONTENT', value: collectorConfig(name, sources.metricsLogGroup) },
+      { name: 'AWS_REGION', value: sources.region },
+    ],
     cpu: 64,
     memoryReservation: COLLECTOR_MEMORY_MIB,
     healthCheck: { command: ['CMD', '/healthcheck'], interval: 15, timeout: 5, retries: 3, startPeriod: 10 },

@@ -19,6 +19,8 @@ export interface ServiceSources {
   environment: AppEnvironment;
   /** The target group the load balancer sends this app's HTTP to. */
   targetGroup?: aws.lb.TargetGroup;
+  /** The stack's EMF log group, where every task's collector writes the app's metrics. */
+  metricsLogGroup: aws.cloudwatch.LogGroup;
   /** Its task role's own permissions beyond X-Ray (var: the price bucket). */
   taskStatements?: pulumi.Input<Record<string, unknown>>[];
   /**
@@ -50,7 +52,15 @@ export function createAppService(name: AppName, sources: ServiceSources): AppSer
   });
   const roles = createTaskRoles(name, {
     secretArns: Object.values(sources.environment.secrets).map((reference) => reference.secretArn),
-    statements: sources.taskStatements,
+    statements: [
+      // The collector's awsemf exporter: its log streams in the stack's metrics group.
+      {
+        Effect: 'Allow',
+        Action: ['logs:PutLogEvents', 'logs:CreateLogStream', 'logs:DescribeLogStreams', 'logs:DescribeLogGroups'],
+        Resource: [sources.metricsLogGroup.arn, pulumi.interpolate`${sources.metricsLogGroup.arn}:*`],
+      },
+      ...(sources.taskStatements ?? []),
+    ],
   });
   const taskDefinition = new aws.ecs.TaskDefinition(name, {
     family: `finstack-${pulumi.getStack()}-${name}`,
@@ -67,6 +77,7 @@ export function createAppService(name: AppName, sources: ServiceSources): AppSer
       otelCollectorImage: sources.settings.otelCollectorImage,
       environment: sources.environment,
       logGroup: logGroup.name,
+      metricsLogGroup: metricsLogGroupName(),
       region: sources.region,
     }),
   });
@@ -117,4 +128,9 @@ function serviceConnect(name: AppName, sources: ServiceSources): aws.types.input
     namespace: sources.cluster.namespace.arn,
     services: tcp ? [{ portName: 'rpc', discoveryName: name, clientAlias: [{ port: tcp.port, dnsName: name }] }] : [],
   };
+}
+
+/** The stack's one log group of EMF metrics, named as the app log groups are. */
+export function metricsLogGroupName(): string {
+  return `/finstack/${pulumi.getStack()}/metrics`;
 }

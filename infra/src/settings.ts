@@ -25,6 +25,8 @@ export interface StackSettings {
   testListenerCidrs: string[];
   apps: Record<AppName, AppSettings>;
   logRetentionDays: number;
+  /** Share of traces kept where a request starts them (parent-based ratio sampling; calls follow their caller). */
+  traceSampleRatio: number;
   dbInstanceClass: string;
   dbEngineVersion: string;
   dbAllocatedStorageGb: number;
@@ -32,6 +34,8 @@ export interface StackSettings {
   protectData: boolean;
   redisNodeType: string;
   operatorEmails: string[];
+  /** Who the alarm topic emails (each confirms the subscription once); the topic exists without them. */
+  alarmEmails: string[];
   /** Optional key that may post quotes; stored in Secrets Manager. */
   quotesIngestApiKey?: pulumi.Output<string>;
   /** ES256 private key (PEM); generated when not given. */
@@ -115,6 +119,13 @@ export function readSettings(config: pulumi.Config = new pulumi.Config()): Stack
     .split(',')
     .map((email) => email.trim())
     .filter((email) => email.length > 0);
+  const alarmEmails = (config.get('alarmEmails') ?? '')
+    .split(',')
+    .map((email) => email.trim())
+    .filter((email) => email.length > 0);
+  for (const email of alarmEmails) {
+    if (!/^[^@\s]+@[^@\s]+$/.test(email)) problems.push(`alarmEmails: "${email}" is not an email address`);
+  }
   for (const email of operatorEmails) {
     if (!/^[^@\s]+@[^@\s]+$/.test(email)) problems.push(`operatorEmails: "${email}" is not an email address`);
   }
@@ -124,6 +135,8 @@ export function readSettings(config: pulumi.Config = new pulumi.Config()): Stack
   if (!(p99LatencyMs > 0)) problems.push('rollbackP99LatencyMs must be above 0');
   const gatewayRequestsPerTarget = config.getNumber('gatewayRequestsPerTarget') ?? 1000;
   if (!(gatewayRequestsPerTarget > 0)) problems.push('gatewayRequestsPerTarget must be above 0');
+  const traceSampleRatio = config.getNumber('traceSampleRatio') ?? 0.1;
+  if (!(traceSampleRatio >= 0 && traceSampleRatio <= 1)) problems.push('traceSampleRatio must be a ratio from 0 to 1');
   const dbAllocatedStorageGb = config.getNumber('dbAllocatedStorageGb') ?? 20;
   if (!(dbAllocatedStorageGb >= 20)) problems.push('dbAllocatedStorageGb must be at least 20');
 
@@ -134,12 +147,14 @@ export function readSettings(config: pulumi.Config = new pulumi.Config()): Stack
     testListenerCidrs,
     apps,
     logRetentionDays,
+    traceSampleRatio,
     dbInstanceClass: config.get('dbInstanceClass') ?? 'db.t4g.medium',
-    dbEngineVersion: config.get('dbEngineVersion') ?? '8.0',
+    dbEngineVersion: config.get('dbEngineVersion') ?? '8.4',
     dbAllocatedStorageGb,
     protectData: config.getBoolean('protectData') ?? true,
     redisNodeType: config.get('redisNodeType') ?? 'cache.t4g.small',
     operatorEmails,
+    alarmEmails,
     quotesIngestApiKey: config.getSecret('quotesIngestApiKey'),
     jwtPrivateKey: config.getSecret('jwtPrivateKey'),
     otelCollectorImage: config.get('otelCollectorImage') ?? 'public.ecr.aws/aws-observability/aws-otel-collector:v0.43.3',

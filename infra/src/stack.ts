@@ -13,7 +13,8 @@ import { createPriceBucket, PRICE_BUCKET_ACTIONS, restrictPriceBucket } from './
 import { createRedis } from './redis';
 import { createAppSecrets } from './secrets';
 import { createSecurityGroups } from './security-groups';
-import { AppService, createAppService } from './service';
+import { createMonitoring, Monitoring } from './monitoring';
+import { AppService, createAppService, metricsLogGroupName } from './service';
 import { StackSettings, usesCodeDeploy } from './settings';
 
 export interface Stack {
@@ -24,6 +25,7 @@ export interface Stack {
   priceBucket: pulumi.Output<string>;
   databaseEndpoint: pulumi.Output<string>;
   gatewayDeployment?: GatewayDeployment;
+  monitoring: Monitoring;
 }
 
 /** Every resource of the deployment, wired together; `index.ts` only reads the config and exports. */
@@ -38,6 +40,7 @@ export function createStack(settings: StackSettings): Stack {
   const prices = createPriceBucket();
   const secrets = createAppSecrets(settings);
   const codeDeploy = usesCodeDeploy(settings);
+  const metricsLogGroup = new aws.cloudwatch.LogGroup('metrics', { name: metricsLogGroupName(), retentionInDays: settings.logRetentionDays });
 
   // A CodeDeploy-managed gateway has no Service Connect: it finds the TCP services by DNS instead.
   const dnsRegistries: Partial<Record<AppName, aws.servicediscovery.Service>> = {};
@@ -69,6 +72,7 @@ export function createStack(settings: StackSettings): Stack {
       redisUrlSecretArn: redis.urlSecret.arn,
       priceBucket: prices.bucket.bucket,
       operatorEmails: settings.operatorEmails,
+      traceSampleRatio: settings.traceSampleRatio,
     });
     services[name] = createAppService(name, {
       settings,
@@ -82,6 +86,7 @@ export function createStack(settings: StackSettings): Stack {
       taskStatements: name === 'var' ? priceBucketStatements(prices.bucket) : undefined,
       deploymentController: name === 'gateway' && codeDeploy ? 'CODE_DEPLOY' : 'ECS',
       dnsRegistry: dnsRegistries[name],
+      metricsLogGroup,
     });
     createAutoscaling(
       name,
@@ -102,6 +107,7 @@ export function createStack(settings: StackSettings): Stack {
   restrictPriceBucket(prices, services.var.roles.task.arn);
 
   const gatewayDeployment = codeDeploy ? createGatewayDeployment(settings, cluster, services.gateway.service, balancing) : undefined;
+  const monitoring = createMonitoring(settings, balancing, database);
   return {
     url: balancing.url,
     services,
@@ -110,6 +116,7 @@ export function createStack(settings: StackSettings): Stack {
     priceBucket: prices.bucket.bucket,
     databaseEndpoint: database.instance.endpoint,
     gatewayDeployment,
+    monitoring,
   };
 }
 

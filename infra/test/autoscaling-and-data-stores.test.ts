@@ -52,10 +52,12 @@ describe('data stores', () => {
     cloud = await deploy();
   });
 
-  it('run MySQL on RDS Multi-AZ, encrypted, private, with a password RDS manages and 7 days of backups', () => {
+  it('run MySQL 8.4 LTS on RDS Multi-AZ, encrypted, private, with a password RDS manages and 7 days of backups', () => {
     const database = cloud.one(T.database, 'database').inputs;
     expect(database).toMatchObject({
       engine: 'mysql',
+      // 8.0 left RDS standard support on 2026-07-31; 8.4 is the LTS line.
+      engineVersion: '8.4',
       multiAz: true,
       storageEncrypted: true,
       publiclyAccessible: false,

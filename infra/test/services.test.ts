@@ -121,11 +121,12 @@ describe('services', () => {
       expect(collector).toMatchObject({
         name: 'otel-collector',
         image: expect.stringMatching(/^public\.ecr\.aws\/aws-observability\/aws-otel-collector:/),
-        command: ['--config=/etc/ecs/ecs-xray.yaml'],
         essential: false,
         healthCheck: expect.objectContaining({ command: ['CMD', '/healthcheck'] }),
       });
       expect(variables(container).OTEL_EXPORTER_OTLP_ENDPOINT).toBe('http://localhost:4318');
+      // 10 % of the traces requests start, by default; a call follows its caller's decision.
+      expect(variables(container)).toMatchObject({ OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.1' });
       const taskPolicy = policyOf(cloud, `${app}-task`);
       expect(taskPolicy.Statement[0]).toMatchObject({ Effect: 'Allow', Action: expect.arrayContaining(['xray:PutTraceSegments']) });
       expect(cloud.one(T.taskDefinition, app).inputs.taskRoleArn).toBe(cloud.one(T.role, `${app}-task`).state.arn);

@@ -20,7 +20,7 @@ function problemsOf(config: Record<string, string>): string[] {
 describe('stack settings', () => {
   it('default to a rolling, plain-HTTP deployment that scales each service from 1 to 10 tasks', () => {
     const settings = settingsFrom({});
-    expect(settings).toMatchObject({ gatewayDeployment: 'rolling', certificateArn: undefined, logRetentionDays: 30, protectData: true, operatorEmails: [] });
+    expect(settings).toMatchObject({ gatewayDeployment: 'rolling', certificateArn: undefined, logRetentionDays: 30, protectData: true, operatorEmails: [], traceSampleRatio: 0.1 });
     expect(Object.values(settings.apps).every((app) => app.minCapacity === 1 && app.maxCapacity === 10)).toBe(true);
     expect(settings.apps.var).toMatchObject({ cpu: 2048, memory: 4096 });
   });
@@ -58,6 +58,7 @@ describe('stack settings', () => {
       maxCapacity: '2',
       apps: JSON.stringify({ var: { cpu: 256, memory: 4096 }, billing: { cpu: 256 } }),
       testListenerCidrs: JSON.stringify(['everyone']),
+      traceSampleRatio: '1.5',
     }).join('\n');
     expect(problems).toMatch(/gatewayDeployment must be one of rolling, blue-green, canary/);
     expect(problems).toMatch(/logRetentionDays/);
@@ -66,6 +67,7 @@ describe('stack settings', () => {
     expect(problems).toMatch(/apps\.var\.memory: 256 CPU units take 512–2048 MiB/);
     expect(problems).toMatch(/apps\.billing: no such app/);
     expect(problems).toMatch(/testListenerCidrs: "everyone"/);
+    expect(problems).toMatch(/traceSampleRatio must be a ratio from 0 to 1/);
   });
 
   it('refuse a Fargate size that does not exist', () => {

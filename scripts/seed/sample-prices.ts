@@ -1,7 +1,7 @@
 import { createObjectStoreClient, objectStoreClientOptions, ObjectStoreEnv } from '@finstack/object-store';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { PRICE_CSV_HEADER, PriceHistoryStore, StoredHistory } from '../../apps/var/src/market-data';
+import { join } from 'node:path';
+import { PriceHistoryStore, StoredHistory } from '../../apps/var/src/market-data';
 
 /** A sample price history of the repository, and how to read it as the standard CSV. */
 interface SamplePrices {
@@ -9,21 +9,13 @@ interface SamplePrices {
   read(): string;
 }
 
-/** vega-datasets names its columns in lower case (date,open,…,adjclose,volume); the rows are already standard. */
-function withStandardHeader(csv: string): string {
-  return `${PRICE_CSV_HEADER}\n${csv.slice(csv.indexOf('\n') + 1)}`;
-}
-
-/** The package exports only its index; the data folder sits beside the build folder. */
-function vegaDataFile(name: string): string {
-  return join(dirname(require.resolve('vega-datasets')), '..', 'data', name);
-}
+const pricesFile = (name: string) => readFileSync(join(process.cwd(), 'data', 'prices', name), 'utf8');
 
 export const SAMPLE_PRICES: readonly SamplePrices[] = [
-  { ticker: 'AAPL', read: () => readFileSync(join(process.cwd(), 'data', 'prices', 'AAPL.csv'), 'utf8') },
-  { ticker: 'AMZN', read: () => readFileSync(join(process.cwd(), 'data', 'prices', 'AMZN.csv'), 'utf8') },
-  // The daily S&P 500 index since 2000.
-  { ticker: 'SPX', read: () => withStandardHeader(readFileSync(vegaDataFile('sp500-2000.csv'), 'utf8')) },
+  { ticker: 'AAPL', read: () => pricesFile('AAPL.csv') },
+  { ticker: 'AMZN', read: () => pricesFile('AMZN.csv') },
+  // The daily S&P 500 index, 2000 to 2020 (data/prices/README.md says where it comes from).
+  { ticker: 'SPX', read: () => pricesFile('SPX.csv') },
 ];
 
 /**

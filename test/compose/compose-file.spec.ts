@@ -36,7 +36,7 @@ const TCP_APPS: Record<string, string> = {
 };
 const APPS = ['gateway', 'trx-crud', 'classifier', 'report', 'portfolio', 'var', 'notifications'];
 const JOBS = ['bucket', 'seed'];
-const INFRASTRUCTURE = ['mysql', 'redis', 'minio'];
+const INFRASTRUCTURE = ['mysql', 'redis', 's3'];
 
 const env = (name: string) => services[name].environment ?? {};
 const dependencies = (name: string) => services[name].depends_on ?? {};
@@ -44,9 +44,10 @@ const dependencies = (name: string) => services[name].depends_on ?? {};
 describe('docker-compose.yml', () => {
   it('has the infrastructure, the seven apps and the two one-shot jobs', () => {
     expect(Object.keys(services).sort()).toEqual([...INFRASTRUCTURE, ...APPS, ...JOBS].sort());
-    expect(services.mysql.image).toBe('mysql:8.0');
+    expect(services.mysql.image).toBe('mysql:8.4');
     expect(services.redis.image).toBe('redis:7');
-    expect(services.minio.image).toMatch(/^minio\/minio/);
+    // A maintained S3 server, pinned to a release (MinIO's community images stopped being published as before).
+    expect(services.s3.image).toBe('versity/versitygw:v1.8.0');
   });
 
   it('publishes the gateway on 3000 and notifications on 3001, on loopback, and nothing else', () => {
@@ -82,7 +83,7 @@ describe('docker-compose.yml', () => {
       if (env(name).OBJECT_STORE === 's3' && name !== 'bucket') expect([name, uses]).toEqual([name, expect.arrayContaining(['bucket'])]);
     }
     expect(Object.keys(dependencies('gateway'))).toEqual(expect.arrayContaining(['trx-crud', 'classifier', 'report', 'portfolio', 'var']));
-    expect(Object.keys(dependencies('bucket'))).toEqual(['minio']);
+    expect(Object.keys(dependencies('bucket'))).toEqual(['s3']);
     expect(Object.keys(dependencies('seed'))).toEqual(expect.arrayContaining(['gateway', 'bucket']));
   });
 

@@ -1,7 +1,7 @@
-// MinIO's stand-in in the proof: the project's own S3-compatible server
+// The S3 server's stand-in in the proof: the project's own S3-compatible server
 // (libs/object-store, as built into the app image) with its files in the
-// minio-data volume. That server binds loopback only, so the other containers
-// reach it through a plain TCP relay on :9000, MinIO's port.
+// s3-data volume. That server binds loopback only, so the other containers
+// reach it through a plain TCP relay on :9000, the S3 service's port.
 const { connect, createServer } = require('node:net');
 const { LocalS3Server } = require('/app/dist/libs/object-store/src');
 

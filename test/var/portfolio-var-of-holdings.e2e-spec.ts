@@ -1,12 +1,11 @@
 import { PortfolioVarResult, RunView } from '@finstack/contracts';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { backend, RiskUser, sampleCsv, useRiskStack } from './var-test-helpers';
 
-/** The daily S&P 500 from vega-datasets, with the standard header. */
+/** The daily S&P 500 of data/prices, in the standard CSV. */
 function sp500Csv(): string {
-  const text = readFileSync(join(dirname(require.resolve('vega-datasets')), '..', 'data', 'sp500-2000.csv'), 'utf8');
-  return `Date,Open,High,Low,Close,Adj Close,Volume\n${text.slice(text.indexOf('\n') + 1)}`;
+  return readFileSync(join(__dirname, '..', '..', 'data', 'prices', 'SPX.csv'), 'utf8');
 }
 
 const WALLET = [

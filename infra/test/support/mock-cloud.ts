@@ -41,6 +41,7 @@ function computedState(type: string, name: string, inputs: Record<string, unknow
     case 'aws:rds/instance:Instance':
       return {
         ...common,
+        identifier: `${name}-1a2b3c4`,
         address: `${name}.abc.${REGION}.rds.amazonaws.com`,
         endpoint: `${name}.abc.${REGION}.rds.amazonaws.com:3306`,
         masterUserSecrets: [{ secretArn: DATABASE_SECRET_ARN, secretStatus: 'active', kmsKeyId: 'aws/secretsmanager' }],

@@ -35,6 +35,9 @@ export const T = {
   codeDeployApp: 'aws:codedeploy/application:Application',
   deploymentGroup: 'aws:codedeploy/deploymentGroup:DeploymentGroup',
   alarm: 'aws:cloudwatch/metricAlarm:MetricAlarm',
+  topic: 'aws:sns/topic:Topic',
+  subscription: 'aws:sns/topicSubscription:TopicSubscription',
+  dashboard: 'aws:cloudwatch/dashboard:Dashboard',
 } as const;
 
 /** Pulumi's marker of a secret value in serialized inputs. */

@@ -1,13 +1,13 @@
 import { BucketAlreadyOwnedByYou, CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 
 export interface ObjectStoreClientOptions {
-  /** unset for AWS S3; the MinIO or local server URL otherwise */
+  /** unset for AWS S3; the S3-compatible or local server URL otherwise */
   endpoint?: string;
   region: string;
   /** both or neither: neither uses the SDK's default credential chain (AWS roles) */
   accessKeyId?: string;
   secretAccessKey?: string;
-  /** true for MinIO and the local server (bucket in the path, not the host name) */
+  /** true for S3-compatible servers and the local server (bucket in the path, not the host name) */
   forcePathStyle: boolean;
 }
 

@@ -5,7 +5,7 @@ import { ObjectStoreClientOptions } from './client';
 /**
  * Where objects live. `local` (the default, for `npm start` and tests) is the
  * local S3-compatible server that the launcher runs on LOCAL_S3_PORT with its
- * files under DATA_DIR; `s3` is MinIO (S3_ENDPOINT set) or AWS S3 (unset).
+ * files under DATA_DIR; `s3` is an S3-compatible server (S3_ENDPOINT set) or AWS S3 (unset).
  */
 export class ObjectStoreEnv extends CommonEnv {
   @IsIn(['local', 's3'])
@@ -17,7 +17,7 @@ export class ObjectStoreEnv extends CommonEnv {
   @Max(65535)
   LOCAL_S3_PORT = 4569;
 
-  /** MinIO or another S3-compatible server; unset for AWS S3. */
+  /** An S3-compatible server (compose: versitygw); unset for AWS S3. */
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'S3_ENDPOINT must be an http(s) URL' })
   S3_ENDPOINT?: string;
@@ -53,7 +53,7 @@ export function objectStoreClientOptions(env: ObjectStoreEnv): ObjectStoreClient
   return {
     endpoint: env.S3_ENDPOINT,
     region: env.S3_REGION,
-    // MinIO serves buckets in the path; AWS S3 by host name.
+    // S3-compatible servers serve buckets in the path; AWS S3 by host name.
     forcePathStyle: env.S3_ENDPOINT !== undefined,
     accessKeyId: env.S3_ACCESS_KEY_ID,
     secretAccessKey: env.S3_SECRET_ACCESS_KEY,

@@ -1,5 +1,6 @@
 export * from './api-client';
-export * from './app-process';
+// The process runner moved to libs/process (npm start uses it); tests keep importing it from here.
+export * from '@finstack/process';
 export * from './databases';
 export * from './ports';
 export * from './stack';

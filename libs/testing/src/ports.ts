@@ -1,4 +1,4 @@
-import { createServer, Socket } from 'node:net';
+import { createServer } from 'node:net';
 
 /*
  * Ports handed to apps are taken below the kernel's ephemeral range (32768 and
@@ -28,28 +28,4 @@ export async function freePort(): Promise<number> {
     return port;
   }
   throw new Error(`no free port between ${FIRST_PORT} and ${LAST_PORT}`);
-}
-
-export function canConnect(port: number, host = '127.0.0.1'): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = new Socket();
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(500, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-    socket.connect(port, host);
-  });
-}
-
-/** Polls `probe` until it returns true; fails with `what` after `timeoutMs`. */
-export async function waitUntil(what: string, probe: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await probe().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 }

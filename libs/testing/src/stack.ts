@@ -1,6 +1,6 @@
 import { LocalS3Server } from '@finstack/object-store';
 import { join } from 'node:path';
-import { AppProcess } from './app-process';
+import { AppProcess } from '@finstack/process';
 import { Backend, freshMysqlDatabase, tempDataDir } from './databases';
 import { freePort } from './ports';
 

@@ -5,21 +5,21 @@ import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { MySQL2Instrumentation } from '@opentelemetry/instrumentation-mysql2';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { Attributes, Context, SpanKind } from '@opentelemetry/api';
-import { AlwaysOnSampler, BatchSpanProcessor, NodeTracerProvider, ParentBasedSampler, Sampler, SamplingDecision, SamplingResult } from '@opentelemetry/sdk-trace-node';
+import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import { IncomingMessage } from 'node:http';
+import { samplerFromEnv } from './sampler';
 
 /**
  * The SDK proper: spans batched to an OTLP/HTTP (JSON) endpoint, which the
  * exporter reads from OTEL_EXPORTER_OTLP_ENDPOINT (and the batch settings from
- * OTEL_BSP_*). W3C trace context, kept across awaits by AsyncLocalStorage.
+ * OTEL_BSP_*), sampled as OTEL_TRACES_SAMPLER(_ARG) say (sampler.ts). W3C trace context, kept across awaits by AsyncLocalStorage.
  * In AWS a collector beside the app forwards the spans to X-Ray.
  */
 export function registerTracing(service: string): () => Promise<void> {
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: service }),
-    sampler: new ParentBasedSampler({ root: new RequestsOnlySampler() }),
+    sampler: samplerFromEnv(),
     spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter())],
   });
   provider.register();
@@ -41,22 +41,4 @@ export function registerTracing(service: string): () => Promise<void> {
 /** Health probes poll every few seconds: a trace each would drown the real ones. */
 function isProbe(request: IncomingMessage): boolean {
   return request.url?.startsWith('/health') ?? false;
-}
-
-/**
- * Keeps a trace only when it starts with a request or a call, not with a query
- * of its own: pollers (the outbox relays) and migrations would otherwise send
- * a trace every few hundred milliseconds.
- */
-class RequestsOnlySampler implements Sampler {
-  private readonly always = new AlwaysOnSampler();
-
-  shouldSample(_context: Context, _traceId: string, _name: string, _kind: SpanKind, attributes: Attributes): SamplingResult {
-    if (attributes['db.system'] !== undefined) return { decision: SamplingDecision.NOT_RECORD };
-    return this.always.shouldSample();
-  }
-
-  toString(): string {
-    return 'RequestsOnlySampler';
-  }
 }

@@ -53,12 +53,12 @@ export function syntheticPortfolio(): PositionInput[] {
   ];
 }
 
-/** AAPL and AMZN (data/prices) and the S&P 500 index (vega-datasets): common dates 2005-02-22 .. 2020-02-20. */
+/** AAPL and AMZN (data/prices) and the S&P 500 index (data/prices/SPX.csv): common dates 2005-02-22 .. 2020-02-20. */
 export function realPortfolio(): PositionInput[] {
   const read = (path: string) => parsePriceCsv(readFileSync(join(ROOT, path), 'utf8'));
   return [
     { ticker: 'AAPL', quantity: 100, prices: read('data/prices/AAPL.csv') },
     { ticker: 'AMZN', quantity: 10, prices: read('data/prices/AMZN.csv') },
-    { ticker: 'SPX', quantity: 5, prices: read('node_modules/vega-datasets/data/sp500-2000.csv') },
+    { ticker: 'SPX', quantity: 5, prices: read('data/prices/SPX.csv') },
   ];
 }

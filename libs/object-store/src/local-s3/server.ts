@@ -21,7 +21,7 @@ const IGNORED_OBJECT_QUERY = new Set(['x-id']);
  * Put/Get/Head/DeleteObject and ListObjectsV2, with S3 XML errors.
  *
  * It binds 127.0.0.1 only and does NOT check SigV4 signatures: anything that can reach loopback
- * could read it anyway, and it must never be exposed (compose uses MinIO, AWS uses S3).
+ * could read it anyway, and it must never be exposed (compose uses an S3 server, AWS uses S3).
  */
 export class LocalS3Server {
   private server?: Server;

@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { runtimeEnvFor } from '@finstack/config';
-import { canConnect, waitUntil } from './ports';
+import { canConnect, waitUntil } from './wait';
 
 /** The apps `npm run build` produces, and how to tell each is ready. */
 export type AppName = 'gateway' | 'trx-crud' | 'classifier' | 'report' | 'portfolio' | 'notifications';
