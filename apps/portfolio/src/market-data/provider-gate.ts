@@ -45,8 +45,12 @@ export class ProviderGate {
     this.circuit = new CircuitBreaker(settings.circuitThreshold, settings.circuitOpenMs, clock);
   }
 
-  call<T>(apiKey: string, work: (provider: MarketDataProvider) => Promise<T>): Promise<T> {
-    return this.attempt(apiKey, work, 0);
+  /**
+   * `retryUntil` (epoch ms): no retry that would start later, so a poll that
+   * must end in time gives a limited key's ticker back rather than wait for it.
+   */
+  call<T>(apiKey: string, work: (provider: MarketDataProvider) => Promise<T>, options: { retryUntil?: number } = {}): Promise<T> {
+    return this.attempt(apiKey, work, 0, options.retryUntil ?? Number.POSITIVE_INFINITY);
   }
 
   /** How long the key's next call would wait for its bucket. */
@@ -62,7 +66,7 @@ export class ProviderGate {
     return health;
   }
 
-  private async attempt<T>(apiKey: string, work: (provider: MarketDataProvider) => Promise<T>, attempt: number): Promise<T> {
+  private async attempt<T>(apiKey: string, work: (provider: MarketDataProvider) => Promise<T>, attempt: number, retryUntil: number): Promise<T> {
     const bucket = this.bucketOf(apiKey);
     await bucket.take();
     if (!this.circuit.allow()) throw new ProviderCircuitOpenError(this.provider.displayName, this.circuit.retryAt ?? new Date(this.clock()));
@@ -76,14 +80,15 @@ export class ProviderGate {
         this.circuit.success();
         const wait = error.retryAfterMs ?? backoffMs(attempt, this.settings.backoffBaseMs, this.settings.backoffCapMs);
         bucket.pause(Math.min(wait, this.settings.backoffCapMs));
-        if (attempt >= this.settings.retries) throw error;
-        return this.attempt(apiKey, work, attempt + 1);
+        if (attempt >= this.settings.retries || this.clock() + bucket.waitMs() > retryUntil) throw error;
+        return this.attempt(apiKey, work, attempt + 1, retryUntil);
       }
       if (error instanceof ProviderUnavailableError) {
         this.circuit.failure(error.message);
-        if (attempt >= this.settings.retries || this.circuit.state !== 'closed') throw error;
-        await this.sleep(backoffMs(attempt, this.settings.backoffBaseMs, this.settings.backoffCapMs));
-        return this.attempt(apiKey, work, attempt + 1);
+        const wait = backoffMs(attempt, this.settings.backoffBaseMs, this.settings.backoffCapMs);
+        if (attempt >= this.settings.retries || this.circuit.state !== 'closed' || this.clock() + wait > retryUntil) throw error;
+        await this.sleep(wait);
+        return this.attempt(apiKey, work, attempt + 1, retryUntil);
       }
       // A refused key: the provider is fine.
       this.circuit.success();

@@ -132,7 +132,7 @@ export class QuotePollerService implements OnApplicationBootstrap, OnApplication
       // A call that could not start before the period ends belongs to the next poll.
       if (Date.now() + this.gate.waitMs(apiKey) >= deadline) break;
       try {
-        const quote = await this.gate.call(apiKey, (provider) => provider.quote(apiKey, ticker));
+        const quote = await this.gate.call(apiKey, (provider) => provider.quote(apiKey, ticker), { retryUntil: deadline });
         this.lastFetched.set(ticker, Date.now());
         outcome.fetched += 1;
         if (quote === null) outcome.unknown += 1;
