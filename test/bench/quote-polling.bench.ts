@@ -87,6 +87,7 @@ export async function benchPolling(): Promise<void> {
         `provider calls ${quotes.length} over ${fetchSeconds.toFixed(1)} s (${(quotes.length / Math.max(fetchSeconds, 0.001)).toFixed(0)} calls/s, ` +
         `ceiling ${((USERS * CALLS_PER_MINUTE) / 60).toFixed(0)}/s + bursts); 429s: ${limited}`,
     );
+    if (process.env.BENCH_POLL_LOGS) console.log(poller.logs());
   } finally {
     client.close();
     await poller?.stop();

@@ -16,6 +16,8 @@ import { selectTrackedTickers } from './tracked-ticker-rows';
 
 /** Quotes written per ingest call while a group is fetched, so the first prices show before the last are in. */
 const FLUSH_EVERY = 50;
+/** Calls of one key in flight at once. */
+const CALLS_IN_FLIGHT_PER_KEY = 4;
 
 export interface PollOutcome {
   fetched: number;
@@ -42,6 +44,7 @@ export class QuotePollerService implements OnApplicationBootstrap, OnApplication
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
   private stopped = false;
+  private writes: Promise<void> = Promise.resolve();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -120,36 +123,62 @@ export class QuotePollerService implements OnApplicationBootstrap, OnApplication
     const flush = async () => {
       const quotes = pending;
       pending = [];
-      for (let start = 0; start < quotes.length; start += MAX_QUOTES_PER_BATCH) {
-        const result = await this.ingestion.ingest({ quotes: quotes.slice(start, start + MAX_QUOTES_PER_BATCH) });
-        outcome.written += result.accepted;
-      }
+      if (quotes.length > 0) await this.write(quotes, outcome);
     };
     let failure: string | undefined;
-    let index = 0;
-    for (; index < tickers.length && !this.stopped; index += 1) {
-      const ticker = tickers[index]!;
-      // A call that could not start before the period ends belongs to the next poll.
-      if (Date.now() + this.gate.waitMs(apiKey) >= deadline) break;
-      try {
-        const quote = await this.gate.call(apiKey, (provider) => provider.quote(apiKey, ticker), { retryUntil: deadline });
-        this.lastFetched.set(ticker, Date.now());
-        outcome.fetched += 1;
-        if (quote === null) outcome.unknown += 1;
-        else pending.push({ ticker, price: quote.price, at: quote.at.toISOString() });
-      } catch (error) {
-        failure = error instanceof Error ? error.message : String(error);
-        // A refused key or an open circuit stops this key's poll; anything else skips to the next ticker.
-        if (error instanceof ProviderKeyRefusedError || error instanceof ProviderCircuitOpenError) break;
-        outcome.deferred += 1;
+    let next = 0;
+    let stop = false;
+    // A few calls of one key in flight at once: the bucket still spaces them at the key's limit.
+    const worker = async () => {
+      while (!stop && !this.stopped && next < tickers.length) {
+        // A call that could not start before the period ends belongs to the next poll.
+        if (Date.now() + this.gate.waitMs(apiKey) >= deadline) break;
+        const ticker = tickers[next++]!;
+        try {
+          const quote = await this.gate.call(apiKey, (provider) => provider.quote(apiKey, ticker), { retryUntil: deadline });
+          this.lastFetched.set(ticker, Date.now());
+          outcome.fetched += 1;
+          if (quote === null) outcome.unknown += 1;
+          else pending.push({ ticker, price: quote.price, at: quote.at.toISOString() });
+        } catch (error) {
+          failure = error instanceof Error ? error.message : String(error);
+          outcome.deferred += 1;
+          // A refused key or an open circuit stops this key's poll; anything else skips to the next ticker.
+          if (error instanceof ProviderKeyRefusedError || error instanceof ProviderCircuitOpenError) stop = true;
+        }
+        if (pending.length >= FLUSH_EVERY) await flush();
       }
-      if (pending.length >= FLUSH_EVERY) await flush();
-    }
+    };
+    await Promise.all(Array.from({ length: CALLS_IN_FLIGHT_PER_KEY }, worker));
+    const index = next;
     outcome.deferred += tickers.length - index;
     await flush();
     if (outcome.fetched > 0) await this.recordUse(group.owner, undefined);
     if (failure !== undefined) await this.recordUse(group.owner, failure);
     return outcome;
+  }
+
+  /**
+   * Writes through the quote ingest one batch at a time: the groups' batches
+   * would otherwise deadlock each other on MySQL's gap locks of new tickers.
+   * A batch that cannot be written is logged and its tickers fetched first
+   * next time, rather than failing the whole poll.
+   */
+  private write(quotes: QuoteInput[], outcome: PollOutcome): Promise<void> {
+    const written = this.writes.then(async () => {
+      try {
+        for (let start = 0; start < quotes.length; start += MAX_QUOTES_PER_BATCH) {
+          const result = await this.ingestion.ingest({ quotes: quotes.slice(start, start + MAX_QUOTES_PER_BATCH) });
+          outcome.written += result.accepted;
+        }
+      } catch (error) {
+        for (const quote of quotes) this.lastFetched.delete(quote.ticker);
+        outcome.deferred += quotes.length;
+        this.logger.warn(`polled quotes not written, retried next poll: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
+    this.writes = written;
+    return written;
   }
 
   private async keyOf(owner: KeyOwner, sealedById: ReadonlyMap<string, string>): Promise<string | undefined> {
