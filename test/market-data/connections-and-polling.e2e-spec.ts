@@ -138,14 +138,12 @@ describe(`market-data connections and quote polling through a local Finnhub (${b
     try {
       expect((await user.put('/connections/finnhub', { apiKey: keys.carol })).status).toBe(200);
       await eventually('the first 429 for the limited key', async () => finnhub.callsFor(keys.carol).some((call) => call.status === 429));
-      const calls = finnhub.callsFor(keys.carol);
-      const first429 = calls.findIndex((call) => call.status === 429);
-      const next = calls[first429 + 1];
-      // The key is paused until X-Ratelimit-Reset (capped at 30 s), not hammered.
-      if (next) expect(next.at - calls[first429]!.at).toBeGreaterThanOrEqual(900);
-      await sleep(1500);
-      const burst = finnhub.callsFor(keys.carol).filter((call) => call.at > calls[first429]!.at && call.at < calls[first429]!.at + 1500);
-      expect(burst.length).toBeLessThanOrEqual(1);
+      const first429 = finnhub.callsFor(keys.carol).find((call) => call.status === 429)!.at;
+      await sleep(1600);
+      // Calls already in flight (a key has up to 4) may still land just after it; then the key is paused
+      // until X-Ratelimit-Reset (capped at 30 s), not hammered.
+      const quiet = finnhub.callsFor(keys.carol).filter((call) => call.at > first429 + 500 && call.at < first429 + 1600);
+      expect(quiet).toEqual([]);
     } finally {
       finnhub.callsPerMinute = Number.POSITIVE_INFINITY;
     }
