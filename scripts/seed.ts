@@ -48,9 +48,9 @@ async function demoToken(api: FinstackClient): Promise<string> {
 }
 
 async function seed(apiUrl: string): Promise<void> {
-  let token: string | undefined;
-  const api = createFinstackClient({ baseUrl: apiUrl, accessToken: () => token });
-  token = await demoToken(api);
+  const session: { token?: string } = {};
+  const api = createFinstackClient({ baseUrl: apiUrl, accessToken: () => session.token });
+  session.token = await demoToken(api);
   const categories = await api.GET('/api/v1/categories');
   if (!categories.data) throw new Error(`could not list the demo categories: ${categories.error?.message}`);
   const categoryId = new Map(categories.data.items.map((c) => [c.name, c.id]));

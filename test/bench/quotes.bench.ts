@@ -8,7 +8,8 @@
  *   database transaction that checks every quote against the watchlist;
  * - ingest rate against the 5,000 quotes/s target, beside the same service
  *   fed one quote per message (the baseline), with alerts and outbox rows;
- * - the plan of the crossing query, printed once.
+ * - the plan of the crossing query, printed once;
+ * - polling throughput through a local Finnhub (quote-polling.bench.ts).
  */
 import { join } from 'node:path';
 import { HealthContract, PORTFOLIO, PortfolioContract, QuoteInput, QuotesIngested } from '@finstack/contracts';
@@ -21,6 +22,7 @@ import { createConnection, Connection } from 'mysql2/promise';
 import { v7 as uuidv7 } from 'uuid';
 import { crossingQueries, crossingRanges, RANGES_PER_QUERY } from '../../apps/portfolio/src/quotes/crossing-query';
 import { residentMemoryMb } from './process-memory';
+import { benchPolling } from './quote-polling.bench';
 
 const TICKERS = 500;
 const USERS = 2000;
@@ -214,6 +216,7 @@ async function main(): Promise<void> {
     await service.stop();
     dataDir.remove();
   }
+  await benchPolling();
 }
 
 main().catch((error: unknown) => {

@@ -18,6 +18,7 @@ import { ImportsService } from './imports/imports.service';
 import { CategoriesController } from './ledger/categories.controller';
 import { LEDGER_SERVICE } from './ledger/ledger-client';
 import { TransactionsController } from './ledger/transactions.controller';
+import { ConnectionsController } from './portfolio/connections.controller';
 import { HoldingsController } from './portfolio/holdings.controller';
 import { PORTFOLIO_SERVICE } from './portfolio/portfolio-client';
 import { QuoteIngestGuard } from './portfolio/quote-ingest.guard';
@@ -29,6 +30,7 @@ import { GatewayEnv } from './gateway-env';
 import { identityStorage } from './identity-storage';
 import { OperatorGuard } from './auth/operator-role';
 import { MarketController } from './var/market.controller';
+import { PriceRefreshController } from './var/price-refresh.controller';
 import { VAR_SERVICE } from './var/var-client';
 import { VarController } from './var/var.controller';
 
@@ -53,6 +55,8 @@ import { VarController } from './var/var.controller';
     WatchlistController,
     QuotesController,
     MarketController,
+    PriceRefreshController,
+    ConnectionsController,
     VarController,
     HealthController,
   ],

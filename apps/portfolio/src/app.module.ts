@@ -6,10 +6,13 @@ import { LifecycleModule } from '@finstack/lifecycle';
 import { MetricsModule } from '@finstack/metrics';
 import { Module } from '@nestjs/common';
 import { AlertsModule } from './alerts/alerts.module';
+import { ConnectionsModule } from './connections/connections.module';
 import { HoldingsModule } from './holdings/holdings.module';
+import { MarketDataModule } from './market-data/market-data.module';
 import { PortfolioEnv } from './portfolio-env';
 import { PORTFOLIO_OUTBOX } from './common/portfolio-sql';
 import { portfolioStorage } from './portfolio-storage';
+import { QuotePollingModule } from './quote-polling/quote-polling.module';
 import { QuotesModule } from './quotes/quotes.module';
 import { WatchlistModule } from './watchlist/watchlist.module';
 
@@ -25,6 +28,9 @@ import { WatchlistModule } from './watchlist/watchlist.module';
     WatchlistModule,
     AlertsModule,
     QuotesModule,
+    MarketDataModule,
+    ConnectionsModule,
+    QuotePollingModule,
   ],
   controllers: [HealthRpcController],
   providers: [{ provide: SERVICE_NAME, useValue: 'portfolio' }],

@@ -1,7 +1,8 @@
-import { Inject, Injectable, OnModuleDestroy, ServiceUnavailableException } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy, Optional, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheckResult, HealthCheckService, HealthIndicatorFunction, HealthIndicatorService } from '@nestjs/terminus';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { DrainState } from './drain-state';
+import { ReadinessRegistry } from './readiness-registry';
 
 /** What a probe answers: 200 with `ok`, or 503 with what is down and why. */
 export interface HealthReport {
@@ -40,6 +41,7 @@ export class AppHealth implements OnModuleDestroy {
     private readonly indicators: HealthIndicatorService,
     private readonly drain: DrainState,
     @Inject(READINESS_CHECKS) private readonly readinessChecks: HealthIndicatorFunction[],
+    @Optional() private readonly registry?: ReadinessRegistry,
   ) {
     this.loopDelay.enable();
   }
@@ -49,7 +51,7 @@ export class AppHealth implements OnModuleDestroy {
   }
 
   readiness(extra: HealthIndicatorFunction[] = []): Promise<HealthReport> {
-    return this.run([() => this.accepting(), ...this.readinessChecks, ...extra]);
+    return this.run([() => this.accepting(), ...this.readinessChecks, ...(this.registry?.checks ?? []), ...extra]);
   }
 
   onModuleDestroy(): void {

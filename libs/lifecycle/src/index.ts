@@ -7,3 +7,4 @@ export * from './http-drain.middleware';
 export * from './lifecycle.module';
 export * from './ops-listener';
 export * from './tcp-connections';
+export * from './readiness-registry';

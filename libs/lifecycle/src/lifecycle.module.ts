@@ -7,6 +7,7 @@ import { AppHealth, READINESS_CHECKS } from './app-health';
 import { DrainState } from './drain-state';
 import { DrainInterceptor } from './drain.interceptor';
 import { OpsListener } from './ops-listener';
+import { ReadinessRegistry } from './readiness-registry';
 
 /** A database that takes longer than this to answer SELECT 1 is not ready. */
 const DATABASE_PROBE_TIMEOUT_MS = 1000;
@@ -62,6 +63,7 @@ export class LifecycleModule {
         useFactory: (database: TypeOrmHealthIndicator): HealthIndicatorFunction[] =>
           options.database ? [() => database.pingCheck('database', { timeout: DATABASE_PROBE_TIMEOUT_MS })] : [],
       },
+      ReadinessRegistry,
       AppHealth,
     ];
     const { opsListener } = options;
@@ -80,7 +82,7 @@ export class LifecycleModule {
       // Failed probes are answered with what is down; logging each one too would flood the log during an outage.
       imports: [TerminusModule.forRoot({ logger: false })],
       providers,
-      exports: [DrainState, AppHealth, TerminusModule],
+      exports: [DrainState, AppHealth, ReadinessRegistry, TerminusModule],
     };
   }
 }

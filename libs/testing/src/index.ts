@@ -10,3 +10,4 @@ export * from './database-test-app';
 export * from './prometheus';
 export * from './write-load';
 export * from './contract';
+export * from './fake-finnhub';

@@ -6,5 +6,7 @@ import { QuotesService } from './quotes.service';
 @Module({
   controllers: [QuotesController],
   providers: [QuoteIngestService, QuotesService],
+  // The quote polling writes through the same ingest.
+  exports: [QuoteIngestService],
 })
 export class QuotesModule {}

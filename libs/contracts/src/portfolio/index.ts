@@ -1,3 +1,4 @@
+export * from './connections';
 export * from './holding.dto';
 export * from './messages';
 export * from './patterns';
