@@ -2,7 +2,8 @@ import { AuthUser, CurrentUser, JwtAuthGuard } from '@finstack/auth';
 import { ConnectionList, ConnectionView, MARKET_DATA, MarketDataContract, ProviderParams, PutConnectionBody } from '@finstack/contracts';
 import { RpcClient } from '@finstack/rpc';
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '../openapi/api-route.decorator';
 import { RequestId } from '../http/request-id.decorator';
 import { InjectPortfolio } from './portfolio-client';
 
@@ -18,14 +19,15 @@ export class ConnectionsController {
   constructor(@InjectPortfolio() private readonly portfolio: RpcClient<MarketDataContract>) {}
 
   @Put(':provider')
-  @ApiOperation({
+  @ApiRoute({
     summary: "Connect a market-data provider with one's API key",
     description:
       'The key is tried once against the provider, then stored sealed (envelope encryption under the user id); ' +
       "it is never shown again, only its last 4 characters. From then on, the user's held and watched tickers are polled with it. " +
       'Replaces an earlier key for the same provider.',
+    type: ConnectionView,
+    errors: [400, 401, 413, 503, 504],
   })
-  @ApiBadRequestResponse({ description: "the provider refused the key: the message gives the provider's words" })
   put(
     @CurrentUser() user: AuthUser,
     @RequestId() requestId: string | undefined,
@@ -36,15 +38,18 @@ export class ConnectionsController {
   }
 
   @Get()
-  @ApiOperation({ summary: "One's connections: provider, the key's last 4 characters, created, last used, last error" })
+  @ApiRoute({
+    summary: "One's connections: provider, the key's last 4 characters, created, last used, last error",
+    type: ConnectionList,
+    errors: [401, 503, 504],
+  })
   list(@CurrentUser() user: AuthUser, @RequestId() requestId: string | undefined): Promise<ConnectionList> {
     return this.portfolio.send(MARKET_DATA.listConnections, { userId: user.userId, requestId });
   }
 
   @Delete(':provider')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Remove a connection and its stored key' })
-  @ApiNoContentResponse()
+  @ApiRoute({ summary: 'Remove a connection and its stored key', status: 204, errors: [400, 401, 404, 503, 504] })
   async delete(@CurrentUser() user: AuthUser, @RequestId() requestId: string | undefined, @Param() params: ProviderParams): Promise<void> {
     await this.portfolio.send(MARKET_DATA.deleteConnection, { userId: user.userId, requestId, params });
   }

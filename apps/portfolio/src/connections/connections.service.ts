@@ -48,7 +48,7 @@ export class ConnectionsService {
   }
 
   async list(userId: string): Promise<ConnectionList> {
-    return { items: (await selectUserConnections(this.dataSource.manager, userId)).map(toView) };
+    return { items: (await selectUserConnections(this.dataSource.manager, userId)).map(toView), nextCursor: null };
   }
 
   async delete(userId: string, provider: MarketDataProviderId): Promise<{ provider: MarketDataProviderId }> {

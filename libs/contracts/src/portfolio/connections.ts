@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ApiEnum, ApiList, ApiNextCursor, ApiNullableText, ApiNullableTimestamp, ApiText, ApiTimestamp } from '../openapi';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Rpc, RpcMessage, UserMessage } from '../rpc';
@@ -22,12 +23,13 @@ export const API_KEY_MAX_CHARS = 256;
 const API_KEY = /^[\x21-\x7e]*$/;
 
 export class ProviderParams {
+  @ApiProperty({ enum: MARKET_DATA_PROVIDERS, enumName: 'MarketDataProvider' })
   @IsIn(MARKET_DATA_PROVIDERS, { message: `provider must be one of: ${MARKET_DATA_PROVIDERS.join(', ')}` })
   provider!: MarketDataProviderId;
 }
 
 export class PutConnectionBody {
-  @ApiProperty({ description: `the provider's API key, ${API_KEY_MIN_CHARS}-${API_KEY_MAX_CHARS} printable characters; stored sealed, never shown again` })
+  @ApiProperty({ example: 'c0ffee00demo0key0x9Qa', description: `the provider's API key, ${API_KEY_MIN_CHARS}-${API_KEY_MAX_CHARS} printable characters; stored sealed, never shown again` })
   @IsString()
   @MinLength(API_KEY_MIN_CHARS, { message: `apiKey must be at least ${API_KEY_MIN_CHARS} characters` })
   @MaxLength(API_KEY_MAX_CHARS, { message: `apiKey must be at most ${API_KEY_MAX_CHARS} characters` })
@@ -37,28 +39,26 @@ export class PutConnectionBody {
 
 /** A connection as its owner sees it: never the key, only its last 4 characters. */
 export class ConnectionView {
-  @ApiProperty({ enum: MARKET_DATA_PROVIDERS })
+  @ApiEnum(MARKET_DATA_PROVIDERS, 'MarketDataProvider')
   provider!: MarketDataProviderId;
-
-  @ApiProperty({ example: 'x9Qa', description: 'the last 4 characters of the key' })
+  @ApiText({ example: 'x9Qa', description: 'the last 4 characters of the key' })
   keyLast4!: string;
-
-  @ApiProperty()
+  @ApiTimestamp()
   createdAt!: string;
-
-  @ApiProperty({ nullable: true, type: String, description: 'when polling last fetched a quote with it' })
+  @ApiNullableTimestamp({ description: 'when polling last fetched a quote with it' })
   lastUsedAt!: string | null;
-
-  @ApiProperty({ nullable: true, type: String, description: "the provider's last refusal or failure with this key" })
+  @ApiNullableText({ description: "the provider's last refusal or failure with this key" })
   lastError!: string | null;
-
-  @ApiProperty({ nullable: true, type: String })
+  @ApiNullableTimestamp()
   lastErrorAt!: string | null;
 }
 
+/** One connection per provider, so one page. */
 export class ConnectionList {
-  @ApiProperty({ type: [ConnectionView] })
+  @ApiList(ConnectionView)
   items!: ConnectionView[];
+  @ApiNextCursor()
+  nextCursor!: string | null;
 }
 
 export class PutConnectionMessage extends UserMessage {
