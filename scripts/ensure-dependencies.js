@@ -4,7 +4,7 @@
  * locked dependencies when node_modules is missing or older than
  * package-lock.json, so that the README commands work on a fresh clone. The
  * Pulumi program in infra/ is its own npm project with its own lock file, and
- * is checked the same way. Plain JavaScript, as nothing is built (or even
+ * is checked the same way, and so is the web console in apps/web. Plain JavaScript, as nothing is built (or even
  * installed) yet when it runs.
  */
 const { execSync } = require('node:child_process');
@@ -25,3 +25,4 @@ function ensureInstalled(project) {
 
 ensureInstalled(root);
 ensureInstalled(join(root, 'infra'));
+ensureInstalled(join(root, 'apps', 'web'));

@@ -9,6 +9,8 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { GatewayEnv } from './gateway-env';
 import { configureHttpApp } from './http/configure-http-app';
+import { proxySocketIo } from './web/socket-proxy';
+import { serveWebConsole } from './web/web-console';
 
 async function bootstrap(): Promise<void> {
   const env = loadEnv(GatewayEnv);
@@ -29,6 +31,9 @@ async function bootstrap(): Promise<void> {
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), {
     jsonDocumentUrl: 'docs-json',
   });
+
+  if (env.NOTIFICATIONS_URL) proxySocketIo(app, env.NOTIFICATIONS_URL);
+  if (!serveWebConsole(app, env.WEB_DIR)) logger.warn(`no web console at ${env.WEB_DIR} (npm run build:web builds it)`);
 
   await app.listen(env.PORT, env.HTTP_HOST);
   logger.log(`gateway listening on http://${env.HTTP_HOST}:${env.PORT}`);

@@ -1,11 +1,13 @@
 import { AuthUser, CurrentUser, JwtAuthGuard } from '@finstack/auth';
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Ip, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Ip, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { AccountView } from './account.view';
 import { AccountsService } from './accounts.service';
 import { LoginBody } from './login.dto';
 import { LoginService } from './login.service';
 import { RefreshTokenBody } from './refresh-token.dto';
+import { clearRefreshCookie, COOKIE_MODE_DOC, presentedRefreshToken, setRefreshCookie, wantsCookieMode } from './refresh-cookie';
 import { RegisterBody } from './register.dto';
 import { SessionsService } from './sessions.service';
 import { TokenPair } from './token-pair.view';
@@ -28,27 +30,41 @@ export class AuthController {
   @Post('login')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TokenPair })
-  login(
+  @ApiHeader(COOKIE_MODE_DOC)
+  async login(
     @Body() body: LoginBody,
     @Ip() ip: string | undefined,
     @Headers('user-agent') userAgent: string | undefined,
-  ): Promise<TokenPair> {
-    return this.logins.login({ ...body, ip: ip ?? 'unknown', userAgent });
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TokenPair | CookieModePair> {
+    return inCookieMode(request, response, await this.logins.login({ ...body, ip: ip ?? 'unknown', userAgent }));
   }
 
   @Post('refresh')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TokenPair })
-  refresh(@Body() body: RefreshTokenBody): Promise<TokenPair> {
+  @ApiHeader(COOKIE_MODE_DOC)
+  async refresh(
+    @Body() body: RefreshTokenBody,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TokenPair | CookieModePair> {
     // No log-in alert: a refresh continues a session whose log-in was announced (and runs every 15 minutes per device).
-    return this.sessions.refresh(body.refreshToken);
+    return inCookieMode(request, response, await this.sessions.refresh(presentedRefreshToken(request, body.refreshToken)));
   }
 
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse()
-  logout(@Body() body: RefreshTokenBody): Promise<void> {
-    return this.sessions.end(body.refreshToken);
+  @ApiHeader(COOKIE_MODE_DOC)
+  async logout(
+    @Body() body: RefreshTokenBody,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    await this.sessions.end(presentedRefreshToken(request, body.refreshToken));
+    if (wantsCookieMode(request)) clearRefreshCookie(request, response);
   }
 
   @Get('me')
@@ -58,4 +74,14 @@ export class AuthController {
   me(@CurrentUser() user: AuthUser): Promise<AccountView> {
     return this.accounts.profile(user.userId);
   }
+}
+
+/** The answer of cookie mode: the refresh token is in the cookie only. */
+type CookieModePair = Omit<TokenPair, 'refreshToken'>;
+
+function inCookieMode(request: Request, response: Response, pair: TokenPair): TokenPair | CookieModePair {
+  if (!wantsCookieMode(request)) return pair;
+  setRefreshCookie(request, response, pair.refreshToken);
+  const { refreshToken: _inCookie, ...rest } = pair;
+  return rest;
 }
