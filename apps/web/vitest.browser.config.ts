@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 240_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // The journey's steps build on each other: after the first failure the rest only time out.
+    bail: 1,
   },
 });

@@ -13,7 +13,7 @@ export function percent(ratio: number | null | undefined, digits = 1): string {
 export function signColor(value: string | number | null | undefined): string | undefined {
   if (value === null || value === undefined) return undefined;
   const n = typeof value === 'number' ? value : Number(value);
-  return n > 0 ? 'teal.8' : n < 0 ? 'red.8' : undefined;
+  return n > 0 ? 'teal.9' : n < 0 ? 'red.9' : undefined;
 }
 
 /** A fresh Idempotency-Key for one create (a retried click sends the same one). */

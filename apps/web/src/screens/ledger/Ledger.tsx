@@ -175,7 +175,7 @@ export default function Ledger() {
                     gap: 12,
                     padding: '0 12px',
                     borderBottom: '1px solid var(--mantine-color-gray-2)',
-                    background: item.index === cursor ? 'var(--mantine-color-indigo-0)' : undefined,
+                    background: item.index === cursor ? 'var(--mantine-color-gray-0)' : undefined,
                   }}
                 >
                   <div role="cell">

@@ -249,10 +249,10 @@ function StrategyResultView({ run, result }: { run: Run; result: StrategyResult 
             <Table.Tbody>
               {result.trades.map((trade, index) => (
                 <Table.Tr key={index}>
-                  <Table.Td c={trade.signal === 'BUY' ? 'teal.8' : 'red.8'}>{trade.signal}</Table.Td>
+                  <Table.Td c={trade.signal === 'BUY' ? 'teal.9' : 'red.9'}>{trade.signal}</Table.Td>
                   <Table.Td>{trade.openDate}</Table.Td>
                   <Table.Td>{trade.closeDate}</Table.Td>
-                  <Table.Td ta="right" c={trade.pnl >= 0 ? 'teal.8' : 'red.8'}>
+                  <Table.Td ta="right" c={trade.pnl >= 0 ? 'teal.9' : 'red.9'}>
                     {trade.pnl.toFixed(2)}
                   </Table.Td>
                   {trade.risk.map((risk) => (

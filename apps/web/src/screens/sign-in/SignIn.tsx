@@ -23,7 +23,7 @@ export function SignIn({ mode }: { mode: 'sign-in' | 'sign-up' }) {
       email: (value) => (!/^\S+@\S+\.\S+$/.test(value) ? 'enter an email address' : value.length > EMAIL_MAX ? `at most ${EMAIL_MAX} characters` : null),
       password: (value) =>
         mode === 'sign-up' && value.length < PASSWORD_MIN
-          ? `at least ${PASSWORD_MIN} characters`
+          ? `use at least ${PASSWORD_MIN} characters`
           : value.length === 0
             ? 'enter your password'
             : value.length > PASSWORD_MAX
