@@ -115,7 +115,7 @@ describe('the web console journey, in Chromium against npm start’s stack', () 
     const bad = `Date,Amount,Description\n${month}-02,-4.50,COFFEE BAR\nnot-a-date,-1.00,BROKEN\n`;
     await page.locator('input[type=file]').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
     await page.getByTestId('import-preview').waitFor();
-    await page.getByRole('button', { name: 'Dry run' }).click();
+    await page.getByRole('button', { name: 'Dry run', exact: true }).click();
     const badLines = page.getByTestId('bad-lines');
     await badLines.waitFor();
     expect(await badLines.textContent()).toContain('3');
@@ -168,7 +168,7 @@ describe('the web console journey, in Chromium against npm start’s stack', () 
 
   it('6. runs a strategy VaR large enough to be a job and follows its progress to the result chart', async () => {
     await go('Strategy VaR');
-    await page.getByLabel(/^Ticker( \*)?$/).click();
+    await page.getByRole('combobox', { name: 'Ticker' }).click();
     await page.getByRole('option', { name: 'AAPL' }).click();
     await page.getByLabel(/^Samples S( \*)?$/).fill('20000');
     await page.getByLabel(/^Shards R( \*)?$/).fill('2');

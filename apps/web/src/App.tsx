@@ -16,7 +16,7 @@ const theme = createTheme({
   // A toast's close button has no text: give it a name.
   components: { Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } } }) },
 });
-const contrast: CSSVariablesResolver = () => ({ variables: {}, light: { '--mantine-color-dimmed': '#495057' }, dark: {} });
+const contrast: CSSVariablesResolver = () => ({ variables: {}, light: { '--mantine-color-dimmed': '#495057', '--mantine-color-placeholder': '#5c636a' }, dark: {} });
 
 const queries = new QueryClient({
   defaultOptions: {

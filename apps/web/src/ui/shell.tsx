@@ -59,7 +59,7 @@ export function Shell() {
       <AppShell.Navbar p="xs" aria-label="Main">
         <ScrollArea>
           {LINKS.map(([to, label]) => (
-            <NavLink key={to} component={RouterLink} to={to} label={label} onClick={close} />
+            <NavLink key={to} component={RouterLink} to={to} label={label} onClick={close} variant="filled" />
           ))}
         </ScrollArea>
       </AppShell.Navbar>
