@@ -221,7 +221,7 @@ function StrategyResultView({ run, result }: { run: Run; result: StrategyResult 
             <Table.Tr>
               <Table.Th>Samples, shards, seed, time</Table.Th>
               <Table.Td>
-                {result.metadata.samples.toLocaleString()}, {result.metadata.shards}, {result.metadata.seed}, {result.metadata.durationMs} ms
+                {result.metadata.samples.toLocaleString()}, {result.metadata.shards}, {result.metadata.seed}, {Math.round(result.metadata.durationMs)} ms
               </Table.Td>
             </Table.Tr>
           </Table.Tbody>
