@@ -35,6 +35,7 @@ it('measures the web console', async () => {
       body: form,
     });
     if (!imported.ok) throw new Error(`import failed: ${imported.status} ${await imported.text()}`);
+    console.log(`import: ${await imported.text()}`);
 
     const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
     await page.goto(`${stack.url}/ledger`); // a cold load: redirected to sign-in
@@ -45,7 +46,13 @@ it('measures the web console', async () => {
     await page.getByLabel(/^Password( \*)?$/).fill(USER.password);
     const signedIn = Date.now();
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('ledger-row').first().waitFor({ timeout: 30_000 });
+    await page.getByRole('link', { name: 'Ledger', exact: true }).click();
+    try {
+      await page.getByTestId('ledger-row').first().waitFor({ timeout: 30_000 });
+    } catch (error) {
+      await page.screenshot({ path: join(REPO_ROOT, 'test-results', 'bench-ledger.png') });
+      throw error;
+    }
     const ledgerMs = Date.now() - signedIn;
 
     // Scroll the whole list; the next pages load as its end nears. The DOM keeps only the visible rows.
