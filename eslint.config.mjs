@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'infra/node_modules/**', 'coverage/**', '.data/**', '**/*.js', '**/*.mjs', 'libs/client/src/api-schema.ts'] },
+  { ignores: ['dist/**', 'node_modules/**', 'infra/node_modules/**', 'apps/web/node_modules/**', 'apps/web/dist/**', 'coverage/**', '.data/**', '**/*.js', '**/*.mjs', 'libs/client/src/api-schema.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -9,4 +9,7 @@ module.exports = {
   transform: { '^.+\\.ts$': 'ts-jest' },
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   testEnvironment: 'node',
+  // The web console has its own runner (Vitest) and node_modules.
+  modulePathIgnorePatterns: ['<rootDir>/apps/web/'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web/'],
 };

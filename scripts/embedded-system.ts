@@ -75,7 +75,8 @@ export async function startEmbeddedSystem(options: { quiet?: boolean } = {}): Pr
   });
   const gateway = new AppProcess({
     app: 'gateway',
-    env: shared,
+    // The console's pushes on the gateway's own origin: /socket.io is proxied to notifications.
+    env: { ...shared, NOTIFICATIONS_URL: process.env.NOTIFICATIONS_URL ?? notificationsUrl },
     inheritEnv: true,
     ready: { url: `${apiUrl}/health/ready` },
     echo: echo('gateway'),

@@ -5,7 +5,8 @@
  * package-lock.json, so that the README commands work on a fresh clone. The
  * Pulumi program in infra/ is its own npm project with its own lock file: it is
  * installed the same way with `--with-infra` (tests, typecheck and lint need
- * it; `npm start` does not). Plain JavaScript, as nothing is built (or even
+ * it; `npm start` does not); so is the web console in apps/web, which every
+ * command needs. Plain JavaScript, as nothing is built (or even
  * installed) yet when it runs.
  */
 const { execSync } = require('node:child_process');
@@ -26,3 +27,4 @@ function ensureInstalled(project) {
 
 ensureInstalled(root);
 if (process.argv.includes('--with-infra')) ensureInstalled(join(root, 'infra'));
+ensureInstalled(join(root, 'apps', 'web'));

@@ -28,6 +28,7 @@ async function main(): Promise<void> {
 
   console.log(`
 finstack is running
+  open     ${system.apiUrl}/   (the web console)
   API      ${system.apiUrl}/api/v1
   docs     ${system.apiUrl}/docs   (OpenAPI JSON: ${system.apiUrl}/docs-json)
   health   ${system.apiUrl}/health/ready

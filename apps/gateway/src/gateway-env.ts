@@ -79,6 +79,19 @@ export class GatewayEnv extends CommonEnv {
     message: 'QUOTES_INGEST_API_KEY must be 32 to 256 visible ASCII characters (e.g. openssl rand -hex 32)',
   })
   QUOTES_INGEST_API_KEY?: string;
+
+  /** The built web console, served at `/`; nothing is served there when it holds no index.html. */
+  @IsString()
+  WEB_DIR = 'apps/web/dist';
+
+  /**
+   * The notifications app, to which `/socket.io` is proxied so the console has one origin
+   * (embedded mode and compose). Unset where a load balancer routes `/socket.io` itself (AWS).
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'NOTIFICATIONS_URL must be an http:// or https:// URL' })
+  NOTIFICATIONS_URL?: string;
+
 }
 
 /** "Ops@Example.com, b@example.com" → ["ops@example.com", "b@example.com"]; emails compare in lower case. */

@@ -10,6 +10,8 @@ import { GatewayEnv } from './gateway-env';
 import { configureHttpApp } from './http/configure-http-app';
 import { useCors, useSecurityHeaders } from './http/security-headers';
 import { serveOpenApi } from './openapi/openapi-document';
+import { proxySocketIo } from './web/socket-proxy';
+import { serveWebConsole } from './web/web-console';
 
 async function bootstrap(): Promise<void> {
   const env = loadEnv(GatewayEnv);
@@ -26,6 +28,9 @@ async function bootstrap(): Promise<void> {
   configureHttpApp(app, { trustProxyHops: env.TRUST_PROXY_HOPS });
 
   serveOpenApi(app, env.API_DOCS);
+
+  if (env.NOTIFICATIONS_URL) proxySocketIo(app, env.NOTIFICATIONS_URL);
+  if (!serveWebConsole(app, env.WEB_DIR)) logger.warn(`no web console at ${env.WEB_DIR} (npm run build:web builds it)`);
 
   await app.listen(env.PORT, env.HTTP_HOST);
   logger.log(`gateway listening on http://${env.HTTP_HOST}:${env.PORT}`);

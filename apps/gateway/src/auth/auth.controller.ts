@@ -1,12 +1,14 @@
 import { AuthUser, CurrentUser, JwtAuthGuard } from '@finstack/auth';
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Ip, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Ip, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { ApiRoute } from '../openapi/api-route.decorator';
 import { AccountView } from './account.view';
 import { AccountsService } from './accounts.service';
 import { LoginBody } from './login.dto';
 import { LoginService } from './login.service';
 import { RefreshTokenBody } from './refresh-token.dto';
+import { clearRefreshCookie, COOKIE_MODE_DOC, presentedRefreshToken, setRefreshCookie, wantsCookieMode } from './refresh-cookie';
 import { RegisterBody } from './register.dto';
 import { SessionsService } from './sessions.service';
 import { TokenPair } from './token-pair.view';
@@ -32,14 +34,17 @@ export class AuthController {
     summary: 'Log in with email and password',
     description: 'Repeated failures for one address or from one client are slowed down with 429 and Retry-After.',
     type: TokenPair,
-    errors: [400, 401, 413, 429, 503],
+    errors: [400, 401, 403, 413, 429, 503],
   })
-  login(
+  @ApiHeader(COOKIE_MODE_DOC)
+  async login(
     @Body() body: LoginBody,
     @Ip() ip: string | undefined,
     @Headers('user-agent') userAgent: string | undefined,
-  ): Promise<TokenPair> {
-    return this.logins.login({ ...body, ip: ip ?? 'unknown', userAgent });
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TokenPair | CookieModePair> {
+    return inCookieMode(request, response, await this.logins.login({ ...body, ip: ip ?? 'unknown', userAgent }));
   }
 
   @Post('refresh')
@@ -48,18 +53,29 @@ export class AuthController {
     summary: 'Exchange a refresh token for a new pair',
     description: 'Each refresh token is good for one exchange; reusing one ends its whole session.',
     type: TokenPair,
-    errors: [400, 401, 413, 503],
+    errors: [400, 401, 403, 413, 503],
   })
-  refresh(@Body() body: RefreshTokenBody): Promise<TokenPair> {
+  @ApiHeader(COOKIE_MODE_DOC)
+  async refresh(
+    @Body() body: RefreshTokenBody,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TokenPair | CookieModePair> {
     // No log-in alert: a refresh continues a session whose log-in was announced (and runs every 15 minutes per device).
-    return this.sessions.refresh(body.refreshToken);
+    return inCookieMode(request, response, await this.sessions.refresh(presentedRefreshToken(request, body.refreshToken)));
   }
 
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiRoute({ summary: 'End the session of a refresh token', status: 204, errors: [400, 413, 503] })
-  logout(@Body() body: RefreshTokenBody): Promise<void> {
-    return this.sessions.end(body.refreshToken);
+  @ApiRoute({ summary: 'End the session of a refresh token', status: 204, errors: [400, 403, 413, 503] })
+  @ApiHeader(COOKIE_MODE_DOC)
+  async logout(
+    @Body() body: RefreshTokenBody,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    await this.sessions.end(presentedRefreshToken(request, body.refreshToken));
+    if (wantsCookieMode(request)) clearRefreshCookie(request, response);
   }
 
   @Get('me')
@@ -69,4 +85,14 @@ export class AuthController {
   me(@CurrentUser() user: AuthUser): Promise<AccountView> {
     return this.accounts.profile(user.userId);
   }
+}
+
+/** The answer of cookie mode: the refresh token is in the cookie only. */
+type CookieModePair = Omit<TokenPair, 'refreshToken'>;
+
+function inCookieMode(request: Request, response: Response, pair: TokenPair): TokenPair | CookieModePair {
+  if (!wantsCookieMode(request)) return pair;
+  setRefreshCookie(request, response, pair.refreshToken);
+  const { refreshToken: _inCookie, ...rest } = pair;
+  return rest;
 }

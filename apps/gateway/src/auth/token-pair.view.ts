@@ -5,7 +5,10 @@ export class TokenPair {
   @ApiProperty({ description: 'ES256 JWT for `Authorization: Bearer`' })
   accessToken!: string;
 
-  @ApiProperty({ description: 'Opaque; good for one exchange at POST /auth/refresh, within 30 days' })
+  @ApiProperty({
+    required: false,
+    description: 'Opaque; good for one exchange at POST /auth/refresh, within 30 days. Absent in cookie mode, where it travels in the httpOnly cookie',
+  })
   refreshToken!: string;
 
   @ApiProperty({ example: ACCESS_TOKEN_TTL_SECONDS, description: 'Lifetime of the access token in seconds' })

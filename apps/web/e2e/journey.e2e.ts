@@ -1,0 +1,191 @@
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, seriousViolations, watchConsole } from './browser';
+import { REPO_ROOT, startStack, type RunningStack } from './stack';
+
+const OPERATOR = { email: 'ops@example.com', password: 'operator passphrase 1' };
+const USER = { email: `journey-${Date.now()}@example.com`, password: 'a long passphrase 42' };
+const SHOTS = join(REPO_ROOT, 'test-results');
+const DOCS_IMG = join(REPO_ROOT, 'docs', 'img');
+
+/** An operator's API calls (quotes, price histories), as a price feed would make them. */
+async function operatorToken(url: string): Promise<string> {
+  await fetch(`${url}/api/v1/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OPERATOR) });
+  const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OPERATOR) });
+  return ((await login.json()) as { accessToken: string }).accessToken;
+}
+
+async function postQuote(url: string, token: string, price: string): Promise<void> {
+  const response = await fetch(`${url}/api/v1/quotes`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ ticker: 'AAPL', price, at: new Date().toISOString(), currency: 'USD' }),
+  });
+  expect(response.ok, `quote answered ${response.status}`).toBe(true);
+}
+
+describe('the web console journey, in Chromium against npm start’s stack', () => {
+  let stack: RunningStack;
+  let browser: Browser;
+  let page: Page;
+  let consoleLog: { errors: string[] };
+  let operator: string;
+
+  beforeAll(async () => {
+    // A strategy run above 200,000 draws becomes a job (202), so the journey sees its progress bar.
+    stack = await startStack({ OPERATOR_EMAILS: OPERATOR.email, VAR_SYNC_MAX_DRAWS: '200000' });
+    operator = await operatorToken(stack.url);
+    const prices = await fetch(`${stack.url}/api/v1/market/prices/AAPL`, {
+      method: 'PUT',
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${operator}` },
+      body: readFileSync(join(REPO_ROOT, 'data/prices/AAPL.csv')),
+    });
+    expect(prices.status).toBe(200);
+    await postQuote(stack.url, operator, '190.10');
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    consoleLog = watchConsole(page);
+    mkdirSync(SHOTS, { recursive: true });
+    mkdirSync(DOCS_IMG, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  const accessible = async (screen: string) => expect(await seriousViolations(page), `axe on ${screen}`).toEqual([]);
+  const shot = async (name: string, docs = false) => {
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+    if (docs) copyFileSync(join(SHOTS, `${name}.png`), join(DOCS_IMG, `${name}.png`));
+  };
+  const go = async (link: string) => {
+    await page.getByRole('link', { name: link, exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: link === 'Import' ? 'Import a CSV' : link }).waitFor();
+  };
+
+  it('1. signs up, adds a transaction and categorises it from a suggestion', async () => {
+    await page.goto(stack.url);
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await accessible('sign in');
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    // The API's limits are checked before submit.
+    await page.getByLabel(/^Email( \*)?$/).fill(USER.email);
+    await page.getByLabel(/^Password( \*)?$/).fill('short');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('use at least 10 characters').waitFor();
+    await page.getByLabel(/^Password( \*)?$/).fill(USER.password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+
+    await go('Ledger');
+    await page.getByText('No transactions match').waitFor();
+    for (const [description, amount] of [
+      ['TESCO STORES 42', '-23.40'],
+      ['SALARY ACME LTD', '2500.00'],
+    ]) {
+      await page.getByRole('button', { name: 'New transaction' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel(/^Amount( \*)?$/).fill(amount!);
+      await dialog.getByLabel(/^Description( \*)?$/).fill(description!);
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByRole('row').filter({ hasText: description }).waitFor();
+    }
+    await accessible('ledger');
+    const tesco = page.getByRole('row').filter({ hasText: 'TESCO STORES 42' });
+    await tesco.getByRole('button', { name: /Category of TESCO STORES 42/ }).click();
+    const suggestion = page.getByTestId('suggestion').first();
+    await suggestion.waitFor();
+    const chosen = (await suggestion.textContent())!.split(/\d+ %/)[0]!.trim();
+    await suggestion.click();
+    // Chosen by hand now: the chip names the category without an automatic source.
+    await expect.poll(async () => tesco.getByRole('button', { name: /Category of/ }).getAttribute('aria-label')).toBe(`Category of TESCO STORES 42: ${chosen} (by you). Change`);
+    await shot('ledger', true);
+  });
+
+  it('2. imports a CSV: a dry run with a bad line, a clean import, then a re-import of duplicates', async () => {
+    await go('Import');
+    await accessible('import');
+    const month = new Date().toISOString().slice(0, 7);
+    const bad = `Date,Amount,Description\n${month}-02,-4.50,COFFEE BAR\nnot-a-date,-1.00,BROKEN\n`;
+    await page.locator('input[type=file]').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await page.getByTestId('import-preview').waitFor();
+    await page.getByRole('button', { name: 'Dry run', exact: true }).click();
+    const badLines = page.getByTestId('bad-lines');
+    await badLines.waitFor();
+    expect(await badLines.textContent()).toContain('3');
+
+    const clean = `Date,Amount,Description\n${month}-02,-4.50,COFFEE BAR\n${month}-03,-61.20,SHELL FUEL\n${month}-04,-15.99,NETFLIX.COM\n`;
+    await page.locator('input[type=file]').setInputFiles({ name: 'clean.csv', mimeType: 'text/csv', buffer: Buffer.from(clean) });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => page.getByTestId('inserted').textContent()).toBe('3');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => page.getByTestId('duplicates').textContent()).toBe('3');
+    await expect.poll(() => page.getByTestId('inserted').textContent()).toBe('0');
+  });
+
+  it('3. draws the dashboard charts with data', async () => {
+    await go('Dashboard');
+    const cashflowBars = page.getByTestId('cashflow-chart').locator('.recharts-bar-rectangle path');
+    await expect.poll(() => cashflowBars.count()).toBeGreaterThan(0);
+    const slices = page.getByTestId('category-chart').locator('.recharts-pie-sector');
+    await expect.poll(() => slices.count()).toBeGreaterThan(0);
+    await accessible('dashboard');
+    await shot('dashboard', true);
+  });
+
+  it('4. adds AAPL to the wallet and sees its price change live when a quote arrives', async () => {
+    await go('Wallet');
+    await page.getByText('No holdings yet').waitFor();
+    await page.getByLabel(/^Ticker( \*)?$/).fill('AAPL');
+    await page.getByLabel(/^Quantity( \*)?$/).fill('10');
+    await page.getByLabel(/^Average cost \(optional\)( \*)?$/).fill('150');
+    await page.getByRole('button', { name: 'Add' }).click();
+    const price = page.getByTestId('holding-AAPL').getByTestId('price');
+    await expect.poll(() => price.textContent()).toContain('190.10');
+    await accessible('wallet');
+    await postQuote(stack.url, operator, '201.55');
+    await expect.poll(() => price.textContent(), { timeout: 15_000 }).toContain('201.55');
+    await shot('wallet', true);
+  });
+
+  it('5. sets a watchlist target and sees the toast when it is crossed', async () => {
+    await go('Watchlist');
+    await page.getByLabel(/^Ticker( \*)?$/).fill('AAPL');
+    await page.getByLabel(/^Target price( \*)?$/).fill('210');
+    await page.getByRole('button', { name: 'Watch' }).click();
+    await page.getByTestId('watchlist').getByText('AAPL').waitFor();
+    await accessible('watchlist');
+    await go('Ledger'); // the toast shows on any screen
+    await postQuote(stack.url, operator, '212.00');
+    await page.getByText('AAPL crossed your target').waitFor({ timeout: 15_000 });
+  });
+
+  it('6. runs a strategy VaR large enough to be a job and follows its progress to the result chart', async () => {
+    await go('Strategy VaR');
+    await page.getByRole('combobox', { name: 'Ticker' }).click();
+    await page.getByRole('option', { name: 'AAPL' }).click();
+    await page.getByLabel(/^Samples S( \*)?$/).fill('20000');
+    await page.getByLabel(/^Shards R( \*)?$/).fill('2');
+    await page.getByRole('button', { name: 'Run analysis' }).click();
+    await page.getByTestId('var-progress').waitFor({ timeout: 30_000 });
+    await page.getByTestId('var-result').waitFor({ timeout: 180_000 });
+    await expect.poll(() => page.getByTestId('price-chart').locator('canvas').count()).toBeGreaterThan(0);
+    await accessible('strategy VaR');
+    await page.getByTestId('var-result').scrollIntoViewIfNeeded();
+    await shot('strategy-var');
+  });
+
+  it('7. signs out, and a reload stays signed out', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.reload();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(consoleLog.errors).toEqual([]);
+  });
+});

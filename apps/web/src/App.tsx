@@ -1,0 +1,78 @@
+import { createTheme, MantineProvider, Notification, type CSSVariablesResolver } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy } from 'react';
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { ApiError } from './api/http';
+import { AuthProvider, RequireSession } from './ui/auth';
+import { Shell } from './ui/shell';
+import { SignIn } from './screens/sign-in/SignIn';
+
+// Darker shades than Mantine's defaults, so text and links meet WCAG AA contrast (axe's color-contrast rule).
+const theme = createTheme({
+  primaryColor: 'indigo',
+  primaryShade: 8,
+  defaultRadius: 'md',
+  // A toast's close button has no text: give it a name.
+  components: { Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } } }) },
+});
+const contrast: CSSVariablesResolver = () => ({ variables: {}, light: { '--mantine-color-dimmed': '#495057', '--mantine-color-placeholder': '#5c636a' }, dark: {} });
+
+const queries = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // 503/504 and lost connections are retried (the banner says so); other errors are shown at once.
+      retry: (count, error) => error instanceof ApiError && error.unavailable && count < 20,
+      retryDelay: (count) => Math.min(1000 * 2 ** count, 10_000),
+      staleTime: 10_000,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+// Every screen after sign-in is split off and loaded when first opened.
+const screen = (load: () => Promise<{ default: React.ComponentType }>) => {
+  const Screen = lazy(load);
+  return <Screen />;
+};
+
+const router = createBrowserRouter([
+  { path: '/sign-in', element: <SignIn mode="sign-in" /> },
+  { path: '/sign-up', element: <SignIn mode="sign-up" /> },
+  {
+    path: '/',
+    element: (
+      <RequireSession>
+        <Shell />
+      </RequireSession>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/dashboard" replace /> },
+      { path: 'dashboard', element: screen(() => import('./screens/dashboard/Dashboard')) },
+      { path: 'ledger', element: screen(() => import('./screens/ledger/Ledger')) },
+      { path: 'import', element: screen(() => import('./screens/import/ImportWizard')) },
+      { path: 'rules', element: screen(() => import('./screens/rules/Rules')) },
+      { path: 'reports', element: screen(() => import('./screens/reports/Reports')) },
+      { path: 'wallet', element: screen(() => import('./screens/wallet/Wallet')) },
+      { path: 'watchlist', element: screen(() => import('./screens/watchlist/Watchlist')) },
+      { path: 'risk/strategy', element: screen(() => import('./screens/risk/StrategyVar')) },
+      { path: 'risk/portfolio', element: screen(() => import('./screens/risk/PortfolioVar')) },
+      { path: 'market', element: screen(() => import('./screens/market/Market')) },
+      { path: 'settings', element: screen(() => import('./screens/settings/Settings')) },
+      { path: '*', element: <Navigate to="/dashboard" replace /> },
+    ],
+  },
+]);
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={contrast}>
+      <Notifications position="top-right" />
+      <QueryClientProvider client={queries}>
+        <AuthProvider>
+          <RouterProvider router={router} />
+        </AuthProvider>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}
