@@ -24,18 +24,20 @@ describe('liveReducer', () => {
 });
 
 describe('applyPriceToHoldings', () => {
+  const at = '2026-12-01T10:00:00.000Z';
   const view: Holdings = {
-    holdings: [
-      { id: '1', ticker: 'AAPL', quantity: '10', averageCost: '150.00', currency: 'USD', price: '190.10', priceAt: null, marketValue: '1901.00', dayChange: null, dayChangePct: null, costBasis: '1500.00', unrealisedPnl: '401.00', unrealisedPnlPct: 0.27 },
-      { id: '2', ticker: 'MSFT', quantity: '1', averageCost: null, currency: 'USD', price: '400.00', priceAt: null, marketValue: '400.00', dayChange: null, dayChangePct: null, costBasis: null, unrealisedPnl: null, unrealisedPnlPct: null },
+    nextCursor: null,
+    items: [
+      { id: '1', ticker: 'AAPL', quantity: '10', averageCost: '150.00', currency: 'USD', price: '190.10', priceAt: null, marketValue: '1901.00', dayChange: null, dayChangePct: null, costBasis: '1500.00', unrealisedPnl: '401.00', unrealisedPnlPct: 0.27, createdAt: at, updatedAt: at },
+      { id: '2', ticker: 'MSFT', quantity: '1', averageCost: null, currency: 'USD', price: '400.00', priceAt: null, marketValue: '400.00', dayChange: null, dayChangePct: null, costBasis: null, unrealisedPnl: null, unrealisedPnlPct: null, createdAt: at, updatedAt: at },
     ],
     totals: [],
   };
 
   it('reprices the pushed ticker’s holdings exactly (decimal strings, no float drift)', () => {
     const next = applyPriceToHoldings(view, { ticker: 'AAPL', price: '201.335', previous: '190.10', changePct: 0.059, currency: 'USD', at: '2026-12-07T15:00:00Z' });
-    expect(next!.holdings[0]).toMatchObject({ price: '201.335', marketValue: '2013.35', unrealisedPnl: '513.35', priceAt: '2026-12-07T15:00:00Z' });
-    expect(next!.holdings[1]).toBe(view.holdings[1]);
+    expect(next!.items[0]).toMatchObject({ price: '201.335', marketValue: '2013.35', unrealisedPnl: '513.35', priceAt: '2026-12-07T15:00:00Z' });
+    expect(next!.items[1]).toBe(view.items[1]);
   });
 
   it('leaves a wallet without the ticker as it is', () => {

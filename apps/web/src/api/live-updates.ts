@@ -80,10 +80,10 @@ function minus(a: string, b: string): string {
 
 /** A wallet with a pushed price applied to its holdings of that ticker (price, value and P&L); totals are refetched. */
 export function applyPriceToHoldings(view: Holdings | undefined, change: PriceChange): Holdings | undefined {
-  if (!view || !view.holdings.some((holding) => holding.ticker === change.ticker)) return view;
+  if (!view || !view.items.some((holding) => holding.ticker === change.ticker)) return view;
   return {
     ...view,
-    holdings: view.holdings.map((holding) => {
+    items: view.items.map((holding) => {
       if (holding.ticker !== change.ticker) return holding;
       const marketValue = times(holding.quantity, change.price);
       return {

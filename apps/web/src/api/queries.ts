@@ -50,7 +50,7 @@ export const useMe = () => useQuery({ queryKey: keys.me, queryFn: () => api<Acco
 export const useCategories = () =>
   useQuery({
     queryKey: keys.categories,
-    queryFn: async () => itemsOf(await api<Category[] | Page<Category>>('GET', '/categories', { query: { limit: 200 } })),
+    queryFn: async () => itemsOf(await api<Page<Category>>('GET', '/categories')),
     staleTime: 60_000,
   });
 
@@ -69,7 +69,7 @@ export const useTransactions = (filters: TransactionFilters) =>
 export const useSuggestions = (id: string | null) =>
   useQuery({
     queryKey: keys.suggestions(id ?? ''),
-    queryFn: async () => itemsOf(await api<Suggestion[] | Page<Suggestion>>('GET', `/transactions/${id}/category-suggestions`)),
+    queryFn: () => api<Suggestion[]>('GET', `/transactions/${id}/category-suggestions`),
     enabled: id !== null,
   });
 
@@ -82,19 +82,16 @@ export const useCashflow = (params: { from?: string; to?: string; interval: stri
 export const useHoldings = () =>
   useQuery({
     queryKey: keys.holdings,
-    queryFn: async () => {
-      const view = await api<Holdings | (Page<Holdings['holdings'][number]> & { totals: Holdings['totals'] })>('GET', '/portfolio/holdings');
-      return { holdings: 'holdings' in view ? view.holdings : view.items, totals: view.totals ?? [] } satisfies Holdings;
-    },
+    queryFn: () => api<Holdings>('GET', '/portfolio/holdings'),
   });
 
 export const useWatchlist = () =>
-  useQuery({ queryKey: keys.watchlist, queryFn: async () => itemsOf(await api<Watch[] | Page<Watch>>('GET', '/watchlist')) });
+  useQuery({ queryKey: keys.watchlist, queryFn: async () => itemsOf(await api<Page<Watch>>('GET', '/watchlist')) });
 
 export const useAlerts = () =>
   useQuery({ queryKey: keys.alerts, queryFn: async () => itemsOf(await api<Page<Alert>>('GET', '/watchlist/alerts', { query: { limit: 50 } })) });
 
-export const useRules = () => useQuery({ queryKey: keys.rules, queryFn: async () => itemsOf(await api<Rule[] | Page<Rule>>('GET', '/rules')) });
+export const useRules = () => useQuery({ queryKey: keys.rules, queryFn: async () => itemsOf(await api<Page<Rule>>('GET', '/rules')) });
 
 export const useRuns = () =>
   useQuery({ queryKey: keys.runs, queryFn: async () => itemsOf(await api<Page<Run>>('GET', '/var/analyses', { query: { limit: 50 } })) });

@@ -35,8 +35,8 @@ export default function Dashboard() {
       <QueryView query={month}>
         {(summary) => (
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Stat label="Spent this month" value={money(summary.totals.spent, summary.currency)} />
-            <Stat label="Received this month" value={money(summary.totals.received, summary.currency)} />
+            <Stat label="Spent this month" value={money(summary.totals.spent, summary.currency ?? undefined)} />
+            <Stat label="Received this month" value={money(summary.totals.received, summary.currency ?? undefined)} />
             <Stat label="Savings rate" value={percent(summary.savingsRate)} color={signColor(summary.savingsRate)} />
           </SimpleGrid>
         )}

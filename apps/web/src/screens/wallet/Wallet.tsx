@@ -49,7 +49,7 @@ export default function Wallet() {
           <FormError error={add.error} />
         </form>
       </Card>
-      <QueryView query={holdings} isEmpty={(view) => view.holdings.length === 0} empty="No holdings yet: add a stock by its ticker.">
+      <QueryView query={holdings} isEmpty={(view) => view.items.length === 0} empty="No holdings yet: add a stock by its ticker.">
         {(view) => (
           <Card withBorder>
             <Table.ScrollContainer minWidth={700}>
@@ -66,7 +66,7 @@ export default function Wallet() {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {view.holdings.map((holding) => (
+                  {view.items.map((holding) => (
                     <Table.Tr key={holding.id} data-testid={`holding-${holding.ticker}`}>
                       <Table.Td fw={600}>{holding.ticker}</Table.Td>
                       <Table.Td ta="right">
@@ -90,7 +90,7 @@ export default function Wallet() {
                         )}
                       </Table.Td>
                       <Table.Td ta="right" data-testid="price">
-                        {money(holding.price, holding.currency)}
+                        {money(holding.price, holding.currency ?? undefined)}
                       </Table.Td>
                       <Table.Td ta="right">{money(holding.marketValue)}</Table.Td>
                       <Table.Td ta="right" c={signColor(holding.dayChange)}>

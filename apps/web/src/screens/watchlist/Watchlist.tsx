@@ -99,7 +99,7 @@ export default function Watchlist() {
             <Table.Tbody>
               {list.map((alert) => (
                 <Table.Tr key={alert.id}>
-                  <Table.Td>{new Date(alert.triggeredAt ?? alert.at ?? '').toLocaleString()}</Table.Td>
+                  <Table.Td>{new Date(alert.triggeredAt).toLocaleString()}</Table.Td>
                   <Table.Td>{alert.ticker}</Table.Td>
                   <Table.Td>{money(alert.price)}</Table.Td>
                   <Table.Td>
