@@ -10,6 +10,7 @@ import {
   type Page,
   type Rule,
   type Run,
+  type Schemas,
   type Suggestion,
   type Summary,
   type Transaction,
@@ -108,11 +109,7 @@ export const useRun = (id: string | null, poll: boolean) =>
 export const useTickers = () =>
   useQuery({
     queryKey: keys.tickers,
-    queryFn: async () => {
-      const view = await api<{ tickers: (string | { ticker: string })[] } | Page<string | { ticker: string }>>('GET', '/market/tickers');
-      const list = 'tickers' in view ? view.tickers : view.items;
-      return list.map((entry) => (typeof entry === 'string' ? entry : entry.ticker));
-    },
+    queryFn: async () => itemsOf(await api<Schemas['TickersView']>('GET', '/market/tickers')),
   });
 
 /** A mutation that refreshes the given queries when it succeeds. */

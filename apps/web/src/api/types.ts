@@ -4,7 +4,7 @@
  */
 import type { components } from '../../../../libs/client/src/api-schema';
 
-type Schemas = components['schemas'];
+export type Schemas = components['schemas'];
 
 export type CategorySource = Schemas['CategorySource'];
 
