@@ -42,14 +42,13 @@ export class TransactionsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<TransactionView> {
     const idempotency = parseIdempotencyKey(idempotencyKey);
-    const chooseAutomatically = !body.categoryId && autoCategorize !== false;
-    const autoCategory = chooseAutomatically ? await this.categorizer.predict(user.userId, requestId, body) : undefined;
+    // The ledger asks the classifier itself, with the categories it has just read: one hop fewer.
     const created = await this.ledger.send(LEDGER.createTransaction, {
       userId: user.userId,
       requestId,
       idempotency,
       body,
-      autoCategory,
+      autoCategorize: !body.categoryId && autoCategorize !== false,
     });
     response.status(201);
     if (created.replayed) response.setHeader('Idempotent-Replayed', 'true');
