@@ -1,5 +1,6 @@
 import { AuthUser, CurrentUser, JwtAuthGuard } from '@finstack/auth';
 import {
+  AUTO_CATEGORIZE_TIMEOUT_MS,
   CreateTransactionBody,
   IdParams,
   LEDGER,
@@ -43,13 +44,11 @@ export class TransactionsController {
   ): Promise<TransactionView> {
     const idempotency = parseIdempotencyKey(idempotencyKey);
     // The ledger asks the classifier itself, with the categories it has just read: one hop fewer.
-    const created = await this.ledger.send(LEDGER.createTransaction, {
-      userId: user.userId,
-      requestId,
-      idempotency,
-      body,
-      autoCategorize: !body.categoryId && autoCategorize !== false,
-    });
+    const created = await this.ledger.send(
+      LEDGER.createTransaction,
+      { userId: user.userId, requestId, idempotency, body, autoCategorize: !body.categoryId && autoCategorize !== false },
+      this.ledger.defaultTimeoutMs + AUTO_CATEGORIZE_TIMEOUT_MS,
+    );
     response.status(201);
     if (created.replayed) response.setHeader('Idempotent-Replayed', 'true');
     else this.categorizer.learnFrom(user.userId, requestId, created.transaction);

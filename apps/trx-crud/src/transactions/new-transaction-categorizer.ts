@@ -1,13 +1,18 @@
-import { AutoCategory, ClassifierContract, CLASSIFIER, ClassifyCategory, CreateTransactionBody, MAX_CLASSIFY_CATEGORIES } from '@finstack/contracts';
+import {
+  AUTO_CATEGORIZE_TIMEOUT_MS,
+  AutoCategory,
+  ClassifierContract,
+  CLASSIFIER,
+  ClassifyCategory,
+  CreateTransactionBody,
+  MAX_CLASSIFY_CATEGORIES,
+} from '@finstack/contracts';
 import { InjectRpcClient, RpcClient } from '@finstack/rpc';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CategoryEntity } from '../categories/category.entity';
 import { CLASSIFIER_SERVICE } from '../classifier/classifier-client';
-
-/** A new transaction waits this long for a category at most; past it, it is stored uncategorised. */
-const PREDICTION_TIMEOUT_MS = 1000;
 
 /**
  * Where "classify, then write" happens for one new transaction: the ledger
@@ -36,7 +41,7 @@ export class NewTransactionCategorizer {
           items: [{ description: body.description, merchant: body.merchant, amount: body.amount, currency: body.currency }],
           categories: await this.categoriesOf(userId),
         },
-        PREDICTION_TIMEOUT_MS,
+        AUTO_CATEGORIZE_TIMEOUT_MS, // past it, the transaction is stored uncategorised
       );
       if (!prediction || prediction.categoryId === null || prediction.source === 'none') return undefined;
       const { categoryId, source, confidence, reason } = prediction;

@@ -21,6 +21,13 @@ import {
   TransactionView,
 } from './views';
 
+/**
+ * How long the ledger waits for the classifier before it creates a
+ * transaction uncategorised: a caller of createTransaction with
+ * autoCategorize allows for it on top of its usual timeout.
+ */
+export const AUTO_CATEGORIZE_TIMEOUT_MS = 1000;
+
 export class CreateTransactionMessage extends UserMessage {
   @IsOptional()
   @ValidateNested()
