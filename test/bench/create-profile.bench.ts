@@ -4,7 +4,7 @@
  * user, 50 connections), and the server's counters are read before and after
  * it: row-lock waits, commits, fsyncs and statements per request. The
  * counters are the whole server's, so other work on it shows up too; compare
- * the variants of one run. Variants:
+ * the variants of one run. Also the CPU each process spent per request. Variants:
  * - POST as clients send it (the classifier asked first);
  * - POST with ?autoCategorize=false (no classifier hop);
  * - POST with notifications stopped (the outbox relay backs off, so it reads
@@ -14,6 +14,7 @@
  */
 import { ApiClient, newSession, queryMysql, startStack } from '@finstack/testing';
 import { formatTable, LoadResult, runLoad } from './load';
+import { cpuSeconds, databaseServerPid } from './process-cpu';
 
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -39,13 +40,51 @@ async function serverCounters(databaseUrl: string): Promise<Counters> {
   return Object.fromEntries(COUNTERS.map((name) => [name, values[name] ?? 0])) as Counters;
 }
 
-async function profiled(databaseUrl: string, run: () => Promise<LoadResult>): Promise<{ load: LoadResult; perRequest: Counters }> {
+/** CPU seconds used so far by each process, by name (one that has exited counts 0). */
+function cpuOf(pids: Record<string, number | undefined>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(pids).map(([name, pid]) => {
+      try {
+        return [name, pid === undefined ? 0 : cpuSeconds(pid)];
+      } catch {
+        return [name, 0];
+      }
+    }),
+  );
+}
+
+interface Profile {
+  load: LoadResult;
+  perRequest: Counters;
+  /** CPU milliseconds per request, by process. */
+  cpuMs: Record<string, number>;
+}
+
+async function profiled(databaseUrl: string, pids: Record<string, number | undefined>, run: () => Promise<LoadResult>): Promise<Profile> {
   const before = await serverCounters(databaseUrl);
+  const cpuBefore = cpuOf(pids);
   const load = await run();
+  const cpuAfter = cpuOf(pids);
   const after = await serverCounters(databaseUrl);
   const requests = Math.max(1, load.requestsPerSecond * SECONDS);
   const perRequest = Object.fromEntries(COUNTERS.map((name) => [name, (after[name] - before[name]) / requests])) as Counters;
-  return { load, perRequest };
+  const cpuMs = Object.fromEntries(Object.keys(pids).map((name) => [name, ((cpuAfter[name] - cpuBefore[name]) * 1000) / requests]));
+  return { load, perRequest, cpuMs };
+}
+
+function cpuTable(rows: { label: string; cpuMs: Record<string, number> }[]): string {
+  const names = Object.keys(rows[0]?.cpuMs ?? {});
+  const header = ['CPU ms per request', ...names, 'all'];
+  const cells = rows.map(({ label, cpuMs }) => [
+    label,
+    ...names.map((name) => cpuMs[name].toFixed(2)),
+    Object.values(cpuMs)
+      .reduce((sum, ms) => sum + ms, 0)
+      .toFixed(2),
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...cells.map((row) => row[column].length)));
+  const line = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }
 
 function countersTable(rows: { label: string; perRequest: Counters }[]): string {
@@ -94,8 +133,16 @@ async function main(): Promise<void> {
     await runLoad({ ...post('warm-up'), seconds: 3 });
     await runLoad({ ...list, seconds: 2 });
 
-    const rows: { label: string; load: LoadResult; perRequest: Counters }[] = [];
-    const measure = async (spec: Parameters<typeof runLoad>[0]) => rows.push({ label: spec.label, ...(await profiled(ledgerDb, () => runLoad(spec))) });
+    const pids = {
+      gateway: stack.gateway.pid,
+      'trx-crud': stack.trxCrud?.pid,
+      classifier: stack.classifier.pid,
+      notifications: stack.notifications.pid,
+      MariaDB: await databaseServerPid(ledgerDb),
+    };
+    const rows: ({ label: string } & Profile)[] = [];
+    const measure = async (spec: Parameters<typeof runLoad>[0]) =>
+      rows.push({ label: spec.label, ...(await profiled(ledgerDb, pids, () => runLoad(spec))) });
     await measure(list);
     await measure(post('POST'));
     await measure(post('POST, no classifier hop', '?autoCategorize=false'));
@@ -104,7 +151,8 @@ async function main(): Promise<void> {
 
     console.log(`\n${formatTable(rows.map((row) => row.load))}\n`);
     console.log(`${countersTable(rows)}\n`);
-    console.log('(server-wide counters divided by the requests of the variant; other work on the server adds to them)');
+    console.log(`${cpuTable(rows)}\n`);
+    console.log('(server-wide counters and MariaDB CPU divided by the requests of the variant; other work on the server adds to them)');
   } finally {
     await stack.stop();
   }
