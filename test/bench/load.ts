@@ -17,10 +17,17 @@ export interface LoadSpec {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
+  /**
+   * Headers of each connection, by its number (0 … connections - 1), added to
+   * `headers`: one user's token per connection, for instance.
+   */
+  connectionHeaders?: (connection: number) => Record<string, string>;
 }
 
 /** One autocannon run on loopback; latencies in milliseconds. */
 export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
+  let connection = 0;
+  const perConnection = spec.connectionHeaders;
   const result = await autocannon({
     url: spec.url,
     connections: spec.connections,
@@ -28,6 +35,9 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     method: spec.method ?? 'GET',
     headers: spec.headers,
     body: spec.body,
+    ...(perConnection
+      ? { setupClient: (client: autocannon.Client) => client.setHeaders({ ...spec.headers, ...perConnection(connection++) }) }
+      : {}),
   });
   return {
     label: spec.label,

@@ -48,6 +48,9 @@ export function enableGracefulShutdown(
     deadline.unref();
     logger.log(`${signal}: draining ${drain.pending} requests in flight`);
     drain.begin();
+    // Requests already sent on keep-alive sockets may still wait unread in the kernel: a turn of the event
+    // loop reads them (they are answered, with Connection: close) before their sockets could count as idle.
+    await new Promise((resolve) => setImmediate(resolve));
     // No new connections; idle keep-alive sockets close now (Node's close() does that), busy ones after their answer.
     http?.close();
     for (const connections of tcp) connections.stopAccepting();

@@ -23,6 +23,11 @@ export class RpcClient<C extends object> {
     private readonly options: RpcClientOptions,
   ) {}
 
+  /** How long a call waits when it names no timeout of its own. */
+  get defaultTimeoutMs(): number {
+    return this.options.timeoutMs;
+  }
+
   async send<P extends keyof C & string>(
     pattern: P,
     payload: RequestOf<C, P>,

@@ -1,6 +1,7 @@
+import { ClassifyCategory } from '@finstack/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectLedger, LedgerClient } from '../ledger/ledger-client';
-import { fetchUserCategories } from '../ledger/user-categories';
+import { fetchUserCategories, UserCategories } from '../ledger/user-categories';
 import { KnowledgeStore } from '../learning/knowledge-store';
 import { UserRules } from '../rules/user-rules';
 import { ClassificationContext } from './classification-context';
@@ -14,12 +15,13 @@ export class ClassificationContexts {
     @InjectLedger() private readonly ledger: LedgerClient,
   ) {}
 
-  async forUser(userId: string): Promise<ClassificationContext> {
-    const [rules, knowledge, categories] = await Promise.all([
+  /** `categories`: the user's, when the caller has just read them from the ledger; otherwise asked for. */
+  async forUser(userId: string, categories?: readonly ClassifyCategory[]): Promise<ClassificationContext> {
+    const [rules, knowledge, userCategories] = await Promise.all([
       this.rules.forUser(userId),
       this.knowledge.forUser(userId),
-      fetchUserCategories(this.ledger, userId),
+      categories ? new UserCategories(categories) : fetchUserCategories(this.ledger, userId),
     ]);
-    return { rules, knowledge, categories };
+    return { rules, knowledge, categories: userCategories };
   }
 }

@@ -16,9 +16,9 @@ export class ClassificationController {
   @MessagePattern(CLASSIFIER.classify)
   classify(
     // In place: an import sends batches of 1,000 plain items, which the global pipe would copy one by one.
-    @Payload(new InPlaceValidationPipe(ClassifyMessage)) message: Pick<ClassifyMessage, 'userId' | 'items'>,
+    @Payload(new InPlaceValidationPipe(ClassifyMessage)) message: Pick<ClassifyMessage, 'userId' | 'items' | 'categories'>,
   ): ClassifierReply<typeof CLASSIFIER.classify> {
-    return this.classification.classify(message.userId, message.items);
+    return this.classification.classify(message.userId, message.items, message.categories);
   }
 
   @MessagePattern(CLASSIFIER.autoCategorize)

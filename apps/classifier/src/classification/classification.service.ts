@@ -1,4 +1,4 @@
-import { ClassifyItem, LEDGER, Prediction, Suggestion } from '@finstack/contracts';
+import { ClassifyCategory, ClassifyItem, LEDGER, Prediction, Suggestion } from '@finstack/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectLedger, LedgerClient } from '../ledger/ledger-client';
 import { ClassificationContexts } from './classification-contexts';
@@ -12,9 +12,13 @@ export class ClassificationService {
     @InjectLedger() private readonly ledger: LedgerClient,
   ) {}
 
-  /** Predictions for transactions not stored yet (the gateway asks before it creates one), in order. */
-  async classify(userId: string, items: readonly ClassifyItem[]): Promise<Prediction[]> {
-    const context = await this.contexts.forUser(userId);
+  /**
+   * Predictions for transactions not stored yet (the ledger asks before it
+   * creates one, and for an import's rows), in order; `categories` are the
+   * user's when the ledger sent them along.
+   */
+  async classify(userId: string, items: readonly ClassifyItem[], categories?: readonly ClassifyCategory[]): Promise<Prediction[]> {
+    const context = await this.contexts.forUser(userId, categories);
     return prepareItems(items).map((item) => predict(item, context));
   }
 

@@ -11,7 +11,7 @@ export class UserCategories {
   private readonly kinds = new Map<string, CategoryKind>();
   private readonly idsByName = new Map<string, string>();
 
-  constructor(categories: readonly CategoryView[]) {
+  constructor(categories: readonly Pick<CategoryView, 'id' | 'name' | 'kind'>[]) {
     for (const category of categories) {
       this.kinds.set(category.id, category.kind);
       this.idsByName.set(category.name.trim().toLowerCase(), category.id);

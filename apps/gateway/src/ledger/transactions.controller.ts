@@ -1,5 +1,6 @@
 import { AuthUser, CurrentUser, JwtAuthGuard } from '@finstack/auth';
 import {
+  AUTO_CATEGORIZE_TIMEOUT_MS,
   CreateTransactionBody,
   IdParams,
   LEDGER,
@@ -50,15 +51,12 @@ export class TransactionsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<TransactionView> {
     const idempotency = parseIdempotencyKey(idempotencyKey);
-    const chooseAutomatically = !body.categoryId && autoCategorize !== false;
-    const autoCategory = chooseAutomatically ? await this.categorizer.predict(user.userId, requestId, body) : undefined;
-    const created = await this.ledger.send(LEDGER.createTransaction, {
-      userId: user.userId,
-      requestId,
-      idempotency,
-      body,
-      autoCategory,
-    });
+    // The ledger asks the classifier itself, with the categories it has just read: one hop fewer.
+    const created = await this.ledger.send(
+      LEDGER.createTransaction,
+      { userId: user.userId, requestId, idempotency, body, autoCategorize: !body.categoryId && autoCategorize !== false },
+      this.ledger.defaultTimeoutMs + AUTO_CATEGORIZE_TIMEOUT_MS,
+    );
     response.status(201);
     if (created.replayed) response.setHeader('Idempotent-Replayed', 'true');
     else this.categorizer.learnFrom(user.userId, requestId, created.transaction);

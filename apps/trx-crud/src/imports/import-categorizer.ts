@@ -1,9 +1,8 @@
 import { AutoCategory, ClassifierContract, CLASSIFIER } from '@finstack/contracts';
 import { InjectRpcClient, RpcClient } from '@finstack/rpc';
 import { Injectable, Logger } from '@nestjs/common';
+import { CLASSIFIER_SERVICE } from '../classifier/classifier-client';
 import { ImportRow } from './import-row-reader';
-
-export const CLASSIFIER_SERVICE = 'classifier';
 
 /** How long one batch may wait for its categories before it is stored without them. */
 const CLASSIFY_TIMEOUT_MS = 10_000;

@@ -3,6 +3,7 @@ import { CategorizationAndImports1764201600000 } from './1764201600000-categoriz
 import { RunningTotals1764806400000 } from './1764806400000-running-totals';
 import { LedgerOutbox1795392000000 } from './1795392000000-ledger-outbox';
 import { NarrowTransactionKeys1795478400000 } from './1795478400000-narrow-transaction-keys';
+import { RunningTotalsSlots1796601600000 } from './1796601600000-running-totals-slots';
 
 /** Every migration of the ledger schema, oldest first. */
 export const LEDGER_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const LEDGER_MIGRATIONS = [
   RunningTotals1764806400000,
   LedgerOutbox1795392000000,
   NarrowTransactionKeys1795478400000,
+  RunningTotalsSlots1796601600000,
 ];

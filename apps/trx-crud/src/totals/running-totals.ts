@@ -12,13 +12,25 @@ export type TotalsSign = 1 | -1;
 interface TotalsTable {
   name: string;
   /**
-   * Key columns after user_id, and the expression that fills each from a
-   * transaction `t`; '?' stands for a value given with the statement.
+   * Key columns after user_id (and before the slot), and the expression that
+   * fills each from a transaction `t`; '?' stands for a value given with the
+   * statement.
    */
   keys: { column: string; value: string }[];
 }
 
 const GIVEN = '?';
+
+/**
+ * How many rows a total is spread over on MySQL. A writer adds to the slot of
+ * its database connection, so concurrent writers of one user, day, category
+ * and payee (50 at once, each waiting for the commit and fsync of the one
+ * before it, when there was one row) each lock a row of their own. Readers
+ * SUM over the slots, as they SUM over days. SQLite runs one write at a time:
+ * it always uses slot 0.
+ */
+export const TOTALS_SLOTS = 16;
+const MYSQL_SLOT = `CONNECTION_ID() % ${TOTALS_SLOTS}`;
 
 /** Per user, currency and day: cash flow and month series for any period. */
 const DAILY: TotalsTable = {
@@ -52,13 +64,17 @@ const SUMS = ['spent_minor', 'received_minor', 'tx_count'];
  *
  * Every caller touches the daily table before the monthly one, so two
  * writers of the same user take the total rows' locks in the same order.
+ * Each key's total is spread over slots (TOTALS_SLOTS): what a report reads
+ * is the SUM of a key's rows, which may each be negative.
  */
 @Injectable()
 export class RunningTotals {
   private readonly mysql: boolean;
+  private readonly slot: string;
 
   constructor(@InjectDataSource() dataSource: DataSource) {
     this.mysql = isMysql(dataSource);
+    this.slot = this.mysql ? MYSQL_SLOT : '0';
   }
 
   /** Counts the selected transactions in or out of every total. */
@@ -97,17 +113,18 @@ export class RunningTotals {
     sign: TotalsSign,
     keyParams: unknown[] = [],
   ): Promise<void> {
-    const columns = ['user_id', ...table.keys.map((key) => key.column), ...SUMS];
+    const keyColumns = ['user_id', ...table.keys.map((key) => key.column), 'slot'];
+    const columns = [...keyColumns, ...SUMS];
     const values = table.keys.map((key) => key.value);
     const grouping = values.filter((value) => value !== GIVEN);
     const sums = [SPENT_SUM, RECEIVED_SUM, 'COUNT(*)'].map((sum) => (sign === 1 ? sum : `-${sum}`));
     const indexHint = !this.mysql && selection.sqliteIndex ? ` INDEXED BY ${selection.sqliteIndex}` : '';
     const select =
-      `SELECT ?, ${[...values, ...sums].join(', ')} FROM transactions t${indexHint} ` +
+      `SELECT ?, ${[...values, this.slot, ...sums].join(', ')} FROM transactions t${indexHint} ` +
       `WHERE t.user_id = ? AND ${selection.where} GROUP BY ${grouping.join(', ')}`;
     const upsert = this.mysql
       ? ` ON DUPLICATE KEY UPDATE ${SUMS.map((sum) => `${sum} = ${sum} + VALUES(${sum})`).join(', ')}`
-      : ` ON CONFLICT (${columns.slice(0, -SUMS.length).join(', ')}) DO UPDATE SET ` +
+      : ` ON CONFLICT (${keyColumns.join(', ')}) DO UPDATE SET ` +
         SUMS.map((sum) => `${sum} = ${sum} + excluded.${sum}`).join(', ');
     // Key parameters (a fixed category) come first: they sit in the SELECT list, before the WHERE.
     await executor.query(`INSERT INTO ${table.name} (${columns.join(', ')}) ${select}${upsert}`, [

@@ -8,6 +8,7 @@ import {
 } from '@finstack/contracts';
 import { minorDigits, toMinorUnits } from '@finstack/money';
 import { payeeLabel, payeeOf } from '@finstack/statement-text';
+import { DataSource } from 'typeorm';
 import { CategoriesService } from '../categories/categories.service';
 import { ImportsService } from '../imports/imports.service';
 import { createLedgerTestApp, LedgerTestApp, newUserId } from '../testing/ledger-test-app';
@@ -171,6 +172,22 @@ describe('TransactionAggregatesService', () => {
     const { importId } = await imports.begin(user, options, 'statement.csv');
     await imports.append(user, importId, 0, 'date,amount,description\n2025-01-15,-3.30,Bakery\n2025-03-31,45.00,Refund\n');
     await imports.finish(user, importId);
+    await expectTotalsToMatchTransactions();
+  });
+
+  it('stays equal to the transactions when many writers add to the same totals at once', async () => {
+    // One day, category and payee: on MySQL each writer's connection adds to a slot of its own.
+    const created = await Promise.all(Array.from({ length: 24 }, (_, i) => add({ amount: `-${i + 1}.00`, merchant: 'Blue Bottle' })));
+    const dataSource = app.get(DataSource);
+    if (dataSource.options.type === 'mysql') {
+      const rows: unknown[] = await dataSource.query('SELECT slot FROM ledger_daily_totals WHERE user_id = ?', [user]);
+      expect(rows.length).toBeGreaterThan(1);
+    }
+    await Promise.all([
+      ...created.slice(0, 8).map((row) => transactions.update(user, row.id, { amount: '7.00', categoryId: food.id })),
+      ...created.slice(8, 16).map((row) => transactions.delete(user, row.id)),
+      ...Array.from({ length: 8 }, () => add({ merchant: 'Blue Bottle', categoryId: food.id })),
+    ]);
     await expectTotalsToMatchTransactions();
   });
 

@@ -11,6 +11,7 @@ import { Controller, UseInterceptors } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { LedgerReply } from '../common/ledger-reply';
 import { LedgerAccountInterceptor } from '../ledger-accounts/ledger-account.interceptor';
+import { NewTransactionCategorizer } from './new-transaction-categorizer';
 import { TransactionCategoriesService } from './transaction-categories.service';
 import { TransactionListService } from './transaction-list.service';
 import { TransactionsService } from './transactions.service';
@@ -22,16 +23,15 @@ export class TransactionsController {
     private readonly transactions: TransactionsService,
     private readonly transactionList: TransactionListService,
     private readonly transactionCategories: TransactionCategoriesService,
+    private readonly categorizer: NewTransactionCategorizer,
   ) {}
 
   @MessagePattern(LEDGER.createTransaction)
-  create(@Payload() message: CreateTransactionMessage): LedgerReply<typeof LEDGER.createTransaction> {
-    return this.transactions.create(
-      message.userId,
-      message.body,
-      message.idempotency?.idempotencyKey,
-      message.autoCategory,
-    );
+  async create(@Payload() message: CreateTransactionMessage): LedgerReply<typeof LEDGER.createTransaction> {
+    const { userId, body } = message;
+    const classify = message.autoCategory === undefined && message.autoCategorize === true && !body.categoryId;
+    const autoCategory = classify ? await this.categorizer.predict(userId, body) : message.autoCategory;
+    return this.transactions.create(userId, body, message.idempotency?.idempotencyKey, autoCategory);
   }
 
   @MessagePattern(LEDGER.listTransactions)

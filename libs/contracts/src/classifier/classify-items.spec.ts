@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { validate } from 'class-validator';
-import { classifyItemProblems } from './classify-items';
+import { classifyItemProblems, MAX_CLASSIFY_CATEGORIES } from './classify-items';
 import { ClassifyMessage } from './messages';
 
 const good = { description: 'REWE Markt 1042 Berlin', amount: '-12.34', currency: 'EUR' };
@@ -45,5 +45,34 @@ describe('the items of a classify batch', () => {
     expect(problems).toHaveLength(10);
     expect(problems[0]).toMatch(/^items\.1\.currency/);
     expect(problems[1]).toMatch(/^items\.2\.amount/);
+  });
+});
+
+describe('the categories a classify message carries', () => {
+  const category = (i: number) => ({ id: `7c9e6679-7425-40de-944b-${String(i).padStart(12, '0')}`, name: `Category ${i}`, kind: 'expense' });
+
+  async function categoriesRefusal(categories: unknown): Promise<string | undefined> {
+    const message = Object.assign(new ClassifyMessage(), { userId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', items: [good], categories });
+    const errors = await validate(message, { whitelist: true, forbidNonWhitelisted: true });
+    return errors.flatMap((error) => Object.values(error.constraints ?? {})).join('; ') || undefined;
+  }
+
+  it(`accepts none, or up to ${MAX_CLASSIFY_CATEGORIES}, and refuses one more`, async () => {
+    expect(await categoriesRefusal(undefined)).toBeUndefined();
+    expect(await categoriesRefusal([])).toBeUndefined();
+    expect(await categoriesRefusal(Array.from({ length: MAX_CLASSIFY_CATEGORIES }, (_, i) => category(i)))).toBeUndefined();
+    expect(await categoriesRefusal(Array.from({ length: MAX_CLASSIFY_CATEGORIES + 1 }, (_, i) => category(i)))).toBe(
+      `categories must hold at most ${MAX_CLASSIFY_CATEGORIES} entries`,
+    );
+  });
+
+  it.each([
+    [{ ...category(1), id: 'food' }, 'categories.0.id must be a UUID'],
+    [{ ...category(1), name: '' }, 'categories.0.name must be text of 1 to 100 characters'],
+    [{ ...category(1), kind: 'savings' }, 'categories.0.kind must be one of expense, income, transfer'],
+    [{ ...category(1), color: 'red' }, 'property categories.0.color should not exist'],
+    ['Food', 'categories.0 must be an object'],
+  ])('refuses %j by name', async (item, expected) => {
+    expect(await categoriesRefusal([item])).toContain(expected);
   });
 });

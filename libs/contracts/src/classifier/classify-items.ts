@@ -1,7 +1,8 @@
 import { isCurrencyCode, parseDecimal } from '@finstack/money';
-import { isString, length } from 'class-validator';
+import { isString, isUUID, length } from 'class-validator';
 import { AreBatchItems, MAX_LISTED_PROBLEMS } from '../item-batch';
 import { MAX_CATEGORY_BATCH } from '../ledger/categorization.dto';
+import { CATEGORY_KINDS, CategoryKind } from '../ledger/views';
 import { CURRENCY_RULE, DECIMAL_AMOUNT_RULE } from '../validation';
 
 const FIELDS = new Set(['description', 'merchant', 'amount', 'currency']);
@@ -45,4 +46,49 @@ export const AreClassifyItems = (): PropertyDecorator =>
     sizeProblem: (items) =>
       items.length < 1 || items.length > MAX_CATEGORY_BATCH ? `items must hold 1 to ${MAX_CATEGORY_BATCH} entries` : undefined,
     itemProblems: classifyItemProblems,
+  });
+
+/**
+ * The most categories a classify message may carry. A sender whose user has
+ * more leaves `categories` out, and the classifier asks the ledger itself.
+ */
+export const MAX_CLASSIFY_CATEGORIES = 2000;
+
+/** One of the user's categories as the classifier needs it: to choose among them, by id, name and kind. */
+export interface ClassifyCategory {
+  id: string;
+  name: string;
+  kind: CategoryKind;
+}
+
+const CATEGORY_FIELDS = new Set(['id', 'name', 'kind']);
+const KINDS: ReadonlySet<unknown> = new Set(CATEGORY_KINDS);
+
+function classifyCategoryProblems(categories: readonly unknown[], limit = MAX_LISTED_PROBLEMS): string[] {
+  const problems: string[] = [];
+  for (let i = 0; i < categories.length && problems.length < limit; i++) {
+    const category = categories[i];
+    const at = `categories.${i}`;
+    if (typeof category !== 'object' || category === null || Array.isArray(category)) {
+      problems.push(`${at} must be an object with id, name and kind`);
+      continue;
+    }
+    const { id, name, kind } = category as Record<string, unknown>;
+    for (const key of Object.keys(category)) {
+      if (!CATEGORY_FIELDS.has(key)) problems.push(`property ${at}.${key} should not exist`);
+    }
+    if (!isString(id) || !isUUID(id)) problems.push(`${at}.id must be a UUID`);
+    if (!isString(name) || !length(name, 1, 100)) problems.push(`${at}.name must be text of 1 to 100 characters`);
+    if (!KINDS.has(kind)) problems.push(`${at}.kind must be one of ${CATEGORY_KINDS.join(', ')}`);
+  }
+  return problems;
+}
+
+/** Checks the categories a classify message carries: at most MAX_CLASSIFY_CATEGORIES, each { id, name, kind }. */
+export const AreClassifyCategories = (): PropertyDecorator =>
+  AreBatchItems('areClassifyCategories', {
+    notAList: 'categories must be an array',
+    sizeProblem: (categories) =>
+      categories.length > MAX_CLASSIFY_CATEGORIES ? `categories must hold at most ${MAX_CLASSIFY_CATEGORIES} entries` : undefined,
+    itemProblems: classifyCategoryProblems,
   });

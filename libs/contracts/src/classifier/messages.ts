@@ -17,7 +17,7 @@ import { MAX_CATEGORY_BATCH } from '../ledger/categorization.dto';
 import { ByIdMessage } from '../ledger/messages';
 import { CategoriesSet } from '../ledger/views';
 import { Rpc, UserMessage } from '../rpc';
-import { AreClassifyItems } from './classify-items';
+import { AreClassifyCategories, AreClassifyItems, ClassifyCategory } from './classify-items';
 import { CLASSIFIER } from './patterns';
 import { ApplyRuleBody, CreateRuleBody, UpdateRuleBody } from './rule.dto';
 import { AutoCategorizeResult, Prediction, RuleApplication, RuleView, Suggestion } from './views';
@@ -60,6 +60,15 @@ export interface ClassifyItem {
 export class ClassifyMessage extends UserMessage {
   @AreClassifyItems()
   items!: ClassifyItem[];
+
+  /**
+   * The user's categories, when the sender has just read them (the ledger,
+   * classifying a transaction it is about to create): the classifier then
+   * does not ask the ledger for them.
+   */
+  @IsOptional()
+  @AreClassifyCategories()
+  categories?: ClassifyCategory[];
 }
 
 /** Categorise stored transactions: the ones named, those of an import, or all of the user's. */

@@ -3,7 +3,7 @@
  * the same classes the gateway used: it trusts no caller.
  */
 import { Type } from 'class-transformer';
-import { IsDefined, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { Rpc, UserMessage } from '../rpc';
 import { AggregateTransactionsMessage, TransactionAggregate } from './aggregate.dto';
 import { AutoCategory, GetTransactionsMessage, SetCategoriesMessage } from './categorization.dto';
@@ -21,6 +21,13 @@ import {
   TransactionView,
 } from './views';
 
+/**
+ * How long the ledger waits for the classifier before it creates a
+ * transaction uncategorised: a caller of createTransaction with
+ * autoCategorize allows for it on top of its usual timeout.
+ */
+export const AUTO_CATEGORIZE_TIMEOUT_MS = 1000;
+
 export class CreateTransactionMessage extends UserMessage {
   @IsOptional()
   @ValidateNested()
@@ -37,6 +44,15 @@ export class CreateTransactionMessage extends UserMessage {
   @ValidateNested()
   @Type(() => AutoCategory)
   autoCategory?: AutoCategory;
+
+  /**
+   * Ask the classifier for a category first, when the body names none and no
+   * autoCategory is given: the ledger reads the user's categories itself and
+   * sends them along, one hop fewer than the gateway asking the classifier.
+   */
+  @IsOptional()
+  @IsBoolean()
+  autoCategorize?: boolean;
 }
 
 export class ListTransactionsMessage extends UserMessage {
