@@ -13,7 +13,9 @@ import { ObjectStoreEnv } from '@finstack/object-store';
 import { ApiClient } from '@finstack/testing';
 import { demoLedger } from './demo-ledger';
 import { EmbeddedSystem, startEmbeddedSystem } from './embedded-system';
+import { newestVerificationToken } from './seed/mailed-verification';
 import { seedSamplePrices } from './seed/sample-prices';
+import { join } from 'node:path';
 
 export const DEMO_EMAIL = 'demo@finstack.local';
 export const DEMO_PASSWORD = 'demo-password-123';
@@ -37,13 +39,31 @@ async function waitUntilUp(apiUrl: string, seconds: number): Promise<void> {
   }
 }
 
+const logIn = (api: ApiClient) => api.post<{ accessToken: string; code?: string }>('/api/v1/auth/login', { email: DEMO_EMAIL, password: DEMO_PASSWORD });
+
+/**
+ * Registers the demo user (202 whether or not it exists) and, the first time,
+ * confirms its address through the verification mail the local catcher kept
+ * under DATA_DIR/mail, as a person would follow the link.
+ */
 async function demoToken(api: ApiClient): Promise<string> {
+  let login = await logIn(api);
+  if (login.status === 200) return login.body.accessToken;
   const registered = await api.post('/api/v1/auth/register', { email: DEMO_EMAIL, password: DEMO_PASSWORD, displayName: 'Demo' });
-  if (registered.status !== 201 && registered.status !== 409) {
+  if (registered.status !== 202) {
     throw new Error(`could not register the demo user: ${registered.status} ${JSON.stringify(registered.body)}`);
   }
-  const login = await api.post<{ accessToken: string }>('/api/v1/auth/login', { email: DEMO_EMAIL, password: DEMO_PASSWORD });
-  if (login.status !== 200) throw new Error(`could not log in as the demo user: ${login.status}`);
+  const mailDir = join(loadEnv(ObjectStoreEnv).DATA_DIR, 'mail');
+  const deadline = Date.now() + 15_000;
+  let token: string | undefined;
+  while (!(token = await newestVerificationToken(mailDir, DEMO_EMAIL)) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  if (!token) throw new Error(`no verification mail for ${DEMO_EMAIL} under ${mailDir}: is the embedded mail catcher running (SMTP_URL on loopback)?`);
+  const verified = await api.post('/api/v1/auth/verify-email', { token });
+  if (verified.status !== 200) throw new Error(`could not verify the demo user: ${verified.status} ${JSON.stringify(verified.body)}`);
+  login = await logIn(api);
+  if (login.status !== 200) throw new Error(`could not log in as the demo user: ${login.status} ${JSON.stringify(login.body)}`);
   return login.body.accessToken;
 }
 

@@ -57,12 +57,28 @@ export class GatewayEnv extends CommonEnv {
   /**
    * Accounts that may post quotes, by the email of their access token
    * (comma-separated, any case). The operator role is configuration, never a
-   * claim a user can set. Register these accounts before listing them here:
-   * emails are not verified, so an unregistered one could be taken by anyone.
+   * claim a user can set, and only a verified address gets it (an unverified
+   * account cannot log in at all).
    */
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? emailList(value) : value))
   @IsEmail({}, { each: true, message: 'OPERATOR_EMAILS must be a comma-separated list of email addresses' })
   OPERATOR_EMAILS: string[] = [];
+
+  /**
+   * Where the gateway sends mail: smtp://[user:pass@]host:port (STARTTLS when
+   * offered) or smtps://. The default is the local catcher `npm start` runs.
+   */
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL = 'smtp://127.0.0.1:2525';
+
+  /** The sender of every mail, e.g. "finstack <no-reply@example.com>". */
+  @IsString()
+  @Matches(/^[^\r\n]{3,254}$/, { message: 'MAIL_FROM must be one line, e.g. "finstack <no-reply@example.com>"' })
+  MAIL_FROM = 'finstack <no-reply@finstack.local>';
+
+  /** The web console's address, which mailed links point at (…/verify-email?token=…). */
+  @Matches(/^https?:\/\/[^\s?#]+$/, { message: 'PUBLIC_APP_URL must be an http(s) URL without query or fragment' })
+  PUBLIC_APP_URL = 'http://127.0.0.1:3000';
 
   /** Lets a price feed post quotes with `X-Api-Key` instead of an operator's token; unset turns that off. */
   @IsOptional()

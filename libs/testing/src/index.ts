@@ -8,3 +8,4 @@ export * from './tcp-service-under-test';
 export * from './database-test-app';
 export * from './prometheus';
 export * from './write-load';
+export * from './mailbox';

@@ -1,6 +1,7 @@
 import { AuthUser, CurrentUser, JwtAuthGuard } from '@finstack/auth';
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Ip, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AcceptedView, CHECK_YOUR_EMAIL } from './accepted.view';
 import { AccountView } from './account.view';
 import { AccountsService } from './accounts.service';
 import { LoginBody } from './login.dto';
@@ -20,9 +21,11 @@ export class AuthController {
   ) {}
 
   @Post('register')
-  @ApiCreatedResponse({ type: AccountView })
-  register(@Body() body: RegisterBody): Promise<AccountView> {
-    return this.accounts.register(body);
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiAcceptedResponse({ type: AcceptedView, description: 'always, whether or not the address has an account: the next step arrives by mail' })
+  async register(@Body() body: RegisterBody): Promise<AcceptedView> {
+    await this.accounts.register(body);
+    return CHECK_YOUR_EMAIL;
   }
 
   @Post('login')
