@@ -8,6 +8,7 @@ import { MetricsModule } from '@finstack/metrics';
 import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { MailRelayModule } from './mail/mail-relay.module';
+import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import { IDENTITY_OUTBOX } from './auth/login-events';
 import { CategorizerService } from './classifier/categorizer.service';
 import { CLASSIFIER_SERVICE } from './classifier/classifier-client';
@@ -42,6 +43,7 @@ import { VarController } from './var/var.controller';
     // Log-in alerts (auth.login) to notifications.
     OutboxRelayModule.forRoot({ table: IDENTITY_OUTBOX, settingsClass: GatewayEnv }),
     MailRelayModule,
+    RateLimitsModule,
     AuthModule,
   ],
   controllers: [

@@ -80,6 +80,48 @@ export class GatewayEnv extends CommonEnv {
   @Matches(/^https?:\/\/[^\s?#]+$/, { message: 'PUBLIC_APP_URL must be an http(s) URL without query or fragment' })
   PUBLIC_APP_URL = 'http://127.0.0.1:3000';
 
+  /** Redis shared by the gateway replicas (rate limits); unset: limits counted in this process's memory. */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  /** Prefix of the rate-limit keys in Redis (several systems may share one Redis). */
+  @Matches(/^[A-Za-z0-9:_-]{1,64}$/)
+  RATE_LIMIT_REDIS_PREFIX = 'finstack:rate:';
+
+  /** Registrations per client IP per window. */
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_REGISTER = 10;
+
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_REGISTER_WINDOW_SECONDS = 3600;
+
+  /** Email verifications tried (link or code) per client IP per window. */
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_VERIFY = 30;
+
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_VERIFY_WINDOW_SECONDS = 900;
+
+  /** Mail asked for (verification resends) per address and client IP per window. */
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_MAIL = 5;
+
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_MAIL_WINDOW_SECONDS = 3600;
+
   /** Lets a price feed post quotes with `X-Api-Key` instead of an operator's token; unset turns that off. */
   @IsOptional()
   @Matches(/^[\x21-\x7e]{32,256}$/, {

@@ -167,6 +167,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       PORTFOLIO_PORT: String(portfolioPort),
       VAR_PORT: String(varPort),
       SMTP_URL: smtp.url,
+      // Suites sign many users up from one IP; the suites of the limits set their own.
+      RATE_LIMIT_REGISTER: '100000',
+      RATE_LIMIT_VERIFY: '100000',
       ...toNotifications,
       ...(databases.identity ? { DATABASE_URL: databases.identity } : {}),
       ...options.gatewayEnv,

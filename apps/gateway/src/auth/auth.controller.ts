@@ -1,6 +1,7 @@
 import { AuthUser, CurrentUser, JwtAuthGuard } from '@finstack/auth';
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Ip, Post, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RateLimited } from '../rate-limits/rate-limit.guard';
 import { AcceptedView, CHECK_YOUR_EMAIL } from './accepted.view';
 import { AccountView } from './account.view';
 import { AccountsService } from './accounts.service';
@@ -21,6 +22,7 @@ export class AuthController {
   ) {}
 
   @Post('register')
+  @RateLimited('register')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ type: AcceptedView, description: 'always, whether or not the address has an account: the next step arrives by mail' })
   async register(@Body() body: RegisterBody): Promise<AcceptedView> {

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RateLimited } from '../rate-limits/rate-limit.guard';
 import { AcceptedView, CHECK_YOUR_EMAIL } from './accepted.view';
 import { EmailVerificationService } from './email-verification.service';
 import { EmailOnlyBody, VerifiedView, VerifyEmailBody } from './verification.dto';
@@ -10,6 +11,7 @@ export class VerificationController {
   constructor(private readonly verifications: EmailVerificationService) {}
 
   @Post('verify-email')
+  @RateLimited('verify')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: "Confirm an account's email address with the mailed link's token, or with the address and the mailed code" })
   @ApiOkResponse({ type: VerifiedView })
@@ -21,6 +23,7 @@ export class VerificationController {
   }
 
   @Post('resend-verification')
+  @RateLimited('mail')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Mail a new verification link and code to an unverified account (same answer for any address)' })
   @ApiAcceptedResponse({ type: AcceptedView })
