@@ -33,7 +33,7 @@ describe(`rate limits shared by gateway replicas through Redis (${backend})`, ()
     await second.start();
     first = new ApiClient(stack.baseUrl);
     other = new ApiClient(`http://127.0.0.1:${port}`);
-  });
+  }, 240_000); // a stack of seven apps starts slowly on a busy machine
   afterAll(async () => {
     await second?.stop();
     await stack?.stop();

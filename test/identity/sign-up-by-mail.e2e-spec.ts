@@ -46,7 +46,7 @@ describe(`sign-up by mail (${backend})`, () => {
     await catcher.start();
     mailbox = new Mailbox(catcher);
     registerMailbox(stack.baseUrl, mailbox);
-  });
+  }, 240_000); // a stack of seven apps starts slowly on a busy machine
   afterAll(async () => {
     await stack?.stop();
     await catcher?.stop();
