@@ -1,4 +1,5 @@
 import { loadEnv } from '@finstack/config';
+import { CaughtMail, LocalSmtpCatcher } from '@finstack/mail';
 import { LocalS3Server, ObjectStoreEnv } from '@finstack/object-store';
 import { AppProcess } from '@finstack/process';
 import { join } from 'node:path';
@@ -93,16 +94,40 @@ export async function startEmbeddedSystem(options: { quiet?: boolean } = {}): Pr
   const storeEnv = loadEnv(ObjectStoreEnv);
   const objectStore =
     storeEnv.OBJECT_STORE === 'local' ? new LocalS3Server({ root: join(storeEnv.DATA_DIR, 's3'), port: storeEnv.LOCAL_S3_PORT }) : undefined;
+  const mailCatcher = localMailCatcher(env, options.quiet);
   const stop = async () => {
     await Promise.all(apps.map((app) => app.stop()));
     await objectStore?.stop();
+    await mailCatcher?.stop();
   };
   try {
     await objectStore?.start();
+    await mailCatcher?.start();
     for (const app of apps) await app.start(30_000);
   } catch (error) {
     await stop();
     throw error;
   }
   return { apiUrl, notificationsUrl, apps, objectStoreUrl: objectStore?.endpoint ?? storeEnv.S3_ENDPOINT, stop };
+}
+
+/**
+ * The embedded mode's outgoing mail: when SMTP_URL points at loopback, a
+ * catcher listens there, keeps each message under DATA_DIR/mail and prints
+ * its subject and link, so sign-up works without a mail account.
+ */
+function localMailCatcher(env: GatewayEnv, quiet?: boolean): LocalSmtpCatcher | undefined {
+  const url = new URL(env.SMTP_URL);
+  if (url.protocol !== 'smtp:' || !['127.0.0.1', 'localhost'].includes(url.hostname)) return undefined;
+  return new LocalSmtpCatcher({
+    host: '127.0.0.1',
+    port: Number(url.port || 25),
+    directory: join(env.DATA_DIR, 'mail'),
+    onMessage: quiet ? undefined : (mail) => process.stdout.write(mailLine(mail)),
+  });
+}
+
+function mailLine(mail: CaughtMail): string {
+  const link = /https?:\/\/\S+/.exec(mail.text)?.[0];
+  return `[mail] to ${mail.to.join(', ')}: ${mail.subject}${link ? `\n[mail]   ${link}` : ''}\n`;
 }

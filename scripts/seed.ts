@@ -13,7 +13,9 @@ import { ObjectStoreEnv } from '@finstack/object-store';
 import { createFinstackClient, FinstackClient } from '@finstack/client';
 import { demoLedger } from './demo-ledger';
 import { EmbeddedSystem, startEmbeddedSystem } from './embedded-system';
+import { newestVerificationToken } from './seed/mailed-verification';
 import { seedSamplePrices } from './seed/sample-prices';
+import { join } from 'node:path';
 
 export const DEMO_EMAIL = 'demo@finstack.local';
 export const DEMO_PASSWORD = 'demo-password-123';
@@ -37,12 +39,28 @@ async function waitUntilUp(apiUrl: string, seconds: number): Promise<void> {
   }
 }
 
+const logIn = (api: FinstackClient) => api.POST('/api/v1/auth/login', { body: { email: DEMO_EMAIL, password: DEMO_PASSWORD } });
+
+/**
+ * Registers the demo user (202 whether or not it exists) and, the first time,
+ * confirms its address through the verification mail the local catcher kept
+ * under DATA_DIR/mail, as a person would follow the link.
+ */
 async function demoToken(api: FinstackClient): Promise<string> {
+  let login = await logIn(api);
+  if (login.data) return login.data.accessToken;
   const registered = await api.POST('/api/v1/auth/register', { body: { email: DEMO_EMAIL, password: DEMO_PASSWORD, displayName: 'Demo' } });
-  if (registered.error && registered.response.status !== 409) {
-    throw new Error(`could not register the demo user: ${registered.response.status} ${registered.error.message}`);
+  if (registered.error) throw new Error(`could not register the demo user: ${registered.response.status} ${registered.error.message}`);
+  const mailDir = join(loadEnv(ObjectStoreEnv).DATA_DIR, 'mail');
+  const deadline = Date.now() + 15_000;
+  let token: string | undefined;
+  while (!(token = await newestVerificationToken(mailDir, DEMO_EMAIL)) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  const login = await api.POST('/api/v1/auth/login', { body: { email: DEMO_EMAIL, password: DEMO_PASSWORD } });
+  if (!token) throw new Error(`no verification mail for ${DEMO_EMAIL} under ${mailDir}: is the embedded mail catcher running (SMTP_URL on loopback)?`);
+  const verified = await api.POST('/api/v1/auth/verify-email', { body: { token } });
+  if (verified.error) throw new Error(`could not verify the demo user: ${verified.response.status} ${verified.error.message}`);
+  login = await logIn(api);
   if (!login.data) throw new Error(`could not log in as the demo user: ${login.response.status} ${login.error?.message}`);
   return login.data.accessToken;
 }

@@ -34,7 +34,7 @@ finstack is running
   health   ${system.apiUrl}/health/ready
   pushes   ${system.notificationsUrl}/socket.io   (npm run listen -- --email … --password …)
 
-  try:     curl -s -X POST ${system.apiUrl}/api/v1/auth/register \\
+  try:     curl -s -X POST ${system.apiUrl}/api/v1/auth/register   (the link arrives below as [mail]) \\
              -H 'content-type: application/json' \\
              -d '{"email":"me@example.com","password":"a long passphrase"}'
   demo:    npm run seed   (then log in as demo@finstack.local / demo-password-123)

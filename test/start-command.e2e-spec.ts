@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
@@ -15,7 +16,14 @@ const DIST = join(__dirname, '..', 'dist', 'scripts');
   const dataDir = tempDataDir('finstack-start-');
 
   beforeAll(async () => {
-    const [port, ledgerPort, socketPort, eventsPort, objectStorePort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
+    const [port, ledgerPort, socketPort, eventsPort, objectStorePort, smtpPort] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
     env = {
       PATH: process.env.PATH,
       PORT: String(port),
@@ -24,6 +32,8 @@ const DIST = join(__dirname, '..', 'dist', 'scripts');
       NOTIFICATIONS_PORT: String(socketPort),
       NOTIFICATIONS_TCP_PORT: String(eventsPort),
       DATA_DIR: dataDir.path,
+      // The local mail catcher listens where SMTP_URL points.
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     };
     api = new ApiClient(`http://127.0.0.1:${port}`);
     start = spawn(process.execPath, [join(DIST, 'start.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -46,6 +56,9 @@ const DIST = join(__dirname, '..', 'dist', 'scripts');
   it('seeds a demo user with months of transactions, and seeding again adds none', async () => {
     const seed = () => promisify(execFile)(process.execPath, [join(DIST, 'seed.js')], { env: { ...env, API_URL: api.baseUrl } });
     expect((await seed()).stdout).toMatch(/demo@finstack\.local .*: [1-9]\d+ transactions created, 0 already there/);
+    // The demo user confirmed its address through the mail the launcher caught, kept and printed.
+    expect(output).toMatch(/\[mail\] to demo@finstack\.local: finstack: confirm your email address\n\[mail\] {3}http:\/\/\S+\/verify-email\?token=/);
+    expect(readdirSync(join(dataDir.path, 'mail')).filter((name) => name.endsWith('.eml')).length).toBeGreaterThan(0);
     expect((await seed()).stdout).toMatch(/: 0 transactions created, [1-9]\d+ already there/);
 
     const login = await api.post<{ accessToken: string }>('/api/v1/auth/login', {

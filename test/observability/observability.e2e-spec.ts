@@ -1,4 +1,4 @@
-import { ApiClient, backendFromEnv, newSession, Session, Stack, startStack, waitUntil } from '@finstack/testing';
+import { ApiClient, backendFromEnv, newSession, Session, Stack, startStack, verifyByMail, waitUntil } from '@finstack/testing';
 import { randomUUID } from 'node:crypto';
 import { OtlpReceiver, ReceivedSpan, SPAN_KIND } from './otlp-receiver';
 
@@ -111,7 +111,8 @@ describe(`logs and traces across the apps (${backend})`, () => {
     const wrongPassword = `wrong-${randomUUID()}`;
     const bob = await newSession(api, 'bob');
     const email = `carol-${randomUUID()}@example.com`;
-    expect((await api.post('/api/v1/auth/register', { email, password })).status).toBe(201);
+    expect((await api.post('/api/v1/auth/register', { email, password })).status).toBe(202);
+    await verifyByMail(api, email);
     const login = await api.post<{ accessToken: string; refreshToken: string }>('/api/v1/auth/login', { email, password });
     expect(login.status).toBe(200);
     expect((await api.post('/api/v1/auth/login', { email, password: wrongPassword })).status).toBe(401);

@@ -7,6 +7,8 @@ import { HealthController, LifecycleModule } from '@finstack/lifecycle';
 import { MetricsModule } from '@finstack/metrics';
 import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { MailRelayModule } from './mail/mail-relay.module';
+import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import { IDENTITY_OUTBOX } from './auth/login-events';
 import { CategorizerService } from './classifier/categorizer.service';
 import { CLASSIFIER_SERVICE } from './classifier/classifier-client';
@@ -42,6 +44,8 @@ import { VarController } from './var/var.controller';
     DatabaseModule.forRoot(GatewayEnv, identityStorage),
     // Log-in alerts (auth.login) to notifications.
     OutboxRelayModule.forRoot({ table: IDENTITY_OUTBOX, settingsClass: GatewayEnv }),
+    MailRelayModule,
+    RateLimitsModule,
     AuthModule,
   ],
   controllers: [

@@ -66,12 +66,70 @@ export class GatewayEnv extends CommonEnv {
   /**
    * Accounts that may post quotes, by the email of their access token
    * (comma-separated, any case). The operator role is configuration, never a
-   * claim a user can set. Register these accounts before listing them here:
-   * emails are not verified, so an unregistered one could be taken by anyone.
+   * claim a user can set, and only a verified address gets it (an unverified
+   * account cannot log in at all).
    */
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? emailList(value) : value))
   @IsEmail({}, { each: true, message: 'OPERATOR_EMAILS must be a comma-separated list of email addresses' })
   OPERATOR_EMAILS: string[] = [];
+
+  /**
+   * Where the gateway sends mail: smtp://[user:pass@]host:port (STARTTLS when
+   * offered) or smtps://. The default is the local catcher `npm start` runs.
+   */
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL = 'smtp://127.0.0.1:2525';
+
+  /** The sender of every mail, e.g. "finstack <no-reply@example.com>". */
+  @IsString()
+  @Matches(/^[^\r\n]{3,254}$/, { message: 'MAIL_FROM must be one line, e.g. "finstack <no-reply@example.com>"' })
+  MAIL_FROM = 'finstack <no-reply@finstack.local>';
+
+  /** The web console's address, which mailed links point at (…/verify-email?token=…). */
+  @Matches(/^https?:\/\/[^\s?#]+$/, { message: 'PUBLIC_APP_URL must be an http(s) URL without query or fragment' })
+  PUBLIC_APP_URL = 'http://127.0.0.1:3000';
+
+  /** Redis shared by the gateway replicas (rate limits); unset: limits counted in this process's memory. */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  /** Prefix of the rate-limit keys in Redis (several systems may share one Redis). */
+  @Matches(/^[A-Za-z0-9:_-]{1,64}$/)
+  RATE_LIMIT_REDIS_PREFIX = 'finstack:rate:';
+
+  /** Registrations per client IP per window. */
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_REGISTER = 10;
+
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_REGISTER_WINDOW_SECONDS = 3600;
+
+  /** Email verifications tried (link or code) per client IP per window. */
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_VERIFY = 30;
+
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_VERIFY_WINDOW_SECONDS = 900;
+
+  /** Mail asked for (verification resends) per address and client IP per window. */
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_MAIL = 5;
+
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_MAIL_WINDOW_SECONDS = 3600;
 
   /** Lets a price feed post quotes with `X-Api-Key` instead of an operator's token; unset turns that off. */
   @IsOptional()

@@ -1,4 +1,5 @@
 import { assertMatchesContract } from './contract';
+import { linkIn, mailboxOf } from './mailbox';
 
 /** A small fetch wrapper for tests and benchmarks: JSON in, status + JSON out, each answer checked against the contract. */
 export interface ApiResponse<T = Record<string, unknown>> {
@@ -77,17 +78,32 @@ export async function newSession(api: ApiClient, label = 'user'): Promise<Sessio
   return sessionFor(api, `${label}-${process.pid}-${counter}-${Date.now()}@example.com`);
 }
 
-/** Registers the user of a given email (one a setting names, such as an operator's) and logs in. */
+/**
+ * Registers the user of a given email (one a setting names, such as an
+ * operator's), confirms the address through the mailed link as a person
+ * would (the gateway's mailbox, see mailbox.ts), and logs in.
+ */
 export async function sessionFor(api: ApiClient, email: string, password = 'correct horse battery staple'): Promise<Session> {
   const registered = await api.post('/api/v1/auth/register', { email, password });
-  if (registered.status !== 201) throw new Error(`register failed: ${registered.status} ${JSON.stringify(registered.body)}`);
+  if (registered.status !== 202) throw new Error(`register failed: ${registered.status} ${JSON.stringify(registered.body)}`);
+  await verifyByMail(api, email);
   const login = await api.post<{ accessToken: string; refreshToken: string }>('/api/v1/auth/login', { email, password });
   if (login.status !== 200) throw new Error(`login failed: ${login.status} ${JSON.stringify(login.body)}`);
+  const me = await api.get<{ id: string }>('/api/v1/auth/me', { token: login.body.accessToken });
   return {
-    userId: String(registered.body.id),
+    userId: me.body.id,
     email,
     password,
     accessToken: login.body.accessToken,
     refreshToken: login.body.refreshToken,
   };
+}
+
+/** Confirms an address with the token of the newest verification mail it received. */
+export async function verifyByMail(api: ApiClient, email: string): Promise<void> {
+  const mailbox = mailboxOf(api.baseUrl);
+  const mail = await mailbox.waitFor(email, /confirm your email/, mailbox.to(email).filter((m) => /confirm your email/.test(m.subject)).length || 1);
+  const token = linkIn(mail, '/verify-email').searchParams.get('token');
+  const verified = await api.post('/api/v1/auth/verify-email', { token });
+  if (verified.status !== 200) throw new Error(`verify-email failed: ${verified.status} ${JSON.stringify(verified.body)}`);
 }

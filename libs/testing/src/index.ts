@@ -11,3 +11,4 @@ export * from './prometheus';
 export * from './write-load';
 export * from './contract';
 export * from './fake-finnhub';
+export * from './mailbox';

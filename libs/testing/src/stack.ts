@@ -1,7 +1,9 @@
+import { LocalSmtpCatcher } from '@finstack/mail';
 import { LocalS3Server } from '@finstack/object-store';
 import { join } from 'node:path';
 import { AppProcess } from '@finstack/process';
 import { Backend, freshMysqlDatabase, tempDataDir } from './databases';
+import { forgetMailbox, Mailbox, registerMailbox } from './mailbox';
 import { freePort } from './ports';
 
 export interface StackOptions {
@@ -48,6 +50,8 @@ export interface Stack {
   notifications: AppProcess;
   /** Where Socket.IO clients connect (path /socket.io). */
   notificationsUrl: string;
+  /** The mail the gateway sent, through a real SMTP server (its SMTP_URL). */
+  mailbox: Mailbox;
   /** Each TCP service's ops listener (GET /metrics, /health, /health/ready). */
   opsUrls: { trxCrud?: string; classifier: string; report: string; portfolio: string; var: string };
   /** Database URLs per schema (MySQL only). */
@@ -76,6 +80,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const objectStore = new LocalS3Server({ root: join(dataDir.path, 's3') });
   await objectStore.start();
   const objectStorePort = new URL(objectStore.endpoint).port;
+  const smtp = new LocalSmtpCatcher();
+  await smtp.start();
+  const mailbox = new Mailbox(smtp);
   const common = { DATA_DIR: dataDir.path, ...options.commonEnv };
   const ledgerPort = options.ledgerPort ?? (await freePort());
   // Every app knows every endpoint, so allocate them all first.
@@ -159,6 +166,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       REPORT_PORT: String(reportPort),
       PORTFOLIO_PORT: String(portfolioPort),
       VAR_PORT: String(varPort),
+      SMTP_URL: smtp.url,
+      // Suites sign many users up from one IP; the suites of the limits set their own.
+      RATE_LIMIT_REGISTER: '100000',
+      RATE_LIMIT_VERIFY: '100000',
       ...toNotifications,
       ...(databases.identity ? { DATABASE_URL: databases.identity } : {}),
       ...options.gatewayEnv,
@@ -178,6 +189,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     },
     ready: { url: `${notificationsUrl}/health` },
   });
+  registerMailbox(baseUrl, mailbox);
   const output = options.output;
   if (output) {
     for (const app of [trxCrud, classifier, report, portfolio, risk, gateway, notifications]) {
@@ -187,6 +199,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const stop = async () => {
     await Promise.all([gateway.stop(), notifications.stop(), classifier.stop(), report.stop(), portfolio.stop(), risk.stop(), trxCrud?.stop()]);
     await objectStore.stop();
+    await smtp.stop();
+    forgetMailbox(baseUrl);
     dataDir.remove();
   };
   try {
@@ -208,6 +222,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     objectStore,
     notifications,
     notificationsUrl,
+    mailbox,
     opsUrls: {
       trxCrud: trxCrud ? opsUrl(ops.trxCrud) : undefined,
       classifier: opsUrl(ops.classifier),

@@ -11,10 +11,13 @@ export class AccountView {
   @ApiProperty({ type: String, nullable: true, example: 'Ada' })
   displayName!: string | null;
 
+  @ApiProperty({ description: 'whether the owner confirmed the address (an unverified account cannot log in)' })
+  emailVerified!: boolean;
+
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 }
 
 export function toAccountView(user: UserEntity): AccountView {
-  return { id: user.id, email: user.email, displayName: user.displayName, createdAt: user.createdAt.toISOString() };
+  return { id: user.id, email: user.email, displayName: user.displayName, emailVerified: user.emailVerifiedAt !== null, createdAt: user.createdAt.toISOString() };
 }

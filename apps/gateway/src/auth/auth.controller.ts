@@ -3,6 +3,8 @@ import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Ip, Post, Req, Re
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ApiRoute } from '../openapi/api-route.decorator';
+import { RateLimited } from '../rate-limits/rate-limit.guard';
+import { AcceptedView, CHECK_YOUR_EMAIL } from './accepted.view';
 import { AccountView } from './account.view';
 import { AccountsService } from './accounts.service';
 import { LoginBody } from './login.dto';
@@ -23,9 +25,18 @@ export class AuthController {
   ) {}
 
   @Post('register')
-  @ApiRoute({ summary: 'Create an account', status: 201, type: AccountView, errors: [400, 409, 413, 503] })
-  register(@Body() body: RegisterBody): Promise<AccountView> {
-    return this.accounts.register(body);
+  @RateLimited('register')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiRoute({
+    summary: 'Sign up: the next step arrives by mail',
+    description: 'Always 202 with the same body, whether or not the address has an account, so no one learns who has one.',
+    status: 202,
+    type: AcceptedView,
+    errors: [400, 413, 429, 503],
+  })
+  async register(@Body() body: RegisterBody): Promise<AcceptedView> {
+    await this.accounts.register(body);
+    return CHECK_YOUR_EMAIL;
   }
 
   @Post('login')

@@ -5,6 +5,7 @@ import { GatewayEnv } from '../gateway-env';
 import { AccessTokenIssuer } from './access-token.issuer';
 import { AccountsService } from './accounts.service';
 import { AuthController } from './auth.controller';
+import { EmailVerificationService } from './email-verification.service';
 import { IDENTITY_ENTITIES } from './identity.entities';
 import { InMemoryLoginAttemptLimiter } from './in-memory-login-attempt-limiter';
 import { LoginAttemptLimiter } from './login-attempt-limiter';
@@ -12,6 +13,7 @@ import { LoginService } from './login.service';
 import { PasswordHasher } from './password-hasher.service';
 import { SessionsService } from './sessions.service';
 import { SigningKeysModule } from './signing-keys.module';
+import { VerificationController } from './verification.controller';
 
 /**
  * Accounts and sessions. Also registers access-token verification, so that
@@ -27,9 +29,10 @@ import { SigningKeysModule } from './signing-keys.module';
       useFactory: (keys: SigningKeys, env: GatewayEnv) => ({ publicKey: keys.publicKeyPem, issuer: env.JWT_ISSUER }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, VerificationController],
   providers: [
     AccountsService,
+    EmailVerificationService,
     LoginService,
     SessionsService,
     PasswordHasher,

@@ -1,5 +1,6 @@
+import { EmailVerificationEntity } from './email-verification.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { UserEntity } from './user.entity';
 
 /** Every entity of the identity schema, owned by the gateway. */
-export const IDENTITY_ENTITIES = [UserEntity, RefreshTokenEntity];
+export const IDENTITY_ENTITIES = [UserEntity, RefreshTokenEntity, EmailVerificationEntity];

@@ -9,6 +9,9 @@ import { AuthModule } from './auth.module';
 import { IDENTITY_OUTBOX } from './login-events';
 import { LoginAttempt, LoginService } from './login.service';
 import { SessionsService } from './sessions.service';
+import { UserEntity } from './user.entity';
+import { idleMailRelay } from './identity-database.test-helper';
+import { MailRelay, MailRelayModule } from '../mail/mail-relay.module';
 
 const PASSWORD = 'correct horse battery';
 const PHONE = { ip: '203.0.113.7', userAgent: 'finstack-ios/1.2 (iPhone; iOS 18.1)' };
@@ -37,9 +40,12 @@ describe('log-in alerts: one auth.login in identity_outbox per successful passwo
       name: 'identity',
       settingsClass: GatewayEnv,
       storage: identityStorage,
-      modules: [AuthModule, OutboxRelayModule.forRoot({ table: IDENTITY_OUTBOX, settingsClass: GatewayEnv })],
+      modules: [AuthModule, MailRelayModule, OutboxRelayModule.forRoot({ table: IDENTITY_OUTBOX, settingsClass: GatewayEnv })],
       databaseUrl: process.env.IDENTITY_TEST_DATABASE_URL,
-      overrides: [{ token: OutboxRelay, value: relay }],
+      overrides: [
+        { token: OutboxRelay, value: relay },
+        { token: MailRelay, value: idleMailRelay },
+      ],
     });
     logins = app.get(LoginService);
     sessions = app.get(SessionsService);
@@ -51,8 +57,10 @@ describe('log-in alerts: one auth.login in identity_outbox per successful passwo
   /** A new account; its email is unique to the test. */
   async function register(): Promise<{ userId: string; email: string }> {
     const email = `ada-${uuidv4()}@example.com`;
-    const { id } = await accounts.register({ email, password: PASSWORD });
-    return { userId: id, email };
+    await accounts.register({ email, password: PASSWORD });
+    const user = await app.dataSource.manager.findOneByOrFail(UserEntity, { emailKey: email });
+    await app.dataSource.manager.update(UserEntity, { id: user.id }, { emailVerifiedAt: new Date() });
+    return { userId: user.id, email };
   }
 
   const attempt = (email: string, overrides: Partial<LoginAttempt> = {}): LoginAttempt => ({

@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GatewayEnv } from '../gateway-env';
 import { AccessTokenIssuer } from './access-token.issuer';
-import { AccountsService } from './accounts.service';
-import { IdentityDatabase, openIdentityDatabase } from './identity-database.test-helper';
+import { accountsOn, IdentityDatabase, openIdentityDatabase, registerVerified } from './identity-database.test-helper';
 import { InMemoryLoginAttemptLimiter } from './in-memory-login-attempt-limiter';
 import { LoginAttempt, LoginService } from './login.service';
 import { PasswordHasher } from './password-hasher.service';
@@ -36,8 +35,8 @@ describe('LoginService (on a real SQLite identity schema)', () => {
     const sessions = new SessionsService(db.transactions, new AccessTokenIssuer(keys, env));
     logins = new LoginService(users, passwords, limiter, sessions, db.transactions);
     verifier = new JwtVerifier({ publicKey: keys.publicKeyPem, issuer: 'finstack-test' });
-    const accounts = new AccountsService(db.transactions, passwords, users);
-    userId = (await accounts.register({ email: 'Ada@Example.com', password: PASSWORD })).id;
+    const { accounts } = accountsOn(db, passwords);
+    userId = await registerVerified(db, accounts, { email: 'Ada@Example.com', password: PASSWORD });
   });
 
   afterEach(async () => {
@@ -98,5 +97,16 @@ describe('LoginService (on a real SQLite identity schema)', () => {
     const codes = burst.map((error) => error.code);
     expect(codes.filter((code) => code === ErrorCode.INVALID_CREDENTIALS)).toHaveLength(5);
     expect(codes.filter((code) => code === ErrorCode.TOO_MANY_REQUESTS)).toHaveLength(7);
+  });
+
+  it('refuses the right password of an unverified account with 403 EMAIL_NOT_VERIFIED, saying how to get a new link', async () => {
+    const { accounts } = accountsOn(db, passwords);
+    await accounts.register({ email: 'new@example.com', password: PASSWORD });
+    const refused = await refusal(logins.login(attempt({ email: 'new@example.com' })));
+    expect(refused).toMatchObject({ code: ErrorCode.EMAIL_NOT_VERIFIED, status: 403 });
+    expect(refused.message).toMatch(/resend-verification/);
+    // A wrong password still says only that: the verification state is told to the owner alone.
+    const wrong = await refusal(logins.login(attempt({ email: 'new@example.com', password: 'wrong password!' })));
+    expect(wrong.code).toBe(ErrorCode.INVALID_CREDENTIALS);
   });
 });

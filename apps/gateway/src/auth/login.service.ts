@@ -47,6 +47,14 @@ export class LoginService {
       throw new DomainError(ErrorCode.INVALID_CREDENTIALS, 'email or password is incorrect');
     }
     await this.limiter.attemptSucceeded(attempt.ip, emailKey);
+    if (!user.emailVerifiedAt) {
+      // Said only to whoever knows the password: it tells nothing to someone guessing.
+      throw new DomainError(
+        ErrorCode.EMAIL_NOT_VERIFIED,
+        'confirm your email address first: open the link we mailed you, or enter its code at POST /api/v1/auth/verify-email; ' +
+          'for a new one, POST /api/v1/auth/resend-verification with your email',
+      );
+    }
     const at = new Date();
     const session = await this.transactions.run(async (manager) => {
       const started = await this.sessions.start(manager, user, at);

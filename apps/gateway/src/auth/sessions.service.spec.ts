@@ -33,6 +33,7 @@ describe('SessionsService (refresh tokens on a real SQLite identity schema)', ()
       emailKey: 'ada@example.com',
       passwordHash: 'not used here',
       displayName: null,
+      emailVerifiedAt: now,
       createdAt: now,
       updatedAt: now,
     };

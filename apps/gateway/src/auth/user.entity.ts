@@ -26,6 +26,10 @@ export class UserEntity {
   @Column({ name: 'display_name', type: 'varchar', length: 100, nullable: true })
   displayName!: string | null;
 
+  /** When the owner proved the address is theirs; null until then, and such an account cannot log in. */
+  @Column({ name: 'email_verified_at', type: 'datetime', precision: 3, nullable: true })
+  emailVerifiedAt!: Date | null;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt!: Date;
 

@@ -1,0 +1,25 @@
+import { simpleParser } from 'mailparser';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The token of the newest verification mail to an address among the messages
+ * the embedded mail catcher keeps (DATA_DIR/mail): what `npm run seed` follows
+ * to confirm the demo user's address, as its owner would.
+ */
+export async function newestVerificationToken(mailDir: string, address: string): Promise<string | undefined> {
+  let names: string[];
+  try {
+    names = readdirSync(mailDir).filter((name) => name.endsWith('.eml')).sort().reverse();
+  } catch {
+    return undefined; // no catcher has run here
+  }
+  for (const name of names) {
+    const mail = await simpleParser(readFileSync(join(mailDir, name)));
+    const to = (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((group) => group.value.map((a) => a.address?.toLowerCase()));
+    if (!to.includes(address.toLowerCase())) continue;
+    const token = /\/verify-email\?token=([A-Za-z0-9_-]+)/.exec(mail.text ?? '')?.[1];
+    if (token) return token;
+  }
+  return undefined;
+}
