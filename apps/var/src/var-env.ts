@@ -23,4 +23,32 @@ export class VarEnv extends ObjectStoreEnv {
   @Min(1)
   @Max(16)
   VAR_JOB_CONCURRENCY = 1;
+
+  /** Worker threads that every analysis of a replica shares; 0 means one per core the replica has. */
+  @EnvInt()
+  @IsInt()
+  @Min(0)
+  @Max(64)
+  VAR_POOL_SIZE = 0;
+
+  /** Analyses answered at once (201) that may run together in a replica; more are refused with 429 ANALYSIS_CAPACITY. */
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  VAR_SYNC_CONCURRENCY = 2;
+
+  /** Jobs a replica holds waiting for their turn; more are refused with 429 ANALYSIS_CAPACITY. */
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  VAR_MAX_QUEUED_JOBS = 100;
+
+  /** Analyses one user may have queued or running at once, across replicas; more are refused with 429. */
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  VAR_USER_ACTIVE_RUNS = 3;
 }

@@ -1,6 +1,6 @@
 import { ConfigError } from '@finstack/config';
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSigningKeys, loadVerificationKey } from './signing-keys';
@@ -39,6 +39,15 @@ describe('loadSigningKeys', () => {
       expect(statSync(join(dataDir, 'keys', 'jwt-es256-private.pem')).mode & 0o777).toBe(0o600);
       expect(keys.publicKeyPem).toMatch(/^-----BEGIN PUBLIC KEY-----/);
       expect(keys.kid).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    });
+
+    it('makes the keys folder 0700 and the private key 0600 when they already existed with looser modes', () => {
+      loadSigningKeys({ dataDir });
+      chmodSync(join(dataDir, 'keys'), 0o755);
+      chmodSync(join(dataDir, 'keys', 'jwt-es256-private.pem'), 0o644);
+      loadSigningKeys({ dataDir });
+      expect((statSync(join(dataDir, 'keys')).mode & 0o777).toString(8)).toBe('700');
+      expect((statSync(join(dataDir, 'keys', 'jwt-es256-private.pem')).mode & 0o777).toString(8)).toBe('600');
     });
 
     it('reuses the same pair on the next start, so issued tokens stay valid', () => {

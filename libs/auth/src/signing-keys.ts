@@ -1,6 +1,6 @@
 import { ConfigError } from '@finstack/config';
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The gateway's ES256 key pair: the private half signs access tokens, the public half is all a verifier needs. */
@@ -46,12 +46,14 @@ export function loadSigningKeys(sources: SigningKeySources): SigningKeys {
 
 function loadOrCreateKeyFiles(dir: string): SigningKeys {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700); // mkdir's mode applies only to a folder it creates
   const privatePath = join(dir, PRIVATE_FILE);
   const publicPath = join(dir, PUBLIC_FILE);
   if (!existsSync(privatePath)) {
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     createOnce(privatePath, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), 0o600);
   }
+  chmodSync(privatePath, 0o600); // also when an older version left it looser
   const privateKeyPem = readFileSync(privatePath, 'utf8');
   if (!existsSync(publicPath)) {
     // Written for other services and operators; the gateway itself derives it from the private key.

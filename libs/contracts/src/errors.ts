@@ -38,6 +38,8 @@ export enum ErrorCode {
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  /** The analysis service is at its limit of runs (in all, or of this user): retry after `details.retryAfterSeconds`. */
+  ANALYSIS_CAPACITY = 'ANALYSIS_CAPACITY',
   INTERNAL = 'INTERNAL',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   UPSTREAM_TIMEOUT = 'UPSTREAM_TIMEOUT',
@@ -78,6 +80,7 @@ export const ERROR_HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
   [ErrorCode.IDEMPOTENCY_KEY_REUSED]: 422,
   [ErrorCode.TOO_MANY_REQUESTS]: 429,
+  [ErrorCode.ANALYSIS_CAPACITY]: 429,
   [ErrorCode.INTERNAL]: 500,
   [ErrorCode.SERVICE_UNAVAILABLE]: 503,
   [ErrorCode.UPSTREAM_TIMEOUT]: 504,

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { QueryErrorLogger } from './query-error-logger';
@@ -50,13 +50,25 @@ export function dataSourceOptions(settings: StorageSettings): DataSourceOptions 
     };
   }
   mkdirSync(settings.dataDir, { recursive: true });
+  const database = join(settings.dataDir, `${settings.schema}.sqlite`);
+  ownerOnly(database);
   return {
     ...common,
     type: 'better-sqlite3',
-    database: join(settings.dataDir, `${settings.schema}.sqlite`),
+    database,
     prepareDatabase: (db: { pragma: (sql: string) => unknown }) => {
       db.pragma('journal_mode = WAL');
       db.pragma('busy_timeout = 5000');
     },
   };
+}
+
+/**
+ * The embedded database holds every user's data: readable by its owner only
+ * (0600), whether it is created now or was left looser by an older version.
+ * SQLite gives its -wal and -shm files the main file's mode.
+ */
+function ownerOnly(file: string): void {
+  closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
 }

@@ -47,7 +47,8 @@ export class AppProcess {
     return this.child?.pid;
   }
 
-  async start(timeoutMs = 20_000): Promise<this> {
+  /** APP_READY_TIMEOUT_MS lengthens the wait on a machine too loaded for a process to start in 20 s. */
+  async start(timeoutMs = Number(process.env.APP_READY_TIMEOUT_MS ?? 20_000)): Promise<this> {
     const began = performance.now();
     // No ops listener unless a test asks for one: the services' default ports would clash between parallel runs.
     const base = this.spec.inheritEnv ? process.env : { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', METRICS_PORT: '0' };

@@ -21,18 +21,20 @@ const MIN_SUGGESTION_CONFIDENCE = 0.05;
  * The category of one transaction: the first stage that decides wins —
  * rules, merchant memory, the text model, the starter lexicon — otherwise none.
  * Rules and merchant memory may pick any of the user's categories; the guessing
- * stages only those that fit the direction of the money.
+ * stages only those that fit the direction of the money. Rules skipped
+ * for time are named at the end of the reason.
  */
 export function predict(item: PreparedItem, context: ClassificationContext): Prediction {
   const isLive = (categoryId: string) => context.categories.has(categoryId);
   const fits = (categoryId: string) => context.categories.fits(categoryId, item.direction);
-  return (
-    ruleVerdict(context.rules, item.subject, isLive) ??
+  const rules = ruleVerdict(context.rules, item.subject, isLive);
+  const prediction =
+    rules.verdict ??
     merchantVerdict(context.knowledge.memory, item.payee, isLive) ??
     modelVerdict(context.knowledge.model, item, fits) ??
     lexiconVerdict(item, context, fits) ??
-    UNDECIDED
-  );
+    UNDECIDED;
+  return rules.skipped === undefined ? prediction : { ...prediction, reason: `${prediction.reason}; ${rules.skipped}` };
 }
 
 /** Up to three distinct categories across all stages, most confident first (ties: the earlier stage). */
@@ -40,7 +42,7 @@ export function suggest(item: PreparedItem, context: ClassificationContext): Sug
   const isLive = (categoryId: string) => context.categories.has(categoryId);
   const fits = (categoryId: string) => context.categories.fits(categoryId, item.direction);
   const candidates = [
-    ruleVerdict(context.rules, item.subject, isLive),
+    ruleVerdict(context.rules, item.subject, isLive).verdict,
     ...merchantCandidates(context.knowledge.memory, item.payee, isLive),
     ...modelCandidates(context.knowledge.model, item, fits, SUGGESTIONS),
     lexiconVerdict(item, context, fits),

@@ -1,5 +1,6 @@
 import { RuleCondition } from '@finstack/contracts';
 import { toMinorUnits } from '@finstack/money';
+import { NeedleIndex } from './needle-index';
 import { RuleEntity } from './rule.entity';
 import { RulePatterns } from './rule-patterns';
 import { AMOUNT_SCALE, RuleSubject } from './rule-subject';
@@ -17,9 +18,27 @@ export interface CompiledRule {
 
 export type RuleDefinition = Pick<RuleEntity, 'id' | 'name' | 'matchMode' | 'conditions' | 'categoryId' | 'stopProcessing'>;
 
+/** One NeedleIndex per text a `contains` looks at (field, and whether case counts), shared by a rule set. */
+export class ContainsIndexes {
+  private readonly indexes = new Map<string, NeedleIndex>();
+
+  for(field: RuleCondition['field'], caseSensitive: boolean): NeedleIndex {
+    const key = `${field}:${caseSensitive}`;
+    let index = this.indexes.get(key);
+    if (!index) this.indexes.set(key, (index = new NeedleIndex()));
+    return index;
+  }
+}
+
+/** A user's rules, in order, compiled together: their `contains` conditions are searched in one pass per text. */
+export function compileRules(rules: readonly RuleDefinition[], patterns: RulePatterns): CompiledRule[] {
+  const indexes = new ContainsIndexes();
+  return rules.map((rule) => compileRule(rule, patterns, indexes));
+}
+
 /** Conditions were checked when the rule was saved; here they only become code. */
-export function compileRule(rule: RuleDefinition, patterns: RulePatterns): CompiledRule {
-  const tests = rule.conditions.map((condition, index) => compileCondition(condition, patterns, `conditions.${index}.value`));
+export function compileRule(rule: RuleDefinition, patterns: RulePatterns, indexes = new ContainsIndexes()): CompiledRule {
+  const tests = rule.conditions.map((condition, index) => compileCondition(condition, patterns, indexes, `conditions.${index}.value`));
   const matches: Test =
     rule.matchMode === 'any'
       ? (subject) => tests.some((test) => test(subject))
@@ -27,18 +46,18 @@ export function compileRule(rule: RuleDefinition, patterns: RulePatterns): Compi
   return { id: rule.id, name: rule.name, categoryId: rule.categoryId, stopProcessing: rule.stopProcessing, matches };
 }
 
-function compileCondition(condition: RuleCondition, patterns: RulePatterns, field: string): Test {
+function compileCondition(condition: RuleCondition, patterns: RulePatterns, indexes: ContainsIndexes, field: string): Test {
   switch (condition.field) {
     case 'amount':
       return amountTest(condition);
     case 'direction':
       return directionTest(condition);
     default:
-      return textTest(condition, patterns, field);
+      return textTest(condition, patterns, indexes, field);
   }
 }
 
-function textTest(condition: RuleCondition, patterns: RulePatterns, field: string): Test {
+function textTest(condition: RuleCondition, patterns: RulePatterns, indexes: ContainsIndexes, field: string): Test {
   const caseSensitive = condition.caseSensitive === true;
   const text = textOf(condition.field, caseSensitive);
   const fold = (value: string) => (caseSensitive ? value : value.toLowerCase());
@@ -48,9 +67,12 @@ function textTest(condition: RuleCondition, patterns: RulePatterns, field: strin
     case 'equals':
       compare = (actual) => actual === value;
       break;
-    case 'contains':
-      compare = (actual) => actual.includes(value);
+    case 'contains': {
+      const index = indexes.for(condition.field, caseSensitive);
+      const id = index.add(value);
+      compare = (actual) => index.contains(actual, id);
       break;
+    }
     case 'startsWith':
       compare = (actual) => actual.startsWith(value);
       break;
@@ -61,9 +83,11 @@ function textTest(condition: RuleCondition, patterns: RulePatterns, field: strin
       // Case is handled by the pattern's flag, on the text as written.
       const regex = patterns.compile(condition.value ?? '', caseSensitive, field);
       const original = textOf(condition.field, true);
+      // find() runs RE2's bit-state or NFA engine, whose time is program size × text length at worst;
+      // test() tries a lazy DFA first, which a pattern like a[ab]{50} makes rebuild states at every character.
       return (subject) => {
         const actual = original(subject);
-        return actual !== null && regex.test(actual);
+        return actual !== null && regex.matcher(actual).find();
       };
     }
     default: {

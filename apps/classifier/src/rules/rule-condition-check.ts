@@ -12,7 +12,8 @@ interface Problem {
 /**
  * Checks that each condition's field, operator and values fit together, and
  * returns the conditions as they are stored. Every misfit is named at once
- * (400 VALIDATION_FAILED); a pattern RE2 cannot run is INVALID_PATTERN (400).
+ * (400 VALIDATION_FAILED); a pattern RE2 cannot run, or one past
+ * PATTERN_LIMITS, is INVALID_PATTERN (400).
  * `path` is where the conditions sit in the message, e.g. "body.conditions".
  */
 export function checkRuleConditions(
@@ -26,7 +27,7 @@ export function checkRuleConditions(
   }
   conditions.forEach((condition, index) => {
     if (condition.operator === 'matches' && condition.value !== undefined) {
-      patterns.compile(condition.value, condition.caseSensitive === true, `${path}.${index}.value`);
+      patterns.check(condition.value, condition.caseSensitive === true, `${path}.${index}.value`);
     }
   });
   return conditions.map(storedCondition);

@@ -1,8 +1,8 @@
-import { CreateRuleBody, DomainError, ErrorCode, LEDGER, RuleView, UpdateRuleBody } from '@finstack/contracts';
+import { CreateRuleBody, DomainError, ErrorCode, LEDGER, RuleCondition, RuleView, UpdateRuleBody } from '@finstack/contracts';
 import { TransactionRunner } from '@finstack/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, Not } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { InjectLedger, LedgerClient } from '../ledger/ledger-client';
 import { findUserRule, ruleNotFound } from './find-rule';
@@ -10,10 +10,12 @@ import { checkRuleConditions } from './rule-condition-check';
 import { RuleEntity } from './rule.entity';
 import { RULE_ORDER } from './rule-order';
 import { RulePatterns } from './rule-patterns';
+import { RULE_LIMITS } from './rule-limits';
+import { addCosts, checkUserRuleBudget, conditionsCost } from './rule-set-cost';
 import { toRuleView } from './rule.view';
 
 /** Every rule runs on every classification: a bound keeps one user from slowing everyone's. */
-export const MAX_RULES_PER_USER = 500;
+export const MAX_RULES_PER_USER = RULE_LIMITS.rulesPerUser;
 
 const DEFAULT_PRIORITY = 100;
 
@@ -59,6 +61,7 @@ export class RulesService {
           `you have ${MAX_RULES_PER_USER} rules, the most allowed; delete or combine some first`,
         );
       }
+      await this.checkBudget(manager, userId, conditions);
       await manager.insert(RuleEntity, row);
     });
     return toRuleView(row);
@@ -69,7 +72,8 @@ export class RulesService {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'the update names no field to change');
     }
     const row = await findUserRule(this.dataSource.manager, userId, id);
-    const changes: Partial<RuleEntity> = { updatedAt: new Date() };
+    // updatedAt is the rule's version for the compiled-rule cache (UserRules): it always moves forward.
+    const changes: Partial<RuleEntity> = { updatedAt: new Date(Math.max(Date.now(), row.updatedAt.getTime() + 1)) };
     if (patch.conditions !== undefined) {
       changes.conditions = checkRuleConditions(patch.conditions, 'patch.conditions', this.patterns);
     }
@@ -80,7 +84,10 @@ export class RulesService {
     if (patch.match !== undefined) changes.matchMode = patch.match;
     if (patch.stopProcessing !== undefined) changes.stopProcessing = patch.stopProcessing;
     if (patch.enabled !== undefined) changes.enabled = patch.enabled;
-    const { affected } = await this.runner.run((manager) => manager.update(RuleEntity, { id: row.id, userId }, changes));
+    const { affected } = await this.runner.run(async (manager) => {
+      if (changes.conditions !== undefined) await this.checkBudget(manager, userId, changes.conditions, row.id);
+      return manager.update(RuleEntity, { id: row.id, userId }, changes);
+    });
     if (!affected) throw ruleNotFound(id); // deleted meanwhile
     return toRuleView({ ...row, ...changes });
   }
@@ -89,6 +96,16 @@ export class RulesService {
     const { affected } = await this.runner.run((manager) => manager.delete(RuleEntity, { id: id.toLowerCase(), userId }));
     if (!affected) throw ruleNotFound(id);
     return { id: id.toLowerCase() };
+  }
+
+  /** 400 VALIDATION_FAILED when the user's other rules plus these conditions pass a RULE_LIMITS total. */
+  private async checkBudget(manager: EntityManager, userId: string, conditions: RuleCondition[], replacing?: string): Promise<void> {
+    const others = await manager.find(RuleEntity, {
+      select: { id: true, conditions: true },
+      where: replacing === undefined ? { userId } : { userId, id: Not(replacing) },
+    });
+    const total = others.reduce((sum, rule) => addCosts(sum, conditionsCost(rule.conditions, this.patterns)), conditionsCost(conditions, this.patterns));
+    checkUserRuleBudget(total);
   }
 
   /** The category's id as the ledger spells it; 404 CATEGORY_NOT_FOUND when it is not the user's. */

@@ -16,6 +16,7 @@ import { RecentPushes } from '../replay/recent-pushes';
 import { RoomEmitter } from './room-emitter';
 import { MAX_TICKER_ROOMS, refused, requestedTickerRoom } from './room-requests';
 import { sessionOf, socketAuthentication } from './socket-authentication';
+import { bindRecoveryToUser } from './user-bound-recovery';
 
 /** setTimeout's longest delay; access tokens live 15 minutes. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -39,9 +40,20 @@ export class NotificationsGateway implements OnGatewayInit<Server>, OnGatewayCon
 
   afterInit(server: Server): void {
     server.use(socketAuthentication(this.verifier));
+    // A recovered session (rooms, missed events) goes only to the user it belonged to.
+    bindRecoveryToUser(server.of('/'), (auth) => this.userOfToken(auth?.token));
     this.emitter.attach(server);
     // Sockets past authentication, on this replica.
     this.metrics?.watchSockets(() => server.of('/').sockets.size);
+  }
+
+  private userOfToken(token: unknown): string | undefined {
+    if (typeof token !== 'string' || token === '') return undefined;
+    try {
+      return this.verifier.verifySession(token).user.userId;
+    } catch {
+      return undefined;
+    }
   }
 
   handleConnection(socket: Socket): void {

@@ -345,10 +345,35 @@ describe('ImportsService', () => {
 
     it('more imports at once than the limit, with 429', async () => {
       const started = [];
-      for (let i = 0; i < limits.maxSessions; i += 1) started.push(await imports.begin(user, optionsOf({})));
+      for (let i = 0; i < limits.maxSessions; i += 1) {
+        const owner = newUserId(); // one each: a user's own limit is tested below
+        started.push({ owner, ...(await imports.begin(owner, optionsOf({}))) });
+      }
       const error = await expectDomainError(imports.begin(user, optionsOf({})), ErrorCode.TOO_MANY_REQUESTS);
       expect(error.status).toBe(429);
-      for (const { importId } of started) await imports.finish(user, importId).catch(() => undefined);
+      for (const { importId, owner } of started) await imports.finish(owner, importId).catch(() => undefined);
+    });
+
+    it('more imports of one user at once than their own limit, with 429, while slots remain for others', async () => {
+      const [savedTotal, savedPerUser] = [limits.maxSessions, limits.maxSessionsPerUser];
+      limits.maxSessions = 4;
+      limits.maxSessionsPerUser = 1;
+      try {
+        const { importId } = await imports.begin(user, optionsOf({}));
+        const error = await expectDomainError(imports.begin(user, optionsOf({})), ErrorCode.TOO_MANY_REQUESTS);
+        expect(error.message).toBe('you have 1 import in progress, the most allowed at once; finish it or wait a minute');
+        if (app.dataSource.options.type === 'mysql') {
+          // Another user gets one of the slots left (on SQLite a second import would wait for the first's writes).
+          const other = newUserId();
+          const theirs = await imports.begin(other, optionsOf({}));
+          await imports.finish(other, theirs.importId).catch(() => undefined);
+        }
+        await imports.finish(user, importId).catch(() => undefined);
+        // Their slot is free again once the import is over.
+        await imports.finish(user, (await imports.begin(user, optionsOf({}))).importId).catch(() => undefined);
+      } finally {
+        [limits.maxSessions, limits.maxSessionsPerUser] = [savedTotal, savedPerUser];
+      }
     });
   });
 

@@ -48,6 +48,8 @@ export class ImportsService implements OnModuleDestroy {
   /** Finishes under way, so that a retried finish gets the same answer. */
   private readonly finishing = new Map<string, { userId: string; view: Promise<ImportView> }>();
   private opening = 0;
+  /** Imports being opened, per user. */
+  private readonly openingBy = new Map<string, number>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -60,15 +62,27 @@ export class ImportsService implements OnModuleDestroy {
   async begin(userId: string, givenOptions: ImportOptions, fileName?: string): Promise<{ importId: string }> {
     const options = withDefaults(givenOptions);
     assertUsableOptions(options);
+    // The user's own slots first, so that one user's uploads cannot fill the slots every user shares.
+    const own = [...this.sessions.values()].filter((entry) => entry.session.userId === userId).length + (this.openingBy.get(userId) ?? 0);
+    if (own >= this.limits.maxSessionsPerUser) {
+      throw new DomainError(
+        ErrorCode.TOO_MANY_REQUESTS,
+        `you have ${own} import${own === 1 ? '' : 's'} in progress, the most allowed at once; finish ${own === 1 ? 'it' : 'them'} or wait a minute`,
+      );
+    }
     if (this.sessions.size + this.opening >= this.limits.maxSessions) {
       throw new DomainError(ErrorCode.TOO_MANY_REQUESTS, 'too many imports are in progress; try again in a minute');
     }
     this.opening += 1;
+    this.openingBy.set(userId, (this.openingBy.get(userId) ?? 0) + 1);
     let transaction;
     try {
       transaction = await openImportTransaction(this.dataSource, this.runner);
     } finally {
       this.opening -= 1;
+      const left = this.openingBy.get(userId)! - 1;
+      if (left === 0) this.openingBy.delete(userId);
+      else this.openingBy.set(userId, left);
     }
     const importId = uuidv7();
     const dialect = isMysql(this.dataSource) ? 'mysql' : 'sqlite';

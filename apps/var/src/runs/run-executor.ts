@@ -35,6 +35,12 @@ export class RunExecutor implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly waiting: Array<{ run: RunRow; plan: RunPlan }> = [];
   private readonly held = new Set<string>();
   private running = 0;
+  /** Synchronous runs in flight in this replica. */
+  private syncRunning = 0;
+  /** Jobs being admitted, not yet in `waiting`. */
+  private queuing = 0;
+  /** Runs being admitted per user in this replica: counted before their row exists. */
+  private readonly admitting = new Map<string, number>();
   private heartbeat?: NodeJS.Timeout;
   private closed = false;
 
@@ -59,20 +65,80 @@ export class RunExecutor implements OnApplicationBootstrap, OnApplicationShutdow
     return this.held.size;
   }
 
+  /**
+   * Runs the plan at once (201) or queues it (202). Refused with 429
+   * ANALYSIS_CAPACITY and a Retry-After when the replica runs all the
+   * synchronous analyses it may, holds all the jobs it may, or the user
+   * already has VAR_USER_ACTIVE_RUNS queued or running.
+   */
   async submit(userId: string, plan: RunPlan): Promise<RunReply> {
-    const base = { userId, kind: plan.kind, ticker: plan.ticker, params: plan.params };
-    if (plan.draws <= this.env.VAR_SYNC_MAX_DRAWS) {
-      const run = await this.runs.create(base, 'running');
-      const started = performance.now();
-      try {
-        const result = await plan.execute(() => undefined);
-        return { accepted: false, run: await this.runs.succeeded(run, result, performance.now() - started, false) };
-      } catch (error) {
-        await this.runs.failed(run, this.failureOf(error), performance.now() - started, false);
-        throw error;
-      }
+    const sync = plan.draws <= this.env.VAR_SYNC_MAX_DRAWS;
+    // Counted here, before any await, so that requests arriving together see each other.
+    if (sync && this.syncRunning >= this.env.VAR_SYNC_CONCURRENCY) {
+      throw atCapacity(`${this.env.VAR_SYNC_CONCURRENCY} analyses are running here already; try again in a moment`, 1);
     }
+    if (!sync && this.waiting.length + this.queuing >= this.env.VAR_MAX_QUEUED_JOBS) {
+      throw atCapacity(`${this.env.VAR_MAX_QUEUED_JOBS} analyses are waiting already; try again in a minute`, 60);
+    }
+    if (sync) this.syncRunning += 1;
+    else this.queuing += 1;
+    const release = this.admit(userId);
+    try {
+      await this.checkUserCap(userId);
+      return sync ? await this.runNow(userId, plan, release) : await this.enqueue(userId, plan, release);
+    } finally {
+      release();
+      if (sync) this.syncRunning -= 1;
+      else this.queuing -= 1;
+    }
+  }
+
+  /** Counts a request of the user until its run is stored; the returned release may be called more than once. */
+  private admit(userId: string): () => void {
+    this.admitting.set(userId, (this.admitting.get(userId) ?? 0) + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = this.admitting.get(userId)! - 1;
+      if (left === 0) this.admitting.delete(userId);
+      else this.admitting.set(userId, left);
+    };
+  }
+
+  /**
+   * The user's stored live runs plus their requests this replica is admitting
+   * (this one among them). The admitting count is read first: a request
+   * released since then has its row stored before the count is read, so it
+   * may be counted twice (refusing early) but never missed.
+   */
+  private async checkUserCap(userId: string): Promise<void> {
+    const cap = this.env.VAR_USER_ACTIVE_RUNS;
+    const admitting = this.admitting.get(userId) ?? 0;
+    const stored = await this.runs.activeOf(userId, new Date(Date.now() - ABANDONED_AFTER_MS));
+    if (stored + admitting > cap) {
+      throw atCapacity(`you have ${cap} analyses queued or running, the most allowed; wait for one to finish`, 10);
+    }
+  }
+
+  private async runNow(userId: string, plan: RunPlan, stored: () => void): Promise<RunReply> {
+    const base = { userId, kind: plan.kind, ticker: plan.ticker, params: plan.params };
+    const run = await this.runs.create(base, 'running');
+    stored();
+    const started = performance.now();
+    try {
+      const result = await plan.execute(() => undefined);
+      return { accepted: false, run: await this.runs.succeeded(run, result, performance.now() - started, false) };
+    } catch (error) {
+      await this.runs.failed(run, this.failureOf(error), performance.now() - started, false);
+      throw error;
+    }
+  }
+
+  private async enqueue(userId: string, plan: RunPlan, stored: () => void): Promise<RunReply> {
+    const base = { userId, kind: plan.kind, ticker: plan.ticker, params: plan.params };
     const run = await this.runs.create(base, 'queued');
+    stored();
     const accepted = toRunView(run); // as accepted: the job may start before the reply leaves
     this.held.add(run.id);
     this.waiting.push({ run, plan });
@@ -139,4 +205,9 @@ export class RunExecutor implements OnApplicationBootstrap, OnApplicationShutdow
     }
     if (abandoned.length) this.logger.warn(`${abandoned.length} abandoned analysis run(s) marked failed`);
   }
+}
+
+/** 429 ANALYSIS_CAPACITY; the gateway turns retryAfterSeconds into Retry-After. */
+function atCapacity(message: string, retryAfterSeconds: number): DomainError {
+  return new DomainError(ErrorCode.ANALYSIS_CAPACITY, message, { retryAfterSeconds });
 }

@@ -159,3 +159,12 @@ export async function selectAbandonedRuns(executor: SqlExecutor, before: Date): 
   );
   return rows.map(toRunRow);
 }
+
+/** A user's runs queued or running whose replica is alive (heartbeat since `since`). */
+export async function countActiveUserRuns(executor: SqlExecutor, userId: string, since: Date): Promise<number> {
+  const [row] = await executor.query<Array<{ n: number | string }>>(
+    `SELECT COUNT(*) AS n FROM var_runs WHERE user_id = ? AND status IN ('queued', 'running') AND heartbeat_at >= ?`,
+    [userId, sqlTimestamp(since)],
+  );
+  return Number(row.n);
+}

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { varCompleted, varProgress, VAR_OUTBOX } from './run-events';
 import {
+  countActiveUserRuns,
   finishRunRow,
   insertRun,
   markRunStarted,
@@ -110,6 +111,11 @@ export class RunsService {
 
   async heartbeat(ids: readonly string[], now = new Date()): Promise<void> {
     await touchRuns(this.dataSource.manager, ids, now);
+  }
+
+  /** The user's runs queued or running on a live replica (one whose heartbeat is since `since`). */
+  activeOf(userId: string, since: Date): Promise<number> {
+    return countActiveUserRuns(this.dataSource.manager, userId, since);
   }
 
   /** Unfinished runs whose replica stopped: no one will finish them. */

@@ -1,10 +1,10 @@
 import { AnalysisBody, DomainError, ErrorCode, RunReply } from '@finstack/contracts';
 import { Injectable } from '@nestjs/common';
-import { AnalysisParams, completeAnalysis, InvalidParamsError, prepareAnalysis, PreparedAnalysis, ShardPool } from '../analysis';
+import { AnalysisParams, completeAnalysis, InvalidParamsError, prepareAnalysis, PreparedAnalysis } from '../analysis';
 import { withStoreErrors } from '../market-data/market-data-errors';
 import { PriceHistoryStore } from '../market-data/price-history.store';
 import { RunExecutor } from '../runs/run-executor';
-import { blockCount } from '../analysis/shard';
+import { AnalysisPool } from './analysis-pool';
 import { analysisParams, analysisRequest } from './analysis-request';
 
 /**
@@ -17,6 +17,7 @@ export class StrategyService {
   constructor(
     private readonly store: PriceHistoryStore,
     private readonly executor: RunExecutor,
+    private readonly pool: AnalysisPool,
   ) {}
 
   async run(userId: string, body: AnalysisBody): Promise<RunReply> {
@@ -28,7 +29,8 @@ export class StrategyService {
       ticker: request.ticker,
       params: { ...request },
       draws: prepared.signals.length * request.samples,
-      execute: (onProgress) => simulate(prepared, onProgress),
+      // The replica's shared workers: a run's shards queue for them with every other run's.
+      execute: (onProgress) => completeAnalysis(prepared, { pool: this.pool.shards, onProgress }),
     });
   }
 }
@@ -41,15 +43,5 @@ function prepare(params: AnalysisParams): PreparedAnalysis {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, error.message, { errors: error.errors });
     }
     throw error;
-  }
-}
-
-/** Shards run in worker threads, one per shard (never more than blocks of draws), created for this run and closed after it. */
-async function simulate(prepared: PreparedAnalysis, onProgress: (fraction: number) => void) {
-  const pool = new ShardPool(Math.min(prepared.params.shards, blockCount(prepared.params.samples)));
-  try {
-    return await completeAnalysis(prepared, { pool, onProgress });
-  } finally {
-    await pool.close();
   }
 }
