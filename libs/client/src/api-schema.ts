@@ -515,6 +515,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/market/prices/{ticker}/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fill or refresh a ticker's stored price history from the market-data provider (operators only)
+         * @description Five years of daily prices with the system key (MARKET_DATA_API_KEY), stored through the same checks as an upload.
+         */
+        post: operations["PriceRefresh_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/connections/{provider}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Connect a market-data provider with one's API key
+         * @description The key is tried once against the provider, then stored sealed (envelope encryption under the user id); it is never shown again, only its last 4 characters. From then on, the user's held and watched tickers are polled with it. Replaces an earlier key for the same provider.
+         */
+        put: operations["Connections_put"];
+        post?: never;
+        /** Remove a connection and its stored key */
+        delete: operations["Connections_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One's connections: provider, the key's last 4 characters, created, last used, last error */
+        get: operations["Connections_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/var/analyses": {
         parameters: {
             query?: never;
@@ -582,7 +640,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account */
+        /**
+         * Sign up: the next step arrives by mail
+         * @description Always 202 with the same body, whether or not the address has an account, so no one learns who has one.
+         */
         post: operations["Auth_register"];
         delete?: never;
         options?: never;
@@ -664,12 +725,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm an account's email address with the mailed link's token, or with the address and the mailed code
+         * @description 400 VERIFICATION_INVALID when the token or code is wrong, used or expired (a code works for 5 tries).
+         */
+        post: operations["Verification_verifyEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/resend-verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mail a new verification link and code to an unverified account (same answer for any address) */
+        post: operations["Verification_resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "ROUTE_NOT_FOUND" | "TRANSACTION_NOT_FOUND" | "CATEGORY_NOT_FOUND" | "RULE_NOT_FOUND" | "IMPORT_NOT_FOUND" | "HOLDING_NOT_FOUND" | "WATCH_NOT_FOUND" | "QUOTE_NOT_FOUND" | "UNKNOWN_TICKER" | "HOLDING_EXISTS" | "PRICE_HISTORY_NOT_FOUND" | "PRICE_HISTORY_INVALID" | "RUN_NOT_FOUND" | "PORTFOLIO_NOT_ANALYSABLE" | "FORBIDDEN" | "INVALID_PATTERN" | "IMPORT_INVALID" | "EMAIL_TAKEN" | "CATEGORY_NAME_TAKEN" | "CATEGORY_IN_USE" | "EXTERNAL_ID_TAKEN" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "IDEMPOTENCY_KEY_REUSED" | "TOO_MANY_REQUESTS" | "INTERNAL" | "SERVICE_UNAVAILABLE" | "UPSTREAM_TIMEOUT";
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "ROUTE_NOT_FOUND" | "TRANSACTION_NOT_FOUND" | "CATEGORY_NOT_FOUND" | "RULE_NOT_FOUND" | "IMPORT_NOT_FOUND" | "HOLDING_NOT_FOUND" | "WATCH_NOT_FOUND" | "QUOTE_NOT_FOUND" | "CONNECTION_NOT_FOUND" | "UNKNOWN_TICKER" | "HOLDING_EXISTS" | "PRICE_HISTORY_NOT_FOUND" | "PRICE_HISTORY_INVALID" | "RUN_NOT_FOUND" | "PORTFOLIO_NOT_ANALYSABLE" | "FORBIDDEN" | "INVALID_PATTERN" | "IMPORT_INVALID" | "EMAIL_TAKEN" | "EMAIL_NOT_VERIFIED" | "VERIFICATION_INVALID" | "CATEGORY_NAME_TAKEN" | "CATEGORY_IN_USE" | "EXTERNAL_ID_TAKEN" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "IDEMPOTENCY_KEY_REUSED" | "TOO_MANY_REQUESTS" | "ANALYSIS_CAPACITY" | "INTERNAL" | "SERVICE_UNAVAILABLE" | "UPSTREAM_TIMEOUT";
         ErrorBody: {
             /**
              * @description the HTTP status again
@@ -1550,6 +1648,42 @@ export interface components {
             prices: components["schemas"]["PriceRowView"][];
         };
         /** @enum {string} */
+        MarketDataProvider: "finnhub";
+        PutConnectionBody: {
+            /**
+             * @description the provider's API key, 8-256 printable characters; stored sealed, never shown again
+             * @example c0ffee00demo0key0x9Qa
+             */
+            apiKey: string;
+        };
+        ConnectionView: {
+            provider: components["schemas"]["MarketDataProvider"];
+            /**
+             * @description the last 4 characters of the key
+             * @example x9Qa
+             */
+            keyLast4: string;
+            /**
+             * Format: date-time
+             * @example 2025-03-14T09:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description when polling last fetched a quote with it
+             */
+            lastUsedAt: string | null;
+            /** @description the provider's last refusal or failure with this key */
+            lastError: string | null;
+            /** Format: date-time */
+            lastErrorAt: string | null;
+        };
+        ConnectionList: {
+            items: components["schemas"]["ConnectionView"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /** @enum {string} */
         StrategyType: "sma-crossover" | "three-soldiers-crows";
         StrategyBody: {
             type: components["schemas"]["StrategyType"];
@@ -1692,6 +1826,7 @@ export interface components {
             seed: number;
             seeded: boolean;
             signals: number;
+            /** @description milliseconds, fractional */
             durationMs: number;
         };
         StrategyAnalysisResult: {
@@ -1727,6 +1862,7 @@ export interface components {
             scenarios: number | null;
             seed: number | null;
             seeded: boolean;
+            /** @description milliseconds, fractional */
             durationMs: number;
         };
         PortfolioVarResult: {
@@ -1834,15 +1970,9 @@ export interface components {
             /** @example Ada */
             displayName?: string;
         };
-        AccountView: {
-            /** Format: uuid */
-            id: string;
-            /** @example ada@example.com */
-            email: string;
-            /** @example Ada */
-            displayName: string | null;
-            /** Format: date-time */
-            createdAt: string;
+        AcceptedView: {
+            /** @example check your email */
+            message: string;
         };
         LoginBody: {
             /** @example ada@example.com */
@@ -1858,8 +1988,8 @@ export interface components {
         TokenPair: {
             /** @description ES256 JWT for `Authorization: Bearer` */
             accessToken: string;
-            /** @description Opaque; good for one exchange at POST /auth/refresh, within 30 days */
-            refreshToken: string;
+            /** @description Opaque; good for one exchange at POST /auth/refresh, within 30 days. Absent in cookie mode, where it travels in the httpOnly cookie */
+            refreshToken?: string;
             /**
              * @description Lifetime of the access token in seconds
              * @example 900
@@ -1869,10 +1999,44 @@ export interface components {
         };
         RefreshTokenBody: {
             /**
-             * @description The refresh token of the last log-in or refresh
+             * @description The refresh token of the last log-in or refresh; leave out in cookie mode (header X-Finstack-Auth: cookie)
              * @example Mx2b3Rk0rJ3lM9o5Qp7yX1v4Zs8Tn6Wd
              */
-            refreshToken: string;
+            refreshToken?: string;
+        };
+        AccountView: {
+            /** Format: uuid */
+            id: string;
+            /** @example ada@example.com */
+            email: string;
+            /** @example Ada */
+            displayName: string | null;
+            /** @description whether the owner confirmed the address (an unverified account cannot log in) */
+            emailVerified: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        VerifyEmailBody: {
+            /**
+             * @description the link's token (…/verify-email?token=…)
+             * @example q0Vd3c8XlJ2m7Rk4sT9wYb1nE5aH6pZu
+             */
+            token?: string;
+            /** @example ada@example.com */
+            email?: string;
+            /**
+             * @description the 6-digit code of the mail
+             * @example 042917
+             */
+            code?: string;
+        };
+        VerifiedView: {
+            /** @example your email address is confirmed; you can log in */
+            message: string;
+        };
+        EmailOnlyBody: {
+            /** @example ada@example.com */
+            email: string;
         };
     };
     responses: never;
@@ -4815,6 +4979,272 @@ export interface operations {
             };
         };
     };
+    PriceRefresh_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredPricesView"];
+                };
+            };
+            /** @description the request is invalid: `message` says why, `details` lists the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no valid access token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the token is valid but the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no such thing for this user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description understood, but the content cannot be processed: `details` says where */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a service or the database is unavailable: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a service did not answer in time: retry shortly */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Connections_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: components["schemas"]["MarketDataProvider"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutConnectionBody"];
+            };
+        };
+        responses: {
+            /** @description done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionView"];
+                };
+            };
+            /** @description the request is invalid: `message` says why, `details` lists the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no valid access token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is larger than this route accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a service or the database is unavailable: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a service did not answer in time: retry shortly */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Connections_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: components["schemas"]["MarketDataProvider"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description done; no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request is invalid: `message` says why, `details` lists the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no valid access token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no such thing for this user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a service or the database is unavailable: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a service did not answer in time: retry shortly */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Connections_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionList"];
+                };
+            };
+            /** @description no valid access token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a service or the database is unavailable: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a service did not answer in time: retry shortly */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     Var_list: {
         parameters: {
             query?: {
@@ -5137,12 +5567,12 @@ export interface operations {
         };
         responses: {
             /** @description done */
-            201: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccountView"];
+                    "application/json": components["schemas"]["AcceptedView"];
                 };
             };
             /** @description the request is invalid: `message` says why, `details` lists the fields */
@@ -5154,8 +5584,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description it conflicts with what is stored */
-            409: {
+            /** @description the body is larger than this route accepts */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5163,8 +5593,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the body is larger than this route accepts */
-            413: {
+            /** @description too many requests: wait `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5186,7 +5616,10 @@ export interface operations {
     Auth_login: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `cookie`: the refresh token travels in an httpOnly cookie scoped to /api/v1/auth instead of the body */
+                "x-finstack-auth"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5216,6 +5649,15 @@ export interface operations {
             };
             /** @description no valid access token (or wrong credentials) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the token is valid but the caller may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5255,7 +5697,10 @@ export interface operations {
     Auth_refresh: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `cookie`: the refresh token travels in an httpOnly cookie scoped to /api/v1/auth instead of the body */
+                "x-finstack-auth"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5292,6 +5737,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description the token is valid but the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description the body is larger than this route accepts */
             413: {
                 headers: {
@@ -5315,7 +5769,10 @@ export interface operations {
     Auth_logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `cookie`: the refresh token travels in an httpOnly cookie scoped to /api/v1/auth instead of the body */
+                "x-finstack-auth"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5334,6 +5791,15 @@ export interface operations {
             };
             /** @description the request is invalid: `message` says why, `details` lists the fields */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the token is valid but the caller may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5381,6 +5847,126 @@ export interface operations {
             };
             /** @description no valid access token (or wrong credentials) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a service or the database is unavailable: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Verification_verifyEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyEmailBody"];
+            };
+        };
+        responses: {
+            /** @description done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerifiedView"];
+                };
+            };
+            /** @description the request is invalid: `message` says why, `details` lists the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is larger than this route accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description too many requests: wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a service or the database is unavailable: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Verification_resend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailOnlyBody"];
+            };
+        };
+        responses: {
+            /** @description done */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedView"];
+                };
+            };
+            /** @description the request is invalid: `message` says why, `details` lists the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is larger than this route accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description too many requests: wait `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -11,7 +11,7 @@ export class AccountView {
   @ApiProperty({ type: String, nullable: true, example: 'Ada' })
   displayName!: string | null;
 
-  @ApiProperty({ description: 'whether the owner confirmed the address (an unverified account cannot log in)' })
+  @ApiProperty({ type: Boolean, description: 'whether the owner confirmed the address (an unverified account cannot log in)' })
   emailVerified!: boolean;
 
   @ApiProperty({ format: 'date-time' })

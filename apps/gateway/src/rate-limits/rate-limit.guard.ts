@@ -1,7 +1,6 @@
 import { DomainError, ErrorCode } from '@finstack/contracts';
 import { applyDecorators, CanActivate, ExecutionContext, Inject, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { ThrottlerStorage } from '@nestjs/throttler';
 import { Request, Response } from 'express';
 import { GatewayEnv } from '../gateway-env';
@@ -45,6 +44,6 @@ export class RateLimitGuard implements CanActivate {
   }
 }
 
-/** Puts a route under one of the named limits. */
+/** Puts a route under one of the named limits (its ApiRoute declares the 429). */
 export const RateLimited = (name: RateLimitName) =>
-  applyDecorators(SetMetadata(RATE_LIMIT, name), UseGuards(RateLimitGuard), ApiTooManyRequestsResponse({ description: `over the "${name}" limit; see Retry-After` }));
+  applyDecorators(SetMetadata(RATE_LIMIT, name), UseGuards(RateLimitGuard));
