@@ -47,7 +47,7 @@ describe('portfolio over TCP', () => {
     const holding = await client.send(PORTFOLIO.addHolding, { userId, body: { ticker: 'Brk.B', quantity: '2' } });
     expect(holding).toMatchObject({ ticker: 'BRK.B', marketValue: '802.00' });
     expect(await client.send(PORTFOLIO.listHoldings, { userId })).toMatchObject({
-      holdings: [holding],
+      items: [holding],
       totals: [{ currency: 'USD', marketValue: '802.00' }],
     });
     expect(await client.send(PORTFOLIO.getWatch, { userId, id: watch.id })).toMatchObject({ armed: false });

@@ -12,6 +12,7 @@ import { SessionsService } from './sessions.service';
 import { UserEntity } from './user.entity';
 import { idleMailRelay } from './identity-database.test-helper';
 import { MailRelay, MailRelayModule } from '../mail/mail-relay.module';
+import { RateLimitsModule } from '../rate-limits/rate-limits.module';
 
 const PASSWORD = 'correct horse battery';
 const PHONE = { ip: '203.0.113.7', userAgent: 'finstack-ios/1.2 (iPhone; iOS 18.1)' };
@@ -40,7 +41,7 @@ describe('log-in alerts: one auth.login in identity_outbox per successful passwo
       name: 'identity',
       settingsClass: GatewayEnv,
       storage: identityStorage,
-      modules: [AuthModule, MailRelayModule, OutboxRelayModule.forRoot({ table: IDENTITY_OUTBOX, settingsClass: GatewayEnv })],
+      modules: [AuthModule, RateLimitsModule, MailRelayModule, OutboxRelayModule.forRoot({ table: IDENTITY_OUTBOX, settingsClass: GatewayEnv })],
       databaseUrl: process.env.IDENTITY_TEST_DATABASE_URL,
       overrides: [
         { token: OutboxRelay, value: relay },
