@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, seriousViolations, watchConsole } from './browser';
+import { mailMatching } from './mail';
 import { REPO_ROOT, startStack, type RunningStack } from './stack';
 
 const OPERATOR = { email: 'ops@example.com', password: 'operator passphrase 1' };
@@ -11,8 +12,12 @@ const SHOTS = join(REPO_ROOT, 'test-results');
 const DOCS_IMG = join(REPO_ROOT, 'docs', 'img');
 
 /** An operator's API calls (quotes, price histories), as a price feed would make them. */
-async function operatorToken(url: string): Promise<string> {
-  await fetch(`${url}/api/v1/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OPERATOR) });
+async function operatorToken(url: string, mailDir: string): Promise<string> {
+  const json = { 'content-type': 'application/json' };
+  await fetch(`${url}/api/v1/auth/register`, { method: 'POST', headers: json, body: JSON.stringify(OPERATOR) });
+  const [, token] = await mailMatching(mailDir, OPERATOR.email, /\/verify-email\?token=([A-Za-z0-9_-]+)/);
+  const verified = await fetch(`${url}/api/v1/auth/verify-email`, { method: 'POST', headers: json, body: JSON.stringify({ token }) });
+  expect(verified.status).toBe(200);
   const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OPERATOR) });
   return ((await login.json()) as { accessToken: string }).accessToken;
 }
@@ -36,7 +41,7 @@ describe('the web console journey, in Chromium against npm start’s stack', () 
   beforeAll(async () => {
     // A strategy run above 200,000 draws becomes a job (202), so the journey sees its progress bar.
     stack = await startStack({ OPERATOR_EMAILS: OPERATOR.email, VAR_SYNC_MAX_DRAWS: '200000' });
-    operator = await operatorToken(stack.url);
+    operator = await operatorToken(stack.url, stack.mailDir);
     const prices = await fetch(`${stack.url}/api/v1/market/prices/AAPL`, {
       method: 'PUT',
       headers: { 'content-type': 'text/csv', authorization: `Bearer ${operator}` },
@@ -80,6 +85,12 @@ describe('the web console journey, in Chromium against npm start’s stack', () 
     await page.getByText('use at least 10 characters').waitFor();
     await page.getByLabel(/^Password( \*)?$/).fill(USER.password);
     await page.getByRole('button', { name: 'Create account' }).click();
+    // The address is confirmed with the code of the mail it was sent.
+    await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+    await accessible('check your email');
+    const [, code] = await mailMatching(stack.mailDir, USER.email, /code: (\d{6})/);
+    await page.getByLabel(/^Code from the email( \*)?$/).fill(code!);
+    await page.getByRole('button', { name: 'Confirm and sign in' }).click();
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
 
     await go('Ledger');

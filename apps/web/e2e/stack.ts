@@ -14,6 +14,8 @@ interface EmbeddedSystem {
 
 export interface RunningStack {
   url: string;
+  /** Where the embedded mail catcher keeps what the gateway sent (one .eml a message). */
+  mailDir: string;
   stop(): Promise<void>;
 }
 
@@ -36,12 +38,14 @@ export async function startStack(extraEnv: Record<string, string> = {}): Promise
     DATA_DIR: dataDir,
     WEB_DIR: join(REPO_ROOT, 'apps/web/dist'),
     METRICS_PORT: '0',
+    SMTP_URL: `smtp://127.0.0.1:${await freePort()}`,
     LOG_LEVEL: 'warn',
     ...extraEnv,
   });
   const system = await startEmbeddedSystem({ quiet: true });
   return {
     url: system.apiUrl,
+    mailDir: join(dataDir, 'mail'),
     stop: async () => {
       await system.stop();
       rmSync(dataDir, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { ApiError } from './api/http';
 import { AuthProvider, RequireSession } from './ui/auth';
 import { Shell } from './ui/shell';
+import VerifyEmail from './screens/sign-in/VerifyEmail';
 import { SignIn } from './screens/sign-in/SignIn';
 
 // Darker shades than Mantine's defaults, so text and links meet WCAG AA contrast (axe's color-contrast rule).
@@ -39,6 +40,7 @@ const screen = (load: () => Promise<{ default: React.ComponentType }>) => {
 const router = createBrowserRouter([
   { path: '/sign-in', element: <SignIn mode="sign-in" /> },
   { path: '/sign-up', element: <SignIn mode="sign-up" /> },
+  { path: '/verify-email', element: <VerifyEmail /> },
   {
     path: '/',
     element: (

@@ -141,6 +141,26 @@ export async function signUp(email: string, password: string, displayName?: stri
   if (!response.ok) throw await errorOf(response);
 }
 
+/** Confirms an address with the mailed link's token, or with the address and the mailed 6-digit code. */
+export async function verifyEmail(proof: { token: string } | { email: string; code: string }): Promise<void> {
+  const response = await fetch(`${API_BASE}/auth/verify-email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(proof),
+  });
+  if (!response.ok) throw await errorOf(response);
+}
+
+/** Mails a new link and code (the answer is the same for any address). */
+export async function resendVerification(email: string): Promise<void> {
+  const response = await fetch(`${API_BASE}/auth/resend-verification`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email }),
+  });
+  if (!response.ok) throw await errorOf(response);
+}
+
 /** Revokes the session on the server (and its cookie), then forgets the token. */
 export async function signOut(): Promise<void> {
   try {

@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError, signUp } from '../../api/http';
+import { CheckYourEmail } from './CheckYourEmail';
 import { useAuth } from '../../ui/auth';
 import { FormError } from '../../ui/states';
 
@@ -17,6 +18,8 @@ export function SignIn({ mode }: { mode: 'sign-in' | 'sign-up' }) {
   const location = useLocation();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // After sign-up: the address to confirm (and the password, to sign in once it is).
+  const [pending, setPending] = useState<{ email: string; password: string } | null>(null);
   const form = useForm({
     initialValues: { email: '', password: '', displayName: '' },
     validate: {
@@ -34,14 +37,22 @@ export function SignIn({ mode }: { mode: 'sign-in' | 'sign-up' }) {
   });
   if (status === 'signed-in') return <Navigate to="/dashboard" replace />;
 
+  const enter = async (email: string, password: string) => {
+    await signIn(email, password);
+    const from = (location.state as { from?: string } | null)?.from;
+    navigate(from && from !== '/sign-in' ? from : '/dashboard', { replace: true });
+  };
+
   const submit = form.onSubmit(async (values) => {
     setBusy(true);
     setError(null);
     try {
-      if (mode === 'sign-up') await signUp(values.email, values.password, values.displayName || undefined);
-      await signIn(values.email, values.password);
-      const from = (location.state as { from?: string } | null)?.from;
-      navigate(from && from !== '/sign-in' ? from : '/dashboard', { replace: true });
+      if (mode === 'sign-up') {
+        await signUp(values.email, values.password, values.displayName || undefined);
+        setPending({ email: values.email, password: values.password });
+        return;
+      }
+      await enter(values.email, values.password);
     } catch (failure) {
       if (failure instanceof ApiError) form.setErrors(failure.fieldErrors);
       setError(failure);
@@ -49,6 +60,8 @@ export function SignIn({ mode }: { mode: 'sign-in' | 'sign-up' }) {
       setBusy(false);
     }
   });
+
+  if (pending) return <CheckYourEmail email={pending.email} onConfirmed={() => enter(pending.email, pending.password)} />;
 
   return (
     <Container size={420} py={60} component="main">
