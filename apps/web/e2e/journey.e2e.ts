@@ -50,7 +50,8 @@ describe('the web console journey, in Chromium against npm start’s stack', () 
     expect(prices.status).toBe(200);
     await postQuote(stack.url, operator, '190.10');
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    // Reduced motion: axe would otherwise judge the contrast of a toast halfway through its fade-in.
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, reducedMotion: 'reduce' });
     page = await context.newPage();
     page.setDefaultTimeout(20_000);
     consoleLog = watchConsole(page);
