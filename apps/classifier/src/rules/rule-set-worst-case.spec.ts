@@ -143,8 +143,9 @@ function timed(work: () => unknown): number {
 
 describe('the most expensive rule set a user may save', () => {
   it('compiles in ≤ 50 ms and evaluates a 500-character description in ≤ 5 ms', () => {
-    // The machine is shared: the best of three trials is each family's cost, as noise only ever adds time.
-    const trials = [0, 1, 2].map(() => Object.entries(FAMILIES).map(([family, build]) => measure(family, build)));
+    // The machine is shared (jest's other worker, the database): the best of seven trials is each family's cost,
+    // as noise only ever adds time. Three were not enough while another suite ran beside this one.
+    const trials = Array.from({ length: 7 }, () => Object.entries(FAMILIES).map(([family, build]) => measure(family, build)));
     const best = Object.keys(FAMILIES).map((family, index) => {
       const runs = trials.map((trial) => trial[index]);
       return {
