@@ -21,7 +21,7 @@ describe(`categories (${backend})`, () => {
   });
   afterAll(() => stack?.stop());
 
-  const list = async () => (await api.get<Category[]>('/api/v1/categories', { token: user.accessToken })).body;
+  const list = async () => (await api.get<{ items: Category[] }>('/api/v1/categories', { token: user.accessToken })).body.items;
 
   it('gives a new user the starter set', async () => {
     const names = (await list()).map((c) => c.name).sort();

@@ -21,8 +21,8 @@ describe(`categories by hand and automatically (${backend})`, () => {
     stack = await startStack({ backend, name: 'categorize' });
     api = new ApiClient(stack.baseUrl);
     user = await newSession(api);
-    const categories = await api.get<Array<{ id: string; name: string }>>('/api/v1/categories', { token: user.accessToken });
-    category = Object.fromEntries(categories.body.map((c) => [c.name, c.id]));
+    const categories = await api.get<{ items: Array<{ id: string; name: string }> }>('/api/v1/categories', { token: user.accessToken });
+    category = Object.fromEntries(categories.body.items.map((c) => [c.name, c.id]));
   });
   afterAll(() => stack?.stop());
 

@@ -19,8 +19,8 @@ describe(`categorisation rules (${backend})`, () => {
     stack = await startStack({ backend, name: 'rules' });
     api = new ApiClient(stack.baseUrl);
     user = await newSession(api);
-    const categories = await api.get<Array<{ id: string; name: string }>>('/api/v1/categories', { token: user.accessToken });
-    category = Object.fromEntries(categories.body.map((c) => [c.name, c.id]));
+    const categories = await api.get<{ items: Array<{ id: string; name: string }> }>('/api/v1/categories', { token: user.accessToken });
+    category = Object.fromEntries(categories.body.items.map((c) => [c.name, c.id]));
   });
   afterAll(() => stack?.stop());
 
@@ -140,6 +140,6 @@ describe(`categorisation rules (${backend})`, () => {
       { token: other.accessToken },
     );
     expect(foreignCategory.status).toBe(404);
-    expect((await api.get<unknown[]>('/api/v1/rules', { token: other.accessToken })).body).toEqual([]);
+    expect((await api.get<{ items: unknown[] }>('/api/v1/rules', { token: other.accessToken })).body.items).toEqual([]);
   });
 });

@@ -129,10 +129,10 @@ describe(`transactions through the gateway (${backend})`, () => {
 
   it('filters by dates, amounts, text and category', async () => {
     const carol = await newSession(api, 'carol');
-    const categories = await api.get<Array<{ id: string; name: string }>>('/api/v1/categories', {
+    const categories = await api.get<{ items: Array<{ id: string; name: string }> }>('/api/v1/categories', {
       token: carol.accessToken,
     });
-    const groceries = categories.body.find((c) => c.name === 'Groceries');
+    const groceries = categories.body.items.find((c) => c.name === 'Groceries');
     expect(groceries).toBeDefined();
     await create(carol, { occurredOn: '2025-01-31', amount: '-45.10', currency: 'EUR', description: 'Weekly shop', merchant: 'Lidl', categoryId: groceries!.id });
     await create(carol, { occurredOn: '2025-02-01', amount: '2500.00', currency: 'EUR', description: 'Salary February' });

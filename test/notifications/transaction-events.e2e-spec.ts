@@ -12,8 +12,8 @@ describe(`notifications: the ledger's transaction.created and transaction.catego
     return listener;
   };
   const categoryIds = async (user: Session): Promise<Record<string, string>> => {
-    const categories = await notif.api().get<Array<{ id: string; name: string }>>('/api/v1/categories', { token: user.accessToken });
-    return Object.fromEntries(categories.body.map((category) => [category.name, category.id]));
+    const categories = await notif.api().get<{ items: Array<{ id: string; name: string }> }>('/api/v1/categories', { token: user.accessToken });
+    return Object.fromEntries(categories.body.items.map((category) => [category.name, category.id]));
   };
   /** A well-known merchant: the starter lexicon files it under Entertainment for a user without history. */
   const createNetflix = async (user: Session, idempotencyKey: string) => {

@@ -37,7 +37,7 @@ describe(`portfolio: other users' entries and bad input (${backend})`, () => {
         expect(response.status).toBe(404);
         expect(response.body).toMatchObject({ code: 'WATCH_NOT_FOUND' });
       }
-      expect((await bob.get('/watchlist')).body).toEqual([]);
+      expect((await bob.get('/watchlist')).body).toEqual({ items: [], nextCursor: null });
       const bobsAlerts = await bob.get(`/watchlist/alerts?watchId=${aliceWatch.id}`);
       expect(bobsAlerts.body).toMatchObject({ statusCode: 404, code: 'WATCH_NOT_FOUND' });
       expect((await bob.get<AlertPage>('/watchlist/alerts')).body.items).toEqual([]);

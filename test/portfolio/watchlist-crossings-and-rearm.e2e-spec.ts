@@ -105,9 +105,9 @@ describe(`a watchlist: targets crossed both ways, one alert until re-armed (${ba
     expect(entry.targetPrice).toBe('6.00');
     const noted = await user.patch<WatchView>(`/watchlist/${entry.id}`, { note: null, direction: 'below', targetPrice: '4.5' });
     expect(noted.body).toMatchObject({ note: null, direction: 'below', targetPrice: '4.50', armed: true });
-    expect((await user.get<WatchView[]>('/watchlist')).body).toEqual([noted.body]);
+    expect((await user.get<{ items: WatchView[] }>('/watchlist')).body.items).toEqual([noted.body]);
     expect((await user.delete(`/watchlist/${entry.id}`)).status).toBe(204);
-    expect((await user.get<WatchView[]>('/watchlist')).body).toEqual([]);
+    expect((await user.get<{ items: WatchView[] }>('/watchlist')).body.items).toEqual([]);
     expect((await user.get(`/watchlist/${entry.id}`)).body).toMatchObject({ statusCode: 404, code: 'WATCH_NOT_FOUND' });
   });
 });

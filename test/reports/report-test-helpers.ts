@@ -39,8 +39,8 @@ async function reportUser(api: ApiClient, label = 'reports'): Promise<ReportUser
   const categories = new Map<string, string>();
   const categoryId = async (name: string): Promise<string> => {
     if (categories.size === 0) {
-      const listed = await api.get<Array<{ id: string; name: string }>>('/api/v1/categories', { token });
-      for (const category of listed.body) categories.set(category.name, category.id);
+      const listed = await api.get<{ items: Array<{ id: string; name: string }> }>('/api/v1/categories', { token });
+      for (const category of listed.body.items) categories.set(category.name, category.id);
     }
     let id = categories.get(name);
     if (id === undefined) {

@@ -5,7 +5,8 @@ import { enableGracefulShutdown } from '@finstack/lifecycle';
 import { serveHttpMetrics } from '@finstack/metrics';
 import { createLogger } from '@finstack/rpc';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { ExpressAdapter, NestExpressApplication } from '@nestjs/platform-express';
+import express from 'express';
 import { GatewayEnv } from './gateway-env';
 import { configureHttpApp } from './http/configure-http-app';
 import { useCors, useSecurityHeaders } from './http/security-headers';
@@ -18,9 +19,11 @@ async function bootstrap(): Promise<void> {
   const logger = createLogger('gateway', env.LOG_LEVEL, env.LOG_FORMAT);
   // Loaded after the settings are known to be valid, so a bad variable is reported plainly.
   const { AppModule } = await import('./app.module');
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger });
-  // Set before any route exists: /METRICS must not reach what a load balancer refuses as /metrics.
-  app.set('case sensitive routing', true);
+  // Case-sensitive before Express makes its router (Nest touches it while creating the app):
+  // /METRICS must not reach what a load balancer refuses as /metrics.
+  const server = express();
+  server.set('case sensitive routing', true);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, new ExpressAdapter(server), { bodyParser: false, logger });
   useSecurityHeaders(app);
   useCors(app, env.CORS_ORIGINS);
   serveHttpMetrics(app);

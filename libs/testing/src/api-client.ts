@@ -1,3 +1,4 @@
+import { createFinstackClient, FinstackClient } from '@finstack/client';
 import { assertMatchesContract } from './contract';
 import { linkIn, mailboxOf } from './mailbox';
 
@@ -84,19 +85,35 @@ export async function newSession(api: ApiClient, label = 'user'): Promise<Sessio
  * would (the gateway's mailbox, see mailbox.ts), and logs in.
  */
 export async function sessionFor(api: ApiClient, email: string, password = 'correct horse battery staple'): Promise<Session> {
-  const registered = await api.post('/api/v1/auth/register', { email, password });
-  if (registered.status !== 202) throw new Error(`register failed: ${registered.status} ${JSON.stringify(registered.body)}`);
+  // Through the typed client, so every e2e run also exercises it (and the contract checks its answers too).
+  const client = typedClient(api.baseUrl);
+  const registered = await client.POST('/api/v1/auth/register', { body: { email, password } });
+  if (registered.response.status !== 202) throw new Error(`register failed: ${registered.response.status} ${registered.error?.message}`);
   await verifyByMail(api, email);
-  const login = await api.post<{ accessToken: string; refreshToken: string }>('/api/v1/auth/login', { email, password });
-  if (login.status !== 200) throw new Error(`login failed: ${login.status} ${JSON.stringify(login.body)}`);
-  const me = await api.get<{ id: string }>('/api/v1/auth/me', { token: login.body.accessToken });
-  return {
-    userId: me.body.id,
-    email,
-    password,
-    accessToken: login.body.accessToken,
-    refreshToken: login.body.refreshToken,
+  const login = await client.POST('/api/v1/auth/login', { body: { email, password } });
+  if (!login.data?.refreshToken) throw new Error(`login failed: ${login.response.status} ${login.error?.message}`);
+  const { accessToken, refreshToken } = login.data;
+  const me = await client.GET('/api/v1/auth/me', { headers: { authorization: `Bearer ${accessToken}` } });
+  if (!me.data) throw new Error(`me failed: ${me.response.status} ${me.error?.message}`);
+  return { userId: me.data.id, email, password, accessToken, refreshToken };
+}
+
+/** The typed client (libs/client) with every answer checked against the contract, as ApiClient's are. */
+export function typedClient(baseUrl: string): FinstackClient {
+  const checked: typeof fetch = async (input, init) => {
+    const request = new Request(input, init);
+    const response = await fetch(request);
+    const text = await response.clone().text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: the contract check looks at the status only
+    }
+    assertMatchesContract(request.method, response.url || request.url, response.status, response.headers.get('content-type'), body);
+    return response;
   };
+  return createFinstackClient({ baseUrl, fetch: checked });
 }
 
 /** Confirms an address with the token of the newest verification mail it received. */
