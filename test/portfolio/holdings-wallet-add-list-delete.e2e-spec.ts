@@ -100,7 +100,7 @@ describe(`a wallet of holdings: add, value, change, delete (${backend})`, () => 
     const added = await user.post<HoldingView>('/portfolio/holdings', { ticker: 'AAPL', quantity: '1' });
     const removed = await user.delete(`/portfolio/holdings/${added.body.id}`);
     expect(removed.status).toBe(204);
-    expect((await user.get<HoldingsView>('/portfolio/holdings')).body).toEqual({ holdings: [], totals: [] });
+    expect((await user.get<HoldingsView>('/portfolio/holdings')).body).toEqual({ items: [], nextCursor: null, totals: [] });
     const again = await user.delete(`/portfolio/holdings/${added.body.id}`);
     expect(again.status).toBe(404);
     expect(again.body).toMatchObject({ code: 'HOLDING_NOT_FOUND' });

@@ -23,7 +23,7 @@ describe(`portfolio: other users' entries and bad input (${backend})`, () => {
         expect(response.status).toBe(404);
         expect(response.body).toMatchObject({ code: 'HOLDING_NOT_FOUND' });
       }
-      expect((await bob.get<HoldingsView>('/portfolio/holdings')).body).toEqual({ holdings: [], totals: [] });
+      expect((await bob.get<HoldingsView>('/portfolio/holdings')).body).toEqual({ items: [], nextCursor: null, totals: [] });
       // Bob may hold the same ticker: holdings are per user.
       expect((await bob.post('/portfolio/holdings', { ticker: 'ISO', quantity: '1' })).status).toBe(201);
       expect((await alice.get<HoldingsView>('/portfolio/holdings')).body.items).toEqual([
