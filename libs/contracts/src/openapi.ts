@@ -1,4 +1,4 @@
-import { applyDecorators, Type } from '@nestjs/common';
+import { Type } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptions, ApiPropertyOptional } from '@nestjs/swagger';
 
 /*
@@ -107,7 +107,5 @@ export function ApiNested(type: Type<unknown>, extra: Extra & { nullable?: boole
 
 /** The cursor of the next page of a list; null on the last page. */
 export function ApiNextCursor(): PropertyDecorator {
-  return applyDecorators(
-    ApiProperty({ type: String, nullable: true, description: 'pass as `cursor` for the next page; null on the last page' }),
-  );
+  return ApiProperty({ type: String, nullable: true, description: 'pass as `cursor` for the next page; null on the last page' });
 }

@@ -43,7 +43,7 @@ export function useCors(app: NestExpressApplication, origins: readonly string[])
     origin: [...origins],
     credentials: true,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id', 'X-Api-Key', 'X-Refresh'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id', 'X-Api-Key', 'X-Finstack-Auth'],
     exposedHeaders: ['X-Request-Id', 'Location', 'Retry-After', 'Idempotent-Replayed', 'Content-Disposition'],
     maxAge: 600,
   });

@@ -56,8 +56,3 @@ export function ApiRoute(doc: RouteDoc): MethodDecorator {
     ...errors,
   );
 }
-
-/** Errors every route behind a downstream service can give besides its own. */
-export const SERVICE_ERRORS: readonly ErrorStatus[] = [503, 504];
-/** A route that needs an access token and a downstream service. */
-export const AUTHENTICATED_SERVICE_ERRORS: readonly ErrorStatus[] = [401, 503, 504];
