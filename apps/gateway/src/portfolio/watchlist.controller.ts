@@ -52,7 +52,7 @@ export class WatchlistController {
   @Get('alerts')
   @ApiRoute({ summary: 'Alerts that fired, newest first', description: 'Paged by cursor; ?watchId= for one entry.',
     type: AlertPage,
-    errors: [400, 401, 503, 504],
+    errors: [400, 401, 404, 503, 504],
   })
   alerts(
     @CurrentUser() user: AuthUser,
