@@ -1,4 +1,5 @@
 import { RunView } from '@finstack/contracts';
+import { ApiResponse } from '@finstack/testing';
 import { readFileSync } from 'node:fs';
 import { backend, RiskUser, sampleCsv, useRiskStack } from './var-test-helpers';
 
@@ -11,9 +12,14 @@ const SMALL = { ...ANALYSIS, samples: 10_000 };
 /** 368 signals × 200,000 draws, above VAR_SYNC_MAX_DRAWS: a job (202). */
 const LARGE = { ...ANALYSIS, samples: 200_000 };
 
+/** The replica's resident memory; 0 once it is gone (the stack stopped after a failure). */
 function residentMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
 }
 
 // Seven processes to start, then up to fifty analyses to finish.
@@ -44,14 +50,20 @@ describe(`50 analyses at once against one var replica (${backend})`, () => {
     })();
 
     const started = performance.now();
-    const replies = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => users[i % users.length].post<RunView & { code?: string }>('/var/analyses', i % 2 ? LARGE : SMALL)),
-    );
-    const answeredMs = performance.now() - started;
-    const accepted = replies.filter((reply) => reply.status === 202);
-    await Promise.all(accepted.map((reply) => risk.finished(users[replies.indexOf(reply) % users.length], reply.body.id, 180_000)));
-    watch.stop = true;
-    await watching;
+    let answeredMs = 0;
+    let replies: ApiResponse<RunView & { code?: string }>[] = [];
+    try {
+      replies = await Promise.all(
+        Array.from({ length: 50 }, (_, i) => users[i % users.length].post<RunView & { code?: string }>('/var/analyses', i % 2 ? LARGE : SMALL)),
+      );
+      answeredMs = performance.now() - started;
+      const accepted = replies.filter((reply) => reply.status === 202);
+      await Promise.all(accepted.map((reply) => risk.finished(users[replies.indexOf(reply) % users.length], reply.body.id, 180_000)));
+    } finally {
+      // Also when an answer fails the test: the watcher must not outlive it.
+      watch.stop = true;
+      await watching;
+    }
 
     const count = (status: number) => replies.filter((reply) => reply.status === status).length;
     const figures = {

@@ -67,7 +67,7 @@ export class TransactionsController {
   @ApiRoute({
     summary: 'List transactions, newest first, paged by cursor',
     type: TransactionPage,
-    errors: [400, 401, 503, 504],
+    errors: [400, 401, 404, 503, 504],
   })
   list(
     @CurrentUser() user: AuthUser,

@@ -31,7 +31,7 @@ export class VarController {
     status: 201,
     type: RunView,
     also: { status: 202, description: 'accepted as a job: the queued run; follow it at Location or through var.progress pushes', type: RunView },
-    errors: [400, 401, 404, 413, 422, 503, 504],
+    errors: [400, 401, 404, 413, 422, 429, 503, 504],
   })
   async analyse(
     @CurrentUser() user: AuthUser,
@@ -49,7 +49,7 @@ export class VarController {
     status: 201,
     type: RunView,
     also: { status: 202, description: 'accepted as a job: the queued run; follow it at Location or through var.progress pushes', type: RunView },
-    errors: [400, 401, 413, 422, 503, 504],
+    errors: [400, 401, 413, 422, 429, 503, 504],
   })
   async portfolio(
     @CurrentUser() user: AuthUser,
