@@ -46,7 +46,8 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       switch (type) {
         case 'price.changed':
           queries.setQueryData<Holdings>(keys.holdings, (view) => applyPriceToHoldings(view, event.payload as unknown as PriceChange));
-          void queries.invalidateQueries({ queryKey: keys.holdings, refetchType: 'none' });
+          // The pushed price shows at once; the wallet is then fetched again so its totals per currency agree with it.
+          void queries.invalidateQueries({ queryKey: keys.holdings });
           break;
         case 'alert.triggered': {
           const alert = event.payload as { ticker?: string; price?: string; direction?: string; targetPrice?: string };
