@@ -28,13 +28,19 @@ describe(`web console and cookie sessions (${backend})`, () => {
     rmSync(webDir, { recursive: true, force: true });
   });
 
-  it('serves index.html uncached at / and at any unknown non-API path', async () => {
+  it('serves index.html uncached at / and at any unknown non-API path a browser opens', async () => {
     for (const path of ['/', '/ledger', '/risk/strategy?x=1']) {
-      const page = await api.get(path);
+      const page = await api.get(path, { headers: { accept: 'text/html,application/xhtml+xml' } });
       expect(page.status).toBe(200);
       expect(String(page.body)).toContain('finstack console');
       expect(page.headers.get('cache-control')).toBe('no-store');
     }
+  });
+
+  it('answers an API client asking for an unknown path with the API 404, not the page', async () => {
+    const unknown = await api.get('/no/such/route', { headers: { accept: '*/*' } });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('ROUTE_NOT_FOUND');
   });
 
   it('caches hashed assets for a year and answers a missing one with 404, not the page', async () => {
