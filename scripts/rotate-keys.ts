@@ -15,32 +15,17 @@
  * descriptors to SEALED_SCHEMAS below (e.g. identity's TOTP secrets).
  */
 import 'reflect-metadata';
-import { CommonEnv, loadEnv } from '@finstack/config';
-import { addKeyToDirectory, Envelope, keyDirectory, KeySettings, keyWrapperFromSettings, rewrapColumn, SealedColumn } from '@finstack/crypto';
+import { loadEnv } from '@finstack/config';
+import { addKeyToDirectory, Envelope, KeyEnv, keyDirectory, keyWrapperFromSettings, rewrapColumn, SealedColumn } from '@finstack/crypto';
 import { dataSourceOptions } from '@finstack/database';
-import { IsOptional, IsString } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { CONNECTION_KEY_COLUMN } from '../apps/portfolio/src/connections/market-connection-rows';
-
-class RotateKeysEnv extends CommonEnv implements KeySettings {
-  @IsOptional()
-  @IsString()
-  KMS_KEY_ID?: string;
-
-  @IsOptional()
-  @IsString()
-  LOCAL_KEK?: string;
-
-  @IsOptional()
-  @IsString()
-  LOCAL_KEK_PREVIOUS?: string;
-}
 
 /** Every schema that holds sealed values, and its columns. */
 const SEALED_SCHEMAS: { schema: string; columns: SealedColumn[] }[] = [{ schema: 'portfolio', columns: [CONNECTION_KEY_COLUMN] }];
 
 async function main(): Promise<void> {
-  const env = loadEnv(RotateKeysEnv);
+  const env = loadEnv(KeyEnv);
   if (process.argv.includes('--new-local-key')) {
     if (env.KMS_KEY_ID || env.LOCAL_KEK) throw new Error('--new-local-key is for DATA_DIR/keys; with KMS_KEY_ID or LOCAL_KEK, change that setting instead');
     addKeyToDirectory(keyDirectory(env.DATA_DIR));

@@ -1,4 +1,5 @@
-import { CommonEnv, EnvBoolean, EnvInt } from '@finstack/config';
+import { EnvBoolean, EnvInt } from '@finstack/config';
+import { KeyEnv } from '@finstack/crypto';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 /**
@@ -6,7 +7,8 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, 
  * PORTFOLIO_HOST/PORTFOLIO_PORT, which the gateway reads too), plus the
  * market-data provider, the quote polling and the key that seals API keys.
  */
-export class PortfolioEnv extends CommonEnv {
+/** The key-encryption key settings (KeyEnv) seal the users' provider keys. */
+export class PortfolioEnv extends KeyEnv {
   @IsIn(['finnhub'])
   MARKET_DATA_PROVIDER = 'finnhub' as const;
 
@@ -52,19 +54,4 @@ export class PortfolioEnv extends CommonEnv {
   @Min(1)
   @Max(86_400)
   QUOTE_POLL_SECONDS = 60;
-
-  /** AWS: the KMS key that wraps the data keys of sealed API keys. */
-  @IsOptional()
-  @IsString()
-  KMS_KEY_ID?: string;
-
-  /** Embedded/compose: the key-encryption key itself (base64 of 32 bytes); unset: DATA_DIR/keys. */
-  @IsOptional()
-  @IsString()
-  LOCAL_KEK?: string;
-
-  /** Former LOCAL_KEK values, comma separated, until `npm run rotate-keys` has re-wrapped under the new one. */
-  @IsOptional()
-  @IsString()
-  LOCAL_KEK_PREVIOUS?: string;
 }

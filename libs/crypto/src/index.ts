@@ -5,3 +5,4 @@ export * from './kms-key-wrapper';
 export * from './local-key-ring';
 export * from './sealed-column';
 export * from './secret-context';
+export * from './key-env';
