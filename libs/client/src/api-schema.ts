@@ -1368,6 +1368,11 @@ export interface components {
              */
             allowUnknown?: boolean;
         };
+        /**
+         * @description live: the latest quote; history: the last close of the stored price history (no live quote yet); null: unpriced
+         * @enum {string}
+         */
+        PriceSource: "live" | "history";
         HoldingView: {
             /** Format: uuid */
             id: string;
@@ -1390,8 +1395,19 @@ export interface components {
             currency: string | null;
             /** @example 1520.50 */
             price: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description when the live quote was made; null for a price from the history
+             */
             priceAt: string | null;
+            /** @description live: the latest quote; history: the last close of the stored price history (no live quote yet); null: unpriced */
+            priceSource: components["schemas"]["PriceSource"] | null;
+            /**
+             * Format: date
+             * @description the day of the close when priceSource is history
+             * @example 2025-03-14
+             */
+            closeDate: string | null;
             /**
              * @description quantity × price
              * @example 1520.50

@@ -133,6 +133,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     env: {
       ...common,
       PORTFOLIO_PORT: String(portfolioPort),
+      // The wallet values unquoted holdings at the stored histories' last closes, which var reads.
+      VAR_PORT: String(varPort),
       METRICS_PORT: String(ops.portfolio),
       ...toNotifications,
       ...(databases.portfolio ? { DATABASE_URL: databases.portfolio } : {}),

@@ -14,11 +14,13 @@ import {
   Holding,
   holdingNotFound,
   insertHolding,
+  QuotedHolding,
   selectQuotedHoldings,
   selectTickerHolders,
   updateHolding,
 } from './holding-rows';
-import { toHoldingsView, toHoldingView } from './holding-valuation';
+import { HistoryClose, HistoryCloses } from './history-closes';
+import { priceHolding, PricedHolding, toHoldingsView, toHoldingView } from './holding-valuation';
 
 /** Keeps the holdings list (which has no pages: its totals cover every holding) a bounded read. */
 export const MAX_HOLDINGS_PER_USER = 1000;
@@ -28,6 +30,7 @@ export class HoldingsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly runner: TransactionRunner,
+    private readonly closes: HistoryCloses,
   ) {}
 
   /** Who holds a ticker, for notifications to push its price moves to them. */
@@ -36,19 +39,21 @@ export class HoldingsService {
   }
 
   async list(userId: string): Promise<HoldingsView> {
-    return toHoldingsView(await selectQuotedHoldings(this.dataSource.manager, userId));
+    return toHoldingsView(await this.priced(await selectQuotedHoldings(this.dataSource.manager, userId)));
   }
 
   /**
-   * A ticker without quotes is most likely a typo, so it needs allowUnknown.
-   * The unique index on (user_id, ticker) is the authority on duplicates, race-free.
+   * A ticker with neither quotes nor a stored price history is most likely a
+   * typo, so it needs allowUnknown. The unique index on (user_id, ticker) is
+   * the authority on duplicates, race-free.
    */
   async add(userId: string, body: AddHoldingBody): Promise<HoldingView> {
     const quote = await findLatestQuote(this.dataSource.manager, body.ticker);
-    if (!quote && !body.allowUnknown) {
+    const closes = quote ? new Map<string, HistoryClose>() : await this.closes.of([body.ticker]);
+    if (!quote && !closes.has(body.ticker) && !body.allowUnknown) {
       throw new DomainError(
         ErrorCode.UNKNOWN_TICKER,
-        `there are no quotes for ${body.ticker}: check the symbol, or send allowUnknown: true to add it before its first quote`,
+        `there are no quotes or price history for ${body.ticker}: check the symbol, or send allowUnknown: true to add it before its first quote`,
         { ticker: body.ticker },
       );
     }
@@ -71,7 +76,7 @@ export class HoldingsService {
       if (!isUniqueViolation(error)) throw error;
       throw await this.alreadyHeld(userId, body.ticker);
     }
-    return toHoldingView({ holding, quote });
+    return toHoldingView(priceHolding({ holding, quote }, closes));
   }
 
   /** Partial update: null clears the average cost. */
@@ -79,14 +84,17 @@ export class HoldingsService {
     if (patch.quantity === undefined && patch.averageCost === undefined) {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'the update names no field to change (quantity, averageCost)');
     }
-    return this.runner.run(async (manager) => {
+    const quoted = await this.runner.run(async (manager) => {
       const holding = await findUserHoldingForUpdate(manager, userId, id);
       if (patch.quantity !== undefined) holding.quantityMicro = quantityMicro(patch.quantity);
       if (patch.averageCost !== undefined) holding.averageCostMicro = patch.averageCost === null ? null : priceMicro(patch.averageCost);
       holding.updatedAt = new Date();
       await updateHolding(manager, holding);
-      return this.view(manager, userId, holding.id);
+      return this.quoted(manager, userId, holding.id);
     });
+    // Outside the transaction: no row lock waits on the var service.
+    const [priced] = await this.priced([quoted]);
+    return toHoldingView(priced!);
   }
 
   async delete(userId: string, id: string): Promise<{ id: string }> {
@@ -97,10 +105,17 @@ export class HoldingsService {
     });
   }
 
-  private async view(manager: EntityManager, userId: string, id: string): Promise<HoldingView> {
+  private async quoted(manager: EntityManager, userId: string, id: string): Promise<QuotedHolding> {
     const [quoted] = await selectQuotedHoldings(manager, userId, id);
     if (!quoted) throw holdingNotFound(id);
-    return toHoldingView(quoted);
+    return quoted;
+  }
+
+  /** Holdings without a live quote are valued at their stored history's last close, when there is one. */
+  private async priced(quoted: readonly QuotedHolding[]): Promise<PricedHolding[]> {
+    const unquoted = quoted.filter((row) => !row.quote).map((row) => row.holding.ticker);
+    const closes = await this.closes.of(unquoted);
+    return quoted.map((row) => priceHolding(row, closes));
   }
 
   private async alreadyHeld(userId: string, ticker: string): Promise<DomainError> {

@@ -7,6 +7,8 @@ import { normalisePriceCsv, strictIsoDate } from './price-csv';
 
 const PREFIX = 'prices/';
 const TICKER = /^[A-Z0-9][A-Z0-9.-]{0,15}$/;
+/** Object reads in flight for one lastRows call: a wallet's worth of tickers without flooding the store. */
+const LAST_ROW_READS_AT_ONCE = 8;
 
 export interface StoredHistory {
   ticker: string;
@@ -80,6 +82,24 @@ export class PriceHistoryStore {
     const to = rangeDate('to', range.to);
     const rows = await this.series(PriceHistoryStore.normaliseTicker(ticker));
     return rows.filter((r) => (from === undefined || r.date >= from) && (to === undefined || r.date <= to));
+  }
+
+  /** The newest stored row of each ticker that has a history, read a few at a time (each read is one revalidating GetObject). */
+  async lastRows(tickers: readonly string[]): Promise<Map<string, PriceRow>> {
+    const found = new Map<string, PriceRow>();
+    const queue = [...new Set(tickers.map((ticker) => PriceHistoryStore.normaliseTicker(ticker)))];
+    const worker = async () => {
+      for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+        try {
+          const rows = await this.series(name);
+          if (rows.length > 0) found.set(name, rows[rows.length - 1]!);
+        } catch (err) {
+          if (!(err instanceof UnknownTickerError)) throw err;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(LAST_ROW_READS_AT_ONCE, queue.length) }, worker));
+    return found;
   }
 
   private async series(name: string): Promise<readonly PriceRow[]> {

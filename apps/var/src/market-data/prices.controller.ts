@@ -1,4 +1,4 @@
-import { GetPricesMessage, PutPricesMessage, RpcMessage, VAR } from '@finstack/contracts';
+import { GetPricesMessage, LastClosesMessage, PutPricesMessage, RpcMessage, VAR } from '@finstack/contracts';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { VarReply } from '../common/var-reply';
@@ -20,6 +20,13 @@ export class PricesController {
     return { items: await this.store.tickers(), nextCursor: null };
   }
 
+  /** Closes at 6 decimals (the portfolio's price scale); a ticker without a stored history is left out. */
+  @MessagePattern(VAR.lastCloses)
+  async lastCloses(@Payload() message: LastClosesMessage): VarReply<typeof VAR.lastCloses> {
+    const rows = await withStoreErrors(() => this.store.lastRows(message.tickers));
+    return { items: [...rows].map(([ticker, row]) => ({ ticker, date: row.date, close: closeText(row.close) })) };
+  }
+
   @MessagePattern(VAR.getPrices)
   async get(@Payload() message: GetPricesMessage): VarReply<typeof VAR.getPrices> {
     const prices = await withStoreErrors(() => this.store.history(message.params.ticker, message.query));
@@ -31,4 +38,9 @@ export class PricesController {
       prices,
     };
   }
+}
+
+/** "189.98" from 189.98: rounded to micro-units, trailing zeros dropped. */
+function closeText(close: number): string {
+  return close.toFixed(6).replace(/\.?0+$/, '');
 }

@@ -8,6 +8,7 @@ import {
   ApiMoney,
   ApiNextCursor,
   ApiNullableCurrency,
+  ApiNullableDay,
   ApiNullableMoney,
   ApiNullableNumber,
   ApiNullableText,
@@ -22,6 +23,9 @@ import { WATCH_DIRECTIONS, WatchDirection } from './watchlist.dto';
  * ticker's latest quote, exact: quantities and prices have 6 decimals at
  * most, so a value has 12 at most (trailing zeros dropped, 2 kept).
  */
+export const PRICE_SOURCES = ['live', 'history'] as const;
+export type PriceSource = (typeof PRICE_SOURCES)[number];
+
 export class HoldingView {
   @ApiId()
   id!: string;
@@ -35,8 +39,15 @@ export class HoldingView {
   currency!: string | null;
   @ApiNullableMoney()
   price!: string | null;
-  @ApiNullableTimestamp()
+  @ApiNullableTimestamp({ description: 'when the live quote was made; null for a price from the history' })
   priceAt!: string | null;
+  @ApiEnum(PRICE_SOURCES, 'PriceSource', {
+    nullable: true,
+    description: 'live: the latest quote; history: the last close of the stored price history (no live quote yet); null: unpriced',
+  })
+  priceSource!: PriceSource | null;
+  @ApiNullableDay({ description: 'the day of the close when priceSource is history' })
+  closeDate!: string | null;
   @ApiNullableMoney({ description: 'quantity × price' })
   marketValue!: string | null;
   @ApiNullableMoney({ description: 'quantity × (price − previous close)' })

@@ -12,6 +12,8 @@ export const VAR_LIMITS = {
   /** An uploaded price CSV: 30 years of daily rows take about 0.5 MB, and the file crosses one TCP frame. */
   priceCsvBytesMax: 1_500_000,
   runsPageMax: 100,
+  /** Tickers of one last-closes read: a wallet's (at most 1,000 holdings). */
+  lastClosesTickersMax: 1000,
 } as const;
 
 export const DEFAULT_CONFIDENCE = [0.95, 0.99];

@@ -1,14 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsInt, Matches, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { TickerParams } from '../portfolio/quote.dto';
+import { TICKER } from '../portfolio/portfolio-validation';
 import { Rpc, RpcMessage, UserMessage } from '../rpc';
 import { AnalysisBody } from './analysis.dto';
 import { VAR_LIMITS } from './limits';
 import { PriceRangeQuery } from './market.dto';
 import { VAR } from './patterns';
 import { PortfolioVarBody } from './portfolio-var.dto';
-import { PriceHistoryView, RunPage, RunView, StoredPricesView, TickersView } from './views';
+import { LastClosesView, PriceHistoryView, RunPage, RunView, StoredPricesView, TickersView } from './views';
 
 /* Nested parts are @IsDefined: @ValidateNested alone lets a message without them through. */
 
@@ -22,6 +23,14 @@ export class PutPricesMessage extends RpcMessage {
   @IsString()
   @MaxLength(VAR_LIMITS.priceCsvBytesMax)
   csv!: string;
+}
+
+/** From the portfolio service, valuing holdings that have no live quote. */
+export class LastClosesMessage extends RpcMessage {
+  @IsArray()
+  @ArrayMaxSize(VAR_LIMITS.lastClosesTickersMax)
+  @Matches(TICKER, { each: true, message: 'each ticker must be a stock symbol such as "AAPL" or "BRK.B"' })
+  tickers!: string[];
 }
 
 export class GetPricesMessage extends RpcMessage {
@@ -87,6 +96,7 @@ export interface VarContract {
   [VAR.putPrices]: Rpc<PutPricesMessage, StoredPricesView>;
   [VAR.listTickers]: Rpc<RpcMessage, TickersView>;
   [VAR.getPrices]: Rpc<GetPricesMessage, PriceHistoryView>;
+  [VAR.lastCloses]: Rpc<LastClosesMessage, LastClosesView>;
   [VAR.runAnalysis]: Rpc<RunAnalysisMessage, RunReply>;
   [VAR.runPortfolio]: Rpc<RunPortfolioMessage, RunReply>;
   [VAR.getRun]: Rpc<RunIdMessage, RunView>;

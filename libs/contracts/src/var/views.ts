@@ -7,6 +7,7 @@ import {
   ApiId,
   ApiInteger,
   ApiList,
+  ApiMoney,
   ApiNested,
   ApiNextCursor,
   ApiNullableDay,
@@ -288,4 +289,20 @@ export class RunPage {
   items!: RunView[];
   @ApiNextCursor()
   nextCursor!: string | null;
+}
+
+/** The last close of a ticker's stored price history (no currency: the histories carry none). */
+export class LastCloseView {
+  @ApiText({ example: 'AAPL' })
+  ticker!: string;
+  @ApiDay()
+  date!: string;
+  @ApiMoney({ example: '189.98', description: 'the close of that day, at most 6 decimals' })
+  close!: string;
+}
+
+/** The last closes of the asked tickers that have a stored history; the others are left out. */
+export class LastClosesView {
+  @ApiList(LastCloseView)
+  items!: LastCloseView[];
 }
