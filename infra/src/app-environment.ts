@@ -1,6 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { APPS, AppName } from './apps';
 import { DATABASE_PORT, DATABASE_USER } from './database';
+import { SEALED_SECRET_PURPOSES } from './secrets-key';
 
 /** Where the OpenTelemetry sidecar takes OTLP over HTTP: the task's own loopback. */
 export const OTLP_ENDPOINT = 'http://localhost:4318';
@@ -17,6 +18,9 @@ export interface EnvironmentSources {
   jwtPrivateKeySecretArn: pulumi.Input<string>;
   jwtPublicKey: pulumi.Input<string>;
   quotesIngestApiKeySecretArn?: pulumi.Input<string>;
+  marketDataApiKeySecretArn?: pulumi.Input<string>;
+  /** The KMS key of libs/crypto, for the apps that seal secrets. */
+  secretsKeyArn: pulumi.Input<string>;
   redisUrlSecretArn: pulumi.Input<string>;
   priceBucket: pulumi.Input<string>;
   operatorEmails: string[];
@@ -84,6 +88,8 @@ export function appEnvironment(name: AppName, sources: EnvironmentSources): AppE
     secrets.JWT_PRIVATE_KEY = { secretArn: sources.jwtPrivateKeySecretArn };
     if (sources.quotesIngestApiKeySecretArn) secrets.QUOTES_INGEST_API_KEY = { secretArn: sources.quotesIngestApiKeySecretArn };
   }
+  if (name in SEALED_SECRET_PURPOSES) variables.KMS_KEY_ID = sources.secretsKeyArn;
+  if (name === 'portfolio' && sources.marketDataApiKeySecretArn) secrets.MARKET_DATA_API_KEY = { secretArn: sources.marketDataApiKeySecretArn };
   if (name === 'notifications') {
     variables.JWT_PUBLIC_KEY = sources.jwtPublicKey;
     secrets.REDIS_URL = { secretArn: sources.redisUrlSecretArn };

@@ -70,7 +70,8 @@ export const APPS: Readonly<Record<AppName, AppSpec>> = {
     name: 'portfolio',
     tcp: { port: 4004, hostVariable: 'PORTFOLIO_HOST', portVariable: 'PORTFOLIO_PORT' },
     schema: 'portfolio',
-    calls: ['notifications'],
+    // var: the stored histories' last closes, for holdings without a live quote.
+    calls: ['var', 'notifications'],
     size: { cpu: 256, memory: 512 },
   },
   var: {

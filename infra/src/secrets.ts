@@ -10,12 +10,15 @@ export interface AppSecrets {
   /** Its public half, which verifies tokens; public, so plain configuration. */
   jwtPublicKey: pulumi.Output<string>;
   quotesIngestApiKey?: aws.secretsmanager.Secret;
+  /** The system-wide market-data provider key (MARKET_DATA_API_KEY) for tickers no connected user covers. */
+  marketDataApiKey?: aws.secretsmanager.Secret;
 }
 
 /**
  * The secrets the apps get through ECS `secrets` (never plain environment
  * variables): the JWT signing key, generated here unless the stack config gives
- * one, and the optional quotes ingest key. The database password is RDS's own.
+ * one, the optional quotes ingest key and the optional system market-data key.
+ * The database password is RDS's own.
  */
 export function createAppSecrets(settings: StackSettings): AppSecrets {
   let privateKeyPem: pulumi.Output<string>;
@@ -32,7 +35,10 @@ export function createAppSecrets(settings: StackSettings): AppSecrets {
   const quotesIngestApiKey = settings.quotesIngestApiKey
     ? storedSecret('quotes-ingest-api-key', 'finstack gateway QUOTES_INGEST_API_KEY', settings.quotesIngestApiKey)
     : undefined;
-  return { jwtPrivateKey, jwtPublicKey: publicKeyPem, quotesIngestApiKey };
+  const marketDataApiKey = settings.marketDataApiKey
+    ? storedSecret('market-data-api-key', 'finstack portfolio MARKET_DATA_API_KEY (system-wide market-data provider key)', settings.marketDataApiKey)
+    : undefined;
+  return { jwtPrivateKey, jwtPublicKey: publicKeyPem, quotesIngestApiKey, marketDataApiKey };
 }
 
 function storedSecret(name: string, description: string, value: pulumi.Input<string>): aws.secretsmanager.Secret {

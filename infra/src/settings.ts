@@ -38,6 +38,8 @@ export interface StackSettings {
   alarmEmails: string[];
   /** Optional key that may post quotes; stored in Secrets Manager. */
   quotesIngestApiKey?: pulumi.Output<string>;
+  /** Optional system-wide market-data provider key (Finnhub); stored in Secrets Manager, given to the portfolio service. */
+  marketDataApiKey?: pulumi.Output<string>;
   /** ES256 private key (PEM); generated when not given. */
   jwtPrivateKey?: pulumi.Output<string>;
   otelCollectorImage: string;
@@ -157,6 +159,7 @@ export function readSettings(config: pulumi.Config = new pulumi.Config()): Stack
     alarmEmails,
     quotesIngestApiKey: config.getSecret('quotesIngestApiKey'),
     jwtPrivateKey: config.getSecret('jwtPrivateKey'),
+    marketDataApiKey: config.getSecret('marketDataApiKey'),
     otelCollectorImage: config.get('otelCollectorImage') ?? 'public.ecr.aws/aws-observability/aws-otel-collector:v0.43.3',
     gatewayRequestsPerTarget,
     rollbackAlarms: { http5xxPercent, p99LatencyMs },

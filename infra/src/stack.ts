@@ -12,6 +12,7 @@ import { createNetwork } from './network';
 import { createPriceBucket, PRICE_BUCKET_ACTIONS, restrictPriceBucket } from './price-bucket';
 import { createRedis } from './redis';
 import { createAppSecrets } from './secrets';
+import { createSecretsKey, restrictSecretsKey, SEALED_SECRET_PURPOSES } from './secrets-key';
 import { createSecurityGroups } from './security-groups';
 import { createMonitoring, Monitoring } from './monitoring';
 import { AppService, createAppService, metricsLogGroupName } from './service';
@@ -23,6 +24,7 @@ export interface Stack {
   repositoryUrls: Record<AppName, pulumi.Output<string>>;
   clusterName: pulumi.Output<string>;
   priceBucket: pulumi.Output<string>;
+  secretsKeyArn: pulumi.Output<string>;
   databaseEndpoint: pulumi.Output<string>;
   gatewayDeployment?: GatewayDeployment;
   monitoring: Monitoring;
@@ -39,6 +41,7 @@ export function createStack(settings: StackSettings): Stack {
   const redis = createRedis(network, groups, settings);
   const prices = createPriceBucket();
   const secrets = createAppSecrets(settings);
+  const secretsKey = createSecretsKey();
   const codeDeploy = usesCodeDeploy(settings);
   const metricsLogGroup = new aws.cloudwatch.LogGroup('metrics', { name: metricsLogGroupName(), retentionInDays: settings.logRetentionDays });
 
@@ -69,6 +72,8 @@ export function createStack(settings: StackSettings): Stack {
       jwtPrivateKeySecretArn: secrets.jwtPrivateKey.arn,
       jwtPublicKey: secrets.jwtPublicKey,
       quotesIngestApiKeySecretArn: secrets.quotesIngestApiKey?.arn,
+      marketDataApiKeySecretArn: secrets.marketDataApiKey?.arn,
+      secretsKeyArn: secretsKey.arn,
       redisUrlSecretArn: redis.urlSecret.arn,
       priceBucket: prices.bucket.bucket,
       operatorEmails: settings.operatorEmails,
@@ -105,6 +110,10 @@ export function createStack(settings: StackSettings): Stack {
     );
   }
   restrictPriceBucket(prices, services.var.roles.task.arn);
+  restrictSecretsKey(
+    secretsKey,
+    Object.fromEntries(Object.keys(SEALED_SECRET_PURPOSES).map((app) => [app, services[app as AppName].roles.task.arn])),
+  );
 
   const gatewayDeployment = codeDeploy ? createGatewayDeployment(settings, cluster, services.gateway.service, balancing) : undefined;
   const monitoring = createMonitoring(settings, balancing, database);
@@ -114,6 +123,7 @@ export function createStack(settings: StackSettings): Stack {
     repositoryUrls,
     clusterName: cluster.name,
     priceBucket: prices.bucket.bucket,
+    secretsKeyArn: secretsKey.arn,
     databaseEndpoint: database.instance.endpoint,
     gatewayDeployment,
     monitoring,

@@ -3,7 +3,7 @@ import { readSettings, StackSettings } from '../../src/settings';
 import { createStack, Stack } from '../../src/stack';
 
 export const REGION = 'eu-west-1';
-const ACCOUNT = '123456789012';
+export const ACCOUNT = '123456789012';
 /** What the mocked providers hand out, so that tests can look for them where they must not be. */
 export const GENERATED_PRIVATE_KEY = '-----BEGIN PRIVATE KEY-----\nMOCK-ES256-PRIVATE-KEY\n-----END PRIVATE KEY-----\n';
 export const GENERATED_PUBLIC_KEY = '-----BEGIN PUBLIC KEY-----\nMOCK-ES256-PUBLIC-KEY\n-----END PUBLIC KEY-----\n';
@@ -115,6 +115,8 @@ export async function deploy(settings: Partial<StackSettings> = {}): Promise<Moc
         switch (args.token) {
           case 'aws:index/getAvailabilityZones:getAvailabilityZones':
             return { names: [`${REGION}a`, `${REGION}b`, `${REGION}c`], zoneIds: ['euw1-az1', 'euw1-az2', 'euw1-az3'] };
+          case 'aws:index/getCallerIdentity:getCallerIdentity':
+            return { accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/deployer`, userId: 'AIDEXAMPLE', id: ACCOUNT };
           case 'aws:index/getRegion:getRegion':
             return { name: REGION, region: REGION, id: REGION };
           default:
