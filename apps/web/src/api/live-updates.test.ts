@@ -28,8 +28,8 @@ describe('applyPriceToHoldings', () => {
   const view: Holdings = {
     nextCursor: null,
     items: [
-      { id: '1', ticker: 'AAPL', quantity: '10', averageCost: '150.00', currency: 'USD', price: '190.10', priceAt: null, marketValue: '1901.00', dayChange: null, dayChangePct: null, costBasis: '1500.00', unrealisedPnl: '401.00', unrealisedPnlPct: 0.27, createdAt: at, updatedAt: at },
-      { id: '2', ticker: 'MSFT', quantity: '1', averageCost: null, currency: 'USD', price: '400.00', priceAt: null, marketValue: '400.00', dayChange: null, dayChangePct: null, costBasis: null, unrealisedPnl: null, unrealisedPnlPct: null, createdAt: at, updatedAt: at },
+      { id: '1', ticker: 'AAPL', quantity: '10', averageCost: '150.00', currency: 'USD', price: '190.10', priceAt: null, priceSource: 'history', closeDate: '2026-11-30', marketValue: '1901.00', dayChange: null, dayChangePct: null, costBasis: '1500.00', unrealisedPnl: '401.00', unrealisedPnlPct: 0.27, createdAt: at, updatedAt: at },
+      { id: '2', ticker: 'MSFT', quantity: '1', averageCost: null, currency: 'USD', price: '400.00', priceAt: null, priceSource: 'live', closeDate: null, marketValue: '400.00', dayChange: null, dayChangePct: null, costBasis: null, unrealisedPnl: null, unrealisedPnlPct: null, createdAt: at, updatedAt: at },
     ],
     totals: [],
   };
@@ -37,6 +37,8 @@ describe('applyPriceToHoldings', () => {
   it('reprices the pushed ticker’s holdings exactly (decimal strings, no float drift)', () => {
     const next = applyPriceToHoldings(view, { ticker: 'AAPL', price: '201.335', previous: '190.10', changePct: 0.059, currency: 'USD', at: '2026-12-07T15:00:00Z' });
     expect(next!.items[0]).toMatchObject({ price: '201.335', marketValue: '2013.35', unrealisedPnl: '513.35', priceAt: '2026-12-07T15:00:00Z' });
+    // It was valued at a stored close; the push makes it live.
+    expect(next!.items[0]).toMatchObject({ priceSource: 'live', closeDate: null });
     expect(next!.items[1]).toBe(view.items[1]);
   });
 

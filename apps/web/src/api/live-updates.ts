@@ -90,6 +90,9 @@ export function applyPriceToHoldings(view: Holdings | undefined, change: PriceCh
         ...holding,
         price: change.price,
         priceAt: change.at,
+        // A pushed quote is live, whatever the holding was valued at before.
+        priceSource: 'live' as const,
+        closeDate: null,
         marketValue,
         unrealisedPnl: holding.costBasis === null ? holding.unrealisedPnl : minus(marketValue, holding.costBasis),
       };

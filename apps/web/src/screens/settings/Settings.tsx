@@ -1,6 +1,7 @@
 import { Card, Stack, Table, Text, Title } from '@mantine/core';
 import { useMe } from '../../api/queries';
 import { QueryView } from '../../ui/states';
+import ConnectionsPanel from './ConnectionsPanel';
 
 export default function Settings() {
   const me = useMe();
@@ -32,6 +33,7 @@ export default function Settings() {
           )}
         </QueryView>
       </Card>
+      <ConnectionsPanel />
       <Card withBorder>
         <Title order={3} size="h4" mb="sm">
           Sessions

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Badge, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { api, ApiError } from '../../api/http';
@@ -91,6 +91,11 @@ export default function Wallet() {
                       </Table.Td>
                       <Table.Td ta="right" data-testid="price">
                         {money(holding.price, holding.currency ?? undefined)}
+                        {holding.priceSource === 'history' && holding.closeDate && (
+                          <Badge ml={6} size="xs" variant="light" color="gray" title="No live quote yet: the last close of the stored price history">
+                            close of {holding.closeDate}
+                          </Badge>
+                        )}
                       </Table.Td>
                       <Table.Td ta="right">{money(holding.marketValue)}</Table.Td>
                       <Table.Td ta="right" c={signColor(holding.dayChange)}>
@@ -125,7 +130,7 @@ export default function Wallet() {
               ))}
             </Group>
             <Text size="xs" c="dimmed" mt="xs">
-              Prices update live as quotes arrive.
+              Prices update live as quotes arrive; until a ticker's first quote, it is valued at the last close of its price history.
             </Text>
           </Card>
         )}
