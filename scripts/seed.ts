@@ -82,13 +82,19 @@ async function seed(apiUrl: string): Promise<void> {
   }
   console.log(`demo user ${DEMO_EMAIL} / ${DEMO_PASSWORD}: ${created} transactions created, ${existing} already there`);
   for (const holding of DEMO_HOLDINGS) {
-    // No quotes yet in a fresh system: allowUnknown keeps the holding; 409 means it is there from an earlier seed.
+    // allowUnknown in case the histories are elsewhere; 409 means it is there from an earlier seed.
     const { error, response } = await api.POST('/api/v1/portfolio/holdings', { body: { ...holding, allowUnknown: true } });
     if (error && response.status !== 409) {
       throw new Error(`seeding the wallet failed on ${holding.ticker}: ${response.status} ${error.message}`);
     }
   }
-  console.log(`demo wallet: ${DEMO_HOLDINGS.map((h) => `${h.quantity} ${h.ticker}`).join(', ')}`);
+  // Without quotes, the wallet values each holding at its sample history's last close.
+  const { data: wallet } = await api.GET('/api/v1/portfolio/holdings');
+  const priced = (wallet?.items ?? []).map(
+    (h) => `${h.quantity} ${h.ticker} at ${h.price ?? '(no price)'}${h.priceSource === 'history' ? ` (close of ${h.closeDate})` : ''}`,
+  );
+  const totals = (wallet?.totals ?? []).map((total) => `${total.marketValue} ${total.currency}`).join(', ');
+  console.log(`demo wallet: ${priced.join(', ')}; worth ${totals || 'nothing yet'}`);
 }
 
 async function main(): Promise<void> {
