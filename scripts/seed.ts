@@ -13,7 +13,7 @@ import { ObjectStoreEnv } from '@finstack/object-store';
 import { createFinstackClient, FinstackClient } from '@finstack/client';
 import { demoLedger } from './demo-ledger';
 import { EmbeddedSystem, startEmbeddedSystem } from './embedded-system';
-import { newestVerificationToken } from './seed/mailed-verification';
+import { newestVerificationToken, newestVerificationTokenInMailpit } from './seed/mailed-verification';
 import { seedSamplePrices } from './seed/sample-prices';
 import { join } from 'node:path';
 
@@ -44,20 +44,25 @@ const logIn = (api: FinstackClient) => api.POST('/api/v1/auth/login', { body: { 
 /**
  * Registers the demo user (202 whether or not it exists) and, the first time,
  * confirms its address through the verification mail the local catcher kept
- * under DATA_DIR/mail, as a person would follow the link.
+ * under DATA_DIR/mail (or Mailpit kept, with MAILPIT_URL), as a person would follow the link.
  */
 async function demoToken(api: FinstackClient): Promise<string> {
   let login = await logIn(api);
   if (login.data) return login.data.accessToken;
   const registered = await api.POST('/api/v1/auth/register', { body: { email: DEMO_EMAIL, password: DEMO_PASSWORD, displayName: 'Demo' } });
   if (registered.error) throw new Error(`could not register the demo user: ${registered.response.status} ${registered.error.message}`);
+  const mailpitUrl = process.env.MAILPIT_URL;
   const mailDir = join(loadEnv(ObjectStoreEnv).DATA_DIR, 'mail');
+  const newest = () => (mailpitUrl ? newestVerificationTokenInMailpit(mailpitUrl, DEMO_EMAIL) : newestVerificationToken(mailDir, DEMO_EMAIL));
   const deadline = Date.now() + 15_000;
   let token: string | undefined;
-  while (!(token = await newestVerificationToken(mailDir, DEMO_EMAIL)) && Date.now() < deadline) {
+  while (!(token = await newest()) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  if (!token) throw new Error(`no verification mail for ${DEMO_EMAIL} under ${mailDir}: is the embedded mail catcher running (SMTP_URL on loopback)?`);
+  if (!token) {
+    const where = mailpitUrl ? `in Mailpit at ${mailpitUrl}` : `under ${mailDir}: is the embedded mail catcher running (SMTP_URL on loopback)?`;
+    throw new Error(`no verification mail for ${DEMO_EMAIL} ${where}`);
+  }
   const verified = await api.POST('/api/v1/auth/verify-email', { body: { token } });
   if (verified.error) throw new Error(`could not verify the demo user: ${verified.response.status} ${verified.error.message}`);
   login = await logIn(api);

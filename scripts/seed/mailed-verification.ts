@@ -23,3 +23,28 @@ export async function newestVerificationToken(mailDir: string, address: string):
   }
   return undefined;
 }
+
+interface MailpitSummary {
+  ID: string;
+  To: { Address: string }[] | null;
+}
+
+/**
+ * The same token from a Mailpit (docker compose: MAILPIT_URL), through its
+ * REST API (https://mailpit.axllent.org/docs/api-v1/): GET /api/v1/messages
+ * lists messages newest first, GET /api/v1/message/{ID} has the text body.
+ */
+export async function newestVerificationTokenInMailpit(mailpitUrl: string, address: string): Promise<string | undefined> {
+  const list = await fetch(new URL('/api/v1/messages?limit=50', mailpitUrl)).catch(() => undefined);
+  if (!list?.ok) return undefined;
+  const { messages } = (await list.json()) as { messages: MailpitSummary[] };
+  for (const summary of messages) {
+    if (!(summary.To ?? []).some((to) => to.Address.toLowerCase() === address.toLowerCase())) continue;
+    const message = await fetch(new URL(`/api/v1/message/${encodeURIComponent(summary.ID)}`, mailpitUrl));
+    if (!message.ok) continue;
+    const { Text } = (await message.json()) as { Text: string };
+    const token = /\/verify-email\?token=([A-Za-z0-9_-]+)/.exec(Text)?.[1];
+    if (token) return token;
+  }
+  return undefined;
+}

@@ -1,6 +1,6 @@
 /**
  * What docker-compose.yml promises, checked without Docker (prove-stack.sh
- * runs the stack itself): only the API and Socket.IO are published, every
+ * runs the stack itself): only the API, Socket.IO and Mailpit's UI are published, every
  * app waits for what it uses to be healthy, each has its own schema, and the
  * apps find each other.
  */
@@ -36,7 +36,7 @@ const TCP_APPS: Record<string, string> = {
 };
 const APPS = ['gateway', 'trx-crud', 'classifier', 'report', 'portfolio', 'var', 'notifications'];
 const JOBS = ['bucket', 'seed'];
-const INFRASTRUCTURE = ['mysql', 'redis', 's3'];
+const INFRASTRUCTURE = ['mysql', 'redis', 's3', 'mailpit'];
 
 const env = (name: string) => services[name].environment ?? {};
 const dependencies = (name: string) => services[name].depends_on ?? {};
@@ -48,11 +48,20 @@ describe('docker-compose.yml', () => {
     expect(services.redis.image).toBe('redis:7');
     // A maintained S3 server, pinned to a release (MinIO's community images stopped being published as before).
     expect(services.s3.image).toBe('versity/versitygw:v1.8.0');
+    expect(services.mailpit.image).toBe('axllent/mailpit:v1.29.5');
   });
 
-  it('publishes the gateway on 3000 and notifications on 3001, on loopback, and nothing else', () => {
+  it("sends the gateway's mail to Mailpit, whose SMTP port stays inside the network", () => {
+    expect(env('gateway').SMTP_URL).toBe('smtp://mailpit:1025');
+    expect(env('gateway').MAIL_TRANSPORT ?? 'smtp').toBe('smtp');
+    expect(Object.keys(dependencies('gateway'))).toContain('mailpit');
+    // The seed reads the demo user's verification mail through Mailpit's API.
+    expect(env('seed').MAILPIT_URL).toBe('http://mailpit:8025');
+  });
+
+  it("publishes the gateway on 3000, notifications on 3001 and Mailpit's UI on 8025, on loopback, and nothing else", () => {
     const published = Object.entries(services).flatMap(([name, service]) => (service.ports ?? []).map((port) => `${name} ${port}`));
-    expect(published).toEqual(['gateway 127.0.0.1:3000:3000', 'notifications 127.0.0.1:3001:3001']);
+    expect(published.sort()).toEqual(['gateway 127.0.0.1:3000:3000', 'mailpit 127.0.0.1:8025:8025', 'notifications 127.0.0.1:3001:3001']);
     expect(env('gateway')).toMatchObject({ HTTP_HOST: '0.0.0.0', PORT: '3000' });
     expect(env('notifications')).toMatchObject({ HTTP_HOST: '0.0.0.0', NOTIFICATIONS_PORT: '3001' });
   });

@@ -1,6 +1,9 @@
 import { CommonEnv, EnvBoolean, EnvInt, EnvOriginList } from '@finstack/config';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+export const MAIL_TRANSPORTS = ['smtp', 'ses'] as const;
+export type MailTransport = (typeof MAIL_TRANSPORTS)[number];
 
 const PEM = /^-----BEGIN [A-Z ]+-----[\s\S]+-----END [A-Z ]+-----\s*$/;
 
@@ -73,6 +76,20 @@ export class GatewayEnv extends CommonEnv {
   @IsEmail({}, { each: true, message: 'OPERATOR_EMAILS must be a comma-separated list of email addresses' })
   OPERATOR_EMAILS: string[] = [];
 
+  /** How mail leaves: over SMTP (SMTP_URL: the local catcher, Mailpit, any relay), or through Amazon SES's API with the task's role (AWS). */
+  @IsIn(MAIL_TRANSPORTS, { message: `MAIL_TRANSPORT must be one of ${MAIL_TRANSPORTS.join(', ')}` })
+  MAIL_TRANSPORT: MailTransport = 'smtp';
+
+  /** SES only: its region; unset, the SDK's (AWS_REGION). */
+  @IsOptional()
+  @Matches(/^[a-z]{2}(-[a-z]+)+-\d$/, { message: 'SES_REGION must be an AWS region such as eu-west-1' })
+  SES_REGION?: string;
+
+  /** SES only: a configuration set for delivery events (bounces, complaints); unset, none. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'SES_CONFIGURATION_SET must be an SES configuration set name' })
+  SES_CONFIGURATION_SET?: string;
+
   /**
    * Where the gateway sends mail: smtp://[user:pass@]host:port (STARTTLS when
    * offered) or smtps://. The default is the local catcher `npm start` runs.
@@ -80,7 +97,7 @@ export class GatewayEnv extends CommonEnv {
   @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
   SMTP_URL = 'smtp://127.0.0.1:2525';
 
-  /** The sender of every mail, e.g. "finstack <no-reply@example.com>". */
+  /** The sender of every mail, e.g. "finstack <no-reply@example.com>"; with SES, an address of the verified identity. */
   @IsString()
   @Matches(/^[^\r\n]{3,254}$/, { message: 'MAIL_FROM must be one line, e.g. "finstack <no-reply@example.com>"' })
   MAIL_FROM = 'finstack <no-reply@finstack.local>';

@@ -1,5 +1,6 @@
 import { createTransport, Transporter } from 'nodemailer';
 import { MailMessage } from './mail-message';
+import { Mailer } from './mailer';
 
 /** How long one SMTP conversation may take before the send counts as failed (and is retried later). */
 const SMTP_TIMEOUT_MS = 10_000;
@@ -9,7 +10,7 @@ const SMTP_TIMEOUT_MS = 10_000;
  * Used by the identity outbox's relay: a send that throws is retried from
  * there, so nothing here retries.
  */
-export class SmtpMailer {
+export class SmtpMailer implements Mailer {
   private readonly transport: Transporter;
 
   constructor(

@@ -1,16 +1,17 @@
 import { SqlExecutor, TransactionRunner } from '@finstack/database';
-import { SmtpMailer } from '@finstack/mail';
+import { Mailer } from '@finstack/mail';
 import { OutboxRelay } from '@finstack/outbox';
 import { Global, Logger, Module, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { GatewayEnv } from '../gateway-env';
 import { MAIL_OUTBOX, mailSender } from './mail-outbox';
+import { mailerFromEnv } from './mail-transport';
 
 /** The identity schema's mail relay: wake it after committing a queued message. */
 export class MailRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly relay: OutboxRelay;
 
   constructor(
-    private readonly mailer: SmtpMailer,
+    private readonly mailer: Mailer,
     runner: TransactionRunner,
   ) {
     const run = <T>(work: (executor: SqlExecutor) => Promise<T>): Promise<T> => runner.run(work);
@@ -18,7 +19,7 @@ export class MailRelay implements OnApplicationBootstrap, OnModuleDestroy {
       table: MAIL_OUTBOX,
       run,
       send: mailSender(mailer, run),
-      // An SMTP server down for a while is polled every 30 s, not every 5.
+      // A mail server (or SES) down for a while is polled every 30 s, not every 5.
       maxBackoffMs: 30_000,
       logger: new Logger('MailRelay'),
     });
@@ -44,7 +45,7 @@ export class MailRelay implements OnApplicationBootstrap, OnModuleDestroy {
     {
       provide: MailRelay,
       inject: [GatewayEnv, TransactionRunner],
-      useFactory: (env: GatewayEnv, runner: TransactionRunner) => new MailRelay(new SmtpMailer(env.SMTP_URL, env.MAIL_FROM), runner),
+      useFactory: (env: GatewayEnv, runner: TransactionRunner) => new MailRelay(mailerFromEnv(env), runner),
     },
   ],
   exports: [MailRelay],
