@@ -1,6 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { APPS, AppName } from './apps';
 import { DATABASE_PORT, DATABASE_USER } from './database';
+import { MailSettings } from './mail';
 import { SEALED_SECRET_PURPOSES } from './secrets-key';
 
 /** Where the OpenTelemetry sidecar takes OTLP over HTTP: the task's own loopback. */
@@ -24,6 +25,8 @@ export interface EnvironmentSources {
   redisUrlSecretArn: pulumi.Input<string>;
   priceBucket: pulumi.Input<string>;
   operatorEmails: string[];
+  /** The gateway's SES sender, when configured. */
+  mail?: MailSettings;
   /** OTEL_TRACES_SAMPLER_ARG: the share of request traces kept (parent-based, so a call follows its caller). */
   traceSampleRatio: number;
 }
@@ -87,6 +90,12 @@ export function appEnvironment(name: AppName, sources: EnvironmentSources): AppE
     variables.JWT_PUBLIC_KEY = sources.jwtPublicKey;
     secrets.JWT_PRIVATE_KEY = { secretArn: sources.jwtPrivateKeySecretArn };
     if (sources.quotesIngestApiKeySecretArn) secrets.QUOTES_INGEST_API_KEY = { secretArn: sources.quotesIngestApiKeySecretArn };
+    if (sources.mail) {
+      // SES with the task role's credentials; the role may send From this address only (infra/src/mail.ts).
+      variables.MAIL_TRANSPORT = 'ses';
+      variables.MAIL_FROM = sources.mail.from;
+      variables.SES_REGION = sources.region;
+    }
   }
   if (name in SEALED_SECRET_PURPOSES) variables.KMS_KEY_ID = sources.secretsKeyArn;
   if (name === 'portfolio' && sources.marketDataApiKeySecretArn) secrets.MARKET_DATA_API_KEY = { secretArn: sources.marketDataApiKeySecretArn };

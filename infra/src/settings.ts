@@ -1,5 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import { APP_NAMES, APPS, AppName } from './apps';
+import { MailSettings, mailProblems } from './mail';
 
 /**
  * How the gateway is deployed. `rolling`: ECS replaces tasks, the circuit breaker
@@ -38,6 +39,8 @@ export interface StackSettings {
   alarmEmails: string[];
   /** Optional key that may post quotes; stored in Secrets Manager. */
   quotesIngestApiKey?: pulumi.Output<string>;
+  /** The gateway's mail through SES (verify the identity in SES first); unset, the gateway cannot mail (sign-up, log-in alerts). */
+  mail?: MailSettings;
   /** Optional system-wide market-data provider key (Finnhub); stored in Secrets Manager, given to the portfolio service. */
   marketDataApiKey?: pulumi.Output<string>;
   /** ES256 private key (PEM); generated when not given. */
@@ -142,7 +145,13 @@ export function readSettings(config: pulumi.Config = new pulumi.Config()): Stack
   const dbAllocatedStorageGb = config.getNumber('dbAllocatedStorageGb') ?? 20;
   if (!(dbAllocatedStorageGb >= 20)) problems.push('dbAllocatedStorageGb must be at least 20');
 
+  const mailFrom = config.get('mailFrom');
+  const mail = mailFrom ? { from: mailFrom, identity: config.get('mailIdentity') ?? mailFrom.split('@')[1] ?? '' } : undefined;
+  if (mail) problems.push(...mailProblems(mail));
+  else if (config.get('mailIdentity')) problems.push('mailIdentity needs mailFrom, the address the gateway sends from');
+
   if (problems.length > 0) throw new SettingsError(problems);
+  if (!mail) pulumi.log.warn('mailFrom is not set: the gateway will not be able to send mail (address verification, log-in alerts)');
   return {
     certificateArn,
     gatewayDeployment,
@@ -160,6 +169,7 @@ export function readSettings(config: pulumi.Config = new pulumi.Config()): Stack
     quotesIngestApiKey: config.getSecret('quotesIngestApiKey'),
     jwtPrivateKey: config.getSecret('jwtPrivateKey'),
     marketDataApiKey: config.getSecret('marketDataApiKey'),
+    mail,
     otelCollectorImage: config.get('otelCollectorImage') ?? 'public.ecr.aws/aws-observability/aws-otel-collector:v0.43.3',
     gatewayRequestsPerTarget,
     rollbackAlarms: { http5xxPercent, p99LatencyMs },

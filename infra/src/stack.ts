@@ -14,6 +14,7 @@ import { createRedis } from './redis';
 import { createAppSecrets } from './secrets';
 import { createSecretsKey, restrictSecretsKey, SEALED_SECRET_PURPOSES } from './secrets-key';
 import { createSecurityGroups } from './security-groups';
+import { sesSendStatement } from './mail';
 import { createMonitoring, Monitoring } from './monitoring';
 import { AppService, createAppService, metricsLogGroupName } from './service';
 import { StackSettings, usesCodeDeploy } from './settings';
@@ -77,6 +78,7 @@ export function createStack(settings: StackSettings): Stack {
       redisUrlSecretArn: redis.urlSecret.arn,
       priceBucket: prices.bucket.bucket,
       operatorEmails: settings.operatorEmails,
+      mail: settings.mail,
       traceSampleRatio: settings.traceSampleRatio,
     });
     services[name] = createAppService(name, {
@@ -88,7 +90,8 @@ export function createStack(settings: StackSettings): Stack {
       image: imageUri,
       environment,
       targetGroup: name === 'gateway' ? balancing.gatewayTargetGroup : name === 'notifications' ? balancing.notificationsTargetGroup : undefined,
-      taskStatements: name === 'var' ? priceBucketStatements(prices.bucket) : undefined,
+      taskStatements:
+        name === 'var' ? priceBucketStatements(prices.bucket) : name === 'gateway' && settings.mail ? [sesSendStatement(settings.mail, region)] : undefined,
       deploymentController: name === 'gateway' && codeDeploy ? 'CODE_DEPLOY' : 'ECS',
       dnsRegistry: dnsRegistries[name],
       metricsLogGroup,
