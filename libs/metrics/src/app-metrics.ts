@@ -7,6 +7,8 @@ const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
 export interface OutboxBacklog {
   pending: number;
   oldestOccurredAt?: Date;
+  /** Events the receiver refused too often: kept, never sent again, until an operator re-drives them. */
+  deadLettered?: number;
 }
 
 /**
@@ -57,7 +59,14 @@ export class AppMetrics {
     registers: [this.registry],
     collect: () => this.collectOutboxes(),
   });
-  /** The read under way: both outbox gauges are collected at once in a scrape and share it. */
+  private readonly outboxDeadLettered = new Gauge({
+    name: 'finstack_outbox_dead_lettered_events',
+    help: 'Events the receiver refused too often, dead-lettered: kept in the outbox and never sent again',
+    labelNames: ['table'] as const,
+    registers: [this.registry],
+    collect: () => this.collectOutboxes(),
+  });
+  /** The read under way: the outbox gauges are collected at once in a scrape and share it. */
   private outboxRead?: Promise<void>;
 
   private countSockets?: () => number;
@@ -106,6 +115,7 @@ export class AppMetrics {
         this.outboxPending.set({ table }, read.pending);
         const lagMs = read.oldestOccurredAt ? Date.now() - read.oldestOccurredAt.getTime() : 0;
         this.outboxLag.set({ table }, Math.max(lagMs, 0) / 1000);
+        this.outboxDeadLettered.set({ table }, read.deadLettered ?? 0);
       }),
     );
   }

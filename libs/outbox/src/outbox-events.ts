@@ -6,6 +6,8 @@ const COLUMNS = 'id, type, user_id, payload, occurred_at';
 /** Rows per INSERT: 2,500 values stay far below every driver's limit on placeholders and packet size. */
 const ROWS_PER_INSERT = 500;
 const TABLE_NAME = /^[a-z][a-z0-9_]*$/;
+/** Refusals of one event by the receiver after which it is dead-lettered (kept, never sent again). */
+export const DEFAULT_DEAD_LETTER_AFTER = 5;
 
 function checkedTable(table: string): string {
   if (!TABLE_NAME.test(table)) throw new Error(`not an outbox table name: ${table}`);
@@ -55,11 +57,14 @@ interface OutboxRow {
   occurred_at: Date | string;
 }
 
-/** The oldest events not yet published, in id order: what a relay sends next (a range of the pending index). */
-export async function pendingEvents(executor: SqlExecutor, table: string, limit: number): Promise<DomainEvent[]> {
+/**
+ * The oldest events not yet published and not dead-lettered (refused
+ * `deadLetterAfter` times), in id order: what a relay sends next (a range of the pending index).
+ */
+export async function pendingEvents(executor: SqlExecutor, table: string, limit: number, deadLetterAfter = DEFAULT_DEAD_LETTER_AFTER): Promise<DomainEvent[]> {
   const rows = await executor.query<OutboxRow[]>(
-    `SELECT ${COLUMNS} FROM ${checkedTable(table)} WHERE published_at IS NULL ORDER BY id LIMIT ?`,
-    [limit],
+    `SELECT ${COLUMNS} FROM ${checkedTable(table)} WHERE published_at IS NULL AND attempts < ? ORDER BY id LIMIT ?`,
+    [deadLetterAfter, limit],
   );
   return rows.map((row) => {
     const event: DomainEvent = {
@@ -83,20 +88,41 @@ export async function markPublished(executor: SqlExecutor, table: string, ids: r
   }
 }
 
-/** Counts a failed send of these events (what an operator looks at when the outbox grows). */
-export async function countFailedSend(executor: SqlExecutor, table: string, ids: readonly string[]): Promise<void> {
-  for (const slice of chunks(ids, ROWS_PER_INSERT)) {
-    await executor.query(`UPDATE ${checkedTable(table)} SET attempts = attempts + 1 WHERE id IN (${placeholders(slice.length)})`, slice);
-  }
+/**
+ * Counts one refusal of an event by the receiver (attempts), and answers how
+ * many there have been: at deadLetterAfter the event is dead-lettered, never
+ * sent again. An operator re-drives it by setting attempts back to 0.
+ */
+export async function countRefusal(executor: SqlExecutor, table: string, id: string): Promise<number> {
+  const name = checkedTable(table);
+  await executor.query(`UPDATE ${name} SET attempts = attempts + 1 WHERE id = ?`, [id]);
+  const [row] = await executor.query<Array<{ attempts: number | string }>>(`SELECT attempts FROM ${name} WHERE id = ?`, [id]);
+  return Number(row?.attempts ?? 0);
 }
 
-/** How many events wait to be published, and when the oldest of them happened (for the outbox lag metric). */
-export async function outboxBacklog(executor: SqlExecutor, table: string): Promise<{ pending: number; oldestOccurredAt?: Date }> {
+/**
+ * How many events wait to be published, when the oldest of them happened (for
+ * the outbox lag metric), and how many are dead-lettered.
+ */
+export async function outboxBacklog(
+  executor: SqlExecutor,
+  table: string,
+  deadLetterAfter = DEFAULT_DEAD_LETTER_AFTER,
+): Promise<{ pending: number; oldestOccurredAt?: Date; deadLettered: number }> {
   const name = checkedTable(table);
-  const [count] = await executor.query<Array<{ pending: number | string }>>(`SELECT COUNT(*) AS pending FROM ${name} WHERE published_at IS NULL`);
+  const [count] = await executor.query<Array<{ pending: number | string; dead: number | string | null }>>(
+    `SELECT SUM(CASE WHEN attempts < ? THEN 1 ELSE 0 END) AS pending, SUM(CASE WHEN attempts >= ? THEN 1 ELSE 0 END) AS dead ` +
+      `FROM ${name} WHERE published_at IS NULL`,
+    [deadLetterAfter, deadLetterAfter],
+  );
   // The first pending id is the oldest event (UUIDv7), read through the pending index.
   const [oldest] = await executor.query<Array<{ occurred_at: Date | string }>>(
-    `SELECT occurred_at FROM ${name} WHERE published_at IS NULL ORDER BY id LIMIT 1`,
+    `SELECT occurred_at FROM ${name} WHERE published_at IS NULL AND attempts < ? ORDER BY id LIMIT 1`,
+    [deadLetterAfter],
   );
-  return { pending: Number(count?.pending ?? 0), oldestOccurredAt: oldest ? readSqlTimestamp(oldest.occurred_at) : undefined };
+  return {
+    pending: Number(count?.pending ?? 0),
+    oldestOccurredAt: oldest ? readSqlTimestamp(oldest.occurred_at) : undefined,
+    deadLettered: Number(count?.dead ?? 0),
+  };
 }

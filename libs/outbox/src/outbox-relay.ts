@@ -1,6 +1,6 @@
-import { DomainEvent } from '@finstack/contracts';
+import { DomainError, DomainEvent, ERROR_HTTP_STATUS, ErrorCode } from '@finstack/contracts';
 import { SqlExecutor } from '@finstack/database';
-import { countFailedSend, markPublished, outboxBacklog, pendingEvents } from './outbox-events';
+import { countRefusal, DEFAULT_DEAD_LETTER_AFTER, markPublished, outboxBacklog, pendingEvents } from './outbox-events';
 
 /** Sends events and answers the ids the receiver acknowledged, a prefix of them. */
 export type EventSender = (events: DomainEvent[]) => Promise<string[]>;
@@ -23,17 +23,44 @@ export interface OutboxRelayOptions {
   maxBackoffMs?: number;
   logger?: { log(message: string): void; warn(message: string): void };
   now?: () => Date;
+  /** Refusals of one event after which it is dead-lettered: kept in the table, never sent again, counted by the backlog. */
+  deadLetterAfter?: number;
+  /**
+   * Whether a failed send is the receiver refusing what it was sent (it will
+   * refuse it again), rather than an outage. Default: a DomainError of a 4xx
+   * kind (VALIDATION_FAILED, ...) other than a rate limit.
+   */
+  isRefusal?: (error: unknown) => boolean;
 }
 
-const DEFAULTS = { batchSize: 200, pollIntervalMs: 500, initialBackoffMs: 100, maxBackoffMs: 5000 };
+const DEFAULTS = {
+  batchSize: 200,
+  pollIntervalMs: 500,
+  initialBackoffMs: 100,
+  maxBackoffMs: 5000,
+  deadLetterAfter: DEFAULT_DEAD_LETTER_AFTER,
+  isRefusal: isReceiverRefusal,
+};
+
+export function isReceiverRefusal(error: unknown): boolean {
+  if (!(error instanceof DomainError) || error.code === ErrorCode.TOO_MANY_REQUESTS) return false;
+  const status = ERROR_HTTP_STATUS[error.code];
+  return status >= 400 && status < 500;
+}
+
+/** A single event the receiver refused, not yet often enough to be dead-lettered: the relay backs off and tries it again. */
+class EventRefusedError extends Error {}
 
 /**
  * Sends a producer's outbox to its consumer, oldest first: reads pending
  * events (committed ones only: they are rows of committed transactions), sends
  * a batch, marks what was acknowledged, and repeats while there is more. A
- * failed send is counted on its events and retried after a backoff that
- * doubles up to a cap, so a consumer that is down for minutes gets everything
- * within seconds of coming back. The producer calls `wake()` after committing
+ * failed send is retried after a backoff that doubles up to a cap, so a
+ * consumer that is down for minutes gets everything within seconds of coming
+ * back. A batch the receiver refuses is sent again one event at a time, so
+ * one bad event cannot hold back the others: its refusals are counted
+ * (attempts), and at deadLetterAfter it is dead-lettered, with a log line and
+ * the backlog's deadLettered count, and the events after it flow. The producer calls `wake()` after committing
  * events, so they leave at once instead of at the next poll.
  */
 export class OutboxRelay {
@@ -69,8 +96,8 @@ export class OutboxRelay {
   }
 
   /** How many events wait and how old the oldest is: what the outbox lag metric reads at each scrape. */
-  backlog(): Promise<{ pending: number; oldestOccurredAt?: Date }> {
-    return this.options.run((executor) => outboxBacklog(executor, this.options.table));
+  backlog(): Promise<{ pending: number; oldestOccurredAt?: Date; deadLettered: number }> {
+    return this.options.run((executor) => outboxBacklog(executor, this.options.table, this.options.deadLetterAfter));
   }
 
   /**
@@ -113,25 +140,52 @@ export class OutboxRelay {
   }
 
   private async sendBatch(): Promise<{ pending: number; acknowledged: number }> {
-    const { table, run, send, batchSize, now } = this.options;
-    const events = await run((executor) => pendingEvents(executor, table, batchSize));
+    const { table, run, send, batchSize, deadLetterAfter, isRefusal } = this.options;
+    const events = await run((executor) => pendingEvents(executor, table, batchSize, deadLetterAfter));
     if (events.length === 0) return { pending: 0, acknowledged: 0 };
     let acknowledged: string[];
     try {
       acknowledged = await send(events);
     } catch (error) {
-      await run((executor) => countFailedSend(executor, table, events.map((event) => event.id))).catch(() => undefined);
-      throw error;
+      if (!isRefusal(error)) throw error;
+      return { pending: events.length, acknowledged: await this.sendOneByOne(events) };
     }
+    return { pending: events.length, acknowledged: await this.mark(events, acknowledged) };
+  }
+
+  /** Marks the acknowledged ones of `events` published; how many there were. */
+  private async mark(events: readonly DomainEvent[], acknowledged: readonly string[]): Promise<number> {
     const sent = new Set(events.map((event) => event.id));
     const marked = acknowledged.filter((id) => sent.has(id));
-    if (marked.length > 0) await run((executor) => markPublished(executor, table, marked, now()));
-    if (marked.length < events.length) {
-      const done = new Set(marked);
-      const unacknowledged = events.filter((event) => !done.has(event.id)).map((event) => event.id);
-      await run((executor) => countFailedSend(executor, table, unacknowledged));
+    if (marked.length > 0) await this.options.run((executor) => markPublished(executor, this.options.table, marked, this.options.now()));
+    return marked.length;
+  }
+
+  /**
+   * After a refused batch: each event alone, in order, to find the one(s)
+   * refused. The events settled (acknowledged or dead-lettered) count as sent;
+   * a refused event not yet dead-lettered stops the pass, so the order holds
+   * while it is retried.
+   */
+  private async sendOneByOne(events: readonly DomainEvent[]): Promise<number> {
+    const { table, run, send, deadLetterAfter, isRefusal, logger } = this.options;
+    let settled = 0;
+    for (const event of events) {
+      try {
+        const acknowledged = await this.mark([event], await send([event]));
+        if (acknowledged === 0) return settled; // not pushed yet: the rest waits, as for a batch
+        settled += 1;
+      } catch (error) {
+        if (!isRefusal(error)) throw error;
+        const refusals = await run((executor) => countRefusal(executor, table, event.id));
+        if (refusals < deadLetterAfter) {
+          throw new EventRefusedError(`event ${event.id} (${event.type}) refused ${refusals} of ${deadLetterAfter} times: ${(error as Error).message}`);
+        }
+        logger?.warn(`${table}: event ${event.id} (${event.type}) dead-lettered after ${refusals} refusals: ${(error as Error).message}`);
+        settled += 1;
+      }
     }
-    return { pending: events.length, acknowledged: marked.length };
+    return settled;
   }
 
   private sleep(ms: number): Promise<void> {
