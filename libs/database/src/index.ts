@@ -10,3 +10,6 @@ export * from './migration-columns';
 export * from './raw-sql';
 export * from './exclusive-migrations';
 export * from './database-unavailable';
+export * from './named-lock';
+export * from './cluster-chore';
+export * from './idempotency-purge';

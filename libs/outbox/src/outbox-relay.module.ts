@@ -1,10 +1,16 @@
 import { CommonEnv } from '@finstack/config';
 import { DeliveredEvent, DomainEvent, NOTIFICATIONS, NotificationsContract } from '@finstack/contracts';
-import { TransactionRunner } from '@finstack/database';
+import { ClusterChore, TransactionRunner } from '@finstack/database';
 import { rpcClientProvider, rpcClientToken, RpcClient } from '@finstack/rpc';
 import { AppMetrics } from '@finstack/metrics';
 import { DynamicModule, Global, Logger, Module, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { PUBLISHED_EVENTS_KEPT_MS, purgePublishedEvents } from './outbox-purge';
 import { EventSender, OutboxRelay } from './outbox-relay';
+
+/** How often a replica tries to purge published events (one replica of the cluster does, under a named lock). */
+const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 
 const NOTIFICATIONS_CLIENT = 'notifications';
 
@@ -21,18 +27,33 @@ class RelayLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly relay: OutboxRelay,
     private readonly table: string,
+    private readonly purge: ClusterChore,
     private readonly metrics?: AppMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
     this.metrics?.watchOutbox(this.table, () => this.relay.backlog());
     this.relay.start();
+    this.purge.start();
   }
 
   // Before the database closes (TypeORM closes it at application shutdown).
-  onModuleDestroy(): Promise<void> {
-    return this.relay.stop();
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all([this.relay.stop(), this.purge.stop()]);
   }
+}
+
+/** Published events older than PUBLISHED_EVENTS_KEPT_MS leave the table, in bounded batches, once an hour per cluster. */
+export function outboxPurge(table: string, runner: TransactionRunner, dataSource: DataSource): ClusterChore {
+  return new ClusterChore(dataSource, {
+    name: `${table}-purge`,
+    intervalMs: PURGE_INTERVAL_MS,
+    work: async () => {
+      const deleted = await purgePublishedEvents((work) => runner.run(work), table, new Date(Date.now() - PUBLISHED_EVENTS_KEPT_MS));
+      return deleted > 0 ? `deleted ${deleted} events published over 7 days ago` : undefined;
+    },
+    logger: new Logger(`OutboxPurge:${table}`),
+  });
 }
 
 /**
@@ -61,8 +82,9 @@ export class OutboxRelayModule {
         },
         {
           provide: RelayLifecycle,
-          inject: [OutboxRelay, { token: AppMetrics, optional: true }],
-          useFactory: (relay: OutboxRelay, metrics?: AppMetrics) => new RelayLifecycle(relay, options.table, metrics),
+          inject: [OutboxRelay, TransactionRunner, getDataSourceToken(), { token: AppMetrics, optional: true }],
+          useFactory: (relay: OutboxRelay, runner: TransactionRunner, dataSource: DataSource, metrics?: AppMetrics) =>
+            new RelayLifecycle(relay, options.table, outboxPurge(options.table, runner, dataSource), metrics),
         },
       ],
       exports: [OutboxRelay],
