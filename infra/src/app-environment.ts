@@ -84,10 +84,8 @@ export function appEnvironment(name: AppName, sources: EnvironmentSources): AppE
     secrets.JWT_PRIVATE_KEY = { secretArn: sources.jwtPrivateKeySecretArn };
     if (sources.quotesIngestApiKeySecretArn) secrets.QUOTES_INGEST_API_KEY = { secretArn: sources.quotesIngestApiKeySecretArn };
   }
-  if (name === 'notifications') {
-    variables.JWT_PUBLIC_KEY = sources.jwtPublicKey;
-    secrets.REDIS_URL = { secretArn: sources.redisUrlSecretArn };
-  }
+  if (app.redis) secrets.REDIS_URL = { secretArn: sources.redisUrlSecretArn };
+  if (name === 'notifications') variables.JWT_PUBLIC_KEY = sources.jwtPublicKey;
   if (name === 'var') {
     variables.OBJECT_STORE = 's3';
     variables.S3_BUCKET = sources.priceBucket;

@@ -93,7 +93,7 @@ export function createAppService(name: AppName, sources: ServiceSources): AppSer
       platformVersion: 'LATEST',
       networkConfiguration: {
         subnets: sources.network.privateSubnetIds,
-        securityGroups: [sources.groups.tasks.id],
+        securityGroups: [sources.groups.apps[name].id],
         assignPublicIp: false,
       },
       loadBalancers:

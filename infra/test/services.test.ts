@@ -31,7 +31,7 @@ describe('services', () => {
     cloud = await deploy({ logRetentionDays: 14 });
   });
 
-  it('run every app as a Fargate service in the private subnets, without a public IP, in the tasks’ security group', () => {
+  it('run every app as a Fargate service in the private subnets, without a public IP, in its own security group', () => {
     expect(cloud.all(T.service).map((s) => s.name).sort()).toEqual([...APP_NAMES].sort());
     for (const app of APP_NAMES) {
       const service = cloud.one(T.service, app).inputs;
@@ -39,7 +39,7 @@ describe('services', () => {
       expect(service.networkConfiguration).toEqual({
         assignPublicIp: false,
         subnets: privateSubnets,
-        securityGroups: [idOf(T.securityGroup, 'tasks')],
+        securityGroups: [idOf(T.securityGroup, `${app}-tasks`)],
       });
       expect(service.cluster).toBe(cloud.one(T.cluster, 'finstack').state.arn);
     }
