@@ -1,6 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import { APPS, AppName } from './apps';
-import { DATABASE_PORT, DATABASE_USER } from './database';
+import { DATABASE_PORT } from './database';
 import { MailSettings } from './mail';
 import { SEALED_SECRET_PURPOSES } from './secrets-key';
 
@@ -14,8 +14,8 @@ export interface EnvironmentSources {
   /** The name under which a TCP service is reached (Service Connect alias or DNS name). */
   hostOf: (app: AppName) => string;
   databaseHost: pulumi.Input<string>;
-  /** RDS's master secret (JSON with `password`). */
-  databaseSecretArn: pulumi.Input<string>;
+  /** Each schema owner's own MySQL user and its secret (JSON with `password`); never the master's. */
+  databaseUsers: Partial<Record<AppName, { user: string; secret: { arn: pulumi.Input<string> } }>>;
   jwtPrivateKeySecretArn: pulumi.Input<string>;
   jwtPublicKey: pulumi.Input<string>;
   quotesIngestApiKeySecretArn?: pulumi.Input<string>;
@@ -54,8 +54,8 @@ export function valueFrom(reference: SecretReference): pulumi.Output<string> {
 /**
  * The environment of one app's container, in the variables README
  * "Configuration" lists: it binds on all interfaces, reaches the services it
- * calls by name, connects to its own schema with the password from RDS's
- * secret, and sends traces to the sidecar.
+ * calls by name, connects to its own schema as its own user over TLS, and
+ * sends traces to the sidecar.
  */
 export function appEnvironment(name: AppName, sources: EnvironmentSources): AppEnvironment {
   const app = APPS[name];
@@ -80,9 +80,11 @@ export function appEnvironment(name: AppName, sources: EnvironmentSources): AppE
     variables[endpoint.hostVariable] = ALL_INTERFACES;
     variables[endpoint.portVariable] = String(endpoint.port);
   }
-  if (app.schema) {
-    variables.DATABASE_URL = pulumi.interpolate`mysql://${DATABASE_USER}@${sources.databaseHost}:${DATABASE_PORT}/${app.schema}`;
-    secrets.DATABASE_PASSWORD = { secretArn: sources.databaseSecretArn, jsonKey: 'password' };
+  const databaseUser = sources.databaseUsers[name];
+  if (app.schema && databaseUser) {
+    variables.DATABASE_URL = pulumi.interpolate`mysql://${databaseUser.user}@${sources.databaseHost}:${DATABASE_PORT}/${app.schema}`;
+    variables.DATABASE_TLS = 'rds';
+    secrets.DATABASE_PASSWORD = { secretArn: databaseUser.secret.arn, jsonKey: 'password' };
   }
   if (name === 'gateway') {
     variables.TRUST_PROXY_HOPS = '1';
@@ -99,10 +101,8 @@ export function appEnvironment(name: AppName, sources: EnvironmentSources): AppE
   }
   if (name in SEALED_SECRET_PURPOSES) variables.KMS_KEY_ID = sources.secretsKeyArn;
   if (name === 'portfolio' && sources.marketDataApiKeySecretArn) secrets.MARKET_DATA_API_KEY = { secretArn: sources.marketDataApiKeySecretArn };
-  if (name === 'notifications') {
-    variables.JWT_PUBLIC_KEY = sources.jwtPublicKey;
-    secrets.REDIS_URL = { secretArn: sources.redisUrlSecretArn };
-  }
+  if (app.redis) secrets.REDIS_URL = { secretArn: sources.redisUrlSecretArn };
+  if (name === 'notifications') variables.JWT_PUBLIC_KEY = sources.jwtPublicKey;
   if (name === 'var') {
     variables.OBJECT_STORE = 's3';
     variables.S3_BUCKET = sources.priceBucket;

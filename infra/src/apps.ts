@@ -32,6 +32,8 @@ export interface AppSpec {
   schema?: string;
   /** The TCP services it calls (the outbox relays of producers call notifications). */
   calls: AppName[];
+  /** Whether it connects to Redis (REDIS_URL): shared rate limits, the Socket.IO adapter, the VaR queue. */
+  redis?: true;
   /** Fargate task size (CPU units, MiB) unless the stack configures another. */
   size: { cpu: number; memory: number };
 }
@@ -44,6 +46,7 @@ export const APPS: Readonly<Record<AppName, AppSpec>> = {
     http: { port: 3000, hostVariable: 'HTTP_HOST', portVariable: 'PORT', healthPath: '/health' },
     schema: 'identity',
     calls: ['trx-crud', 'classifier', 'report', 'portfolio', 'var', 'notifications'],
+    redis: true,
     size: { cpu: 512, memory: 1024 },
   },
   'trx-crud': {
@@ -79,6 +82,7 @@ export const APPS: Readonly<Record<AppName, AppSpec>> = {
     tcp: { port: 4005, hostVariable: 'VAR_HOST', portVariable: 'VAR_PORT' },
     schema: 'var',
     calls: ['portfolio', 'notifications'],
+    redis: true,
     // Monte-Carlo shards run on worker threads: two vCPUs.
     size: { cpu: 2048, memory: 4096 },
   },
@@ -87,6 +91,7 @@ export const APPS: Readonly<Record<AppName, AppSpec>> = {
     http: { port: 3001, hostVariable: 'HTTP_HOST', portVariable: 'NOTIFICATIONS_PORT', healthPath: '/health' },
     tcp: { port: 4006, hostVariable: 'NOTIFICATIONS_HOST', portVariable: 'NOTIFICATIONS_TCP_PORT' },
     calls: ['portfolio'],
+    redis: true,
     // A fan-out is CPU per socket and each socket holds 15–18 KB: sized for 10,000 clients a replica.
     size: { cpu: 1024, memory: 2048 },
   },
@@ -94,6 +99,11 @@ export const APPS: Readonly<Record<AppName, AppSpec>> = {
 
 export function appSpecs(): AppSpec[] {
   return APP_NAMES.map((name) => APPS[name]);
+}
+
+/** The apps that call `name` over TCP: the only ones its security group lets in. */
+export function callersOf(name: AppName): AppName[] {
+  return APP_NAMES.filter((caller) => APPS[caller].calls.includes(name));
 }
 
 export function tcpPortOf(name: AppName): number {

@@ -16,11 +16,18 @@ export interface Database {
 
 /**
  * One RDS MySQL instance for every app's schema: Multi-AZ, encrypted, private,
- * with the master password made and kept by RDS in Secrets Manager (it never
- * passes through this program or its state) and 7 days of backups.
+ * TLS only, with the master password made and kept by RDS in Secrets Manager
+ * (it never passes through this program or its state, and reaches only the
+ * one-off task that makes the apps' own users) and 7 days of backups.
  */
 export function createDatabase(network: Network, groups: SecurityGroups, settings: StackSettings): Database {
   const subnets = new aws.rds.SubnetGroup('database', { subnetIds: network.privateSubnetIds });
+  // Every connection must be TLS: the apps verify the server against the RDS CA bundle (DATABASE_TLS=rds).
+  const parameters = new aws.rds.ParameterGroup('database', {
+    family: parameterGroupFamily(settings.dbEngineVersion),
+    description: 'finstack MySQL: TLS required',
+    parameters: [{ name: 'require_secure_transport', value: '1' }],
+  });
   const instance = new aws.rds.Instance('database', {
     engine: 'mysql',
     engineVersion: settings.dbEngineVersion,
@@ -32,6 +39,7 @@ export function createDatabase(network: Network, groups: SecurityGroups, setting
     multiAz: true,
     publiclyAccessible: false,
     dbSubnetGroupName: subnets.name,
+    parameterGroupName: parameters.name,
     vpcSecurityGroupIds: [groups.database.id],
     port: DATABASE_PORT,
     username: DATABASE_USER,
@@ -49,4 +57,10 @@ export function createDatabase(network: Network, groups: SecurityGroups, setting
     return arn;
   });
   return { instance, host: instance.address, secretArn };
+}
+
+/** RDS's parameter group family of an engine version: `8.4` and `8.4.3` are `mysql8.4`. */
+export function parameterGroupFamily(engineVersion: string): string {
+  const [major, minor] = engineVersion.split('.');
+  return `mysql${major}.${minor ?? '0'}`;
 }

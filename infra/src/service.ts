@@ -30,6 +30,10 @@ export interface ServiceSources {
   deploymentController: 'ECS' | 'CODE_DEPLOY';
   /** In a private DNS namespace as `<name>.finstack.internal`, for callers without Service Connect. */
   dnsRegistry?: aws.servicediscovery.Service;
+  /** The role ECS uses to get Service Connect's TLS certificates from the Private CA, when calls are TLS. */
+  serviceConnectTlsRole?: aws.iam.Role;
+  /** What must exist before its tasks start (its database user). */
+  dependsOn?: pulumi.Resource[];
 }
 
 export interface AppService {
@@ -93,7 +97,7 @@ export function createAppService(name: AppName, sources: ServiceSources): AppSer
       platformVersion: 'LATEST',
       networkConfiguration: {
         subnets: sources.network.privateSubnetIds,
-        securityGroups: [sources.groups.tasks.id],
+        securityGroups: [sources.groups.apps[name].id],
         assignPublicIp: false,
       },
       loadBalancers:
@@ -113,6 +117,7 @@ export function createAppService(name: AppName, sources: ServiceSources): AppSer
       waitForSteadyState: false,
     },
     {
+      dependsOn: sources.dependsOn,
       // Autoscaling owns the task count; under CodeDeploy so do the task definition and target group.
       ignoreChanges: byCodeDeploy ? ['desiredCount', 'taskDefinition', 'loadBalancers'] : ['desiredCount'],
     },
@@ -120,14 +125,37 @@ export function createAppService(name: AppName, sources: ServiceSources): AppSer
   return { service, taskDefinition, roles, logGroup };
 }
 
-/** Service Connect: a client of the namespace, and a server under its own name when it takes TCP calls. */
+/**
+ * Service Connect: a client of the namespace, and a server under its own name when it takes TCP calls,
+ * with TLS between the proxies when the stack has a Private CA.
+ */
 function serviceConnect(name: AppName, sources: ServiceSources): aws.types.input.ecs.ServiceServiceConnectConfiguration {
   const tcp = APPS[name].tcp;
+  const caArn = sources.settings.serviceConnectCaArn;
+  const tls =
+    caArn && sources.serviceConnectTlsRole
+      ? { issuerCertAuthority: { awsPcaAuthorityArn: caArn }, roleArn: sources.serviceConnectTlsRole.arn }
+      : undefined;
   return {
     enabled: true,
     namespace: sources.cluster.namespace.arn,
-    services: tcp ? [{ portName: 'rpc', discoveryName: name, clientAlias: [{ port: tcp.port, dnsName: name }] }] : [],
+    services: tcp ? [{ portName: 'rpc', discoveryName: name, clientAlias: [{ port: tcp.port, dnsName: name }], tls }] : [],
   };
+}
+
+/** The infrastructure role ECS takes to issue and renew Service Connect's certificates (AWS's managed policy for it). */
+export function createServiceConnectTlsRole(): aws.iam.Role {
+  const role = new aws.iam.Role('service-connect-tls', {
+    assumeRolePolicy: JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+    }),
+  });
+  new aws.iam.RolePolicyAttachment('service-connect-tls', {
+    role: role.name,
+    policyArn: 'arn:aws:iam::aws:policy/service-role/AmazonECSInfrastructureRolePolicyForServiceConnectTransportLayerSecurity',
+  });
+  return role;
 }
 
 /** The stack's one log group of EMF metrics, named as the app log groups are. */

@@ -19,8 +19,14 @@ export interface AppSettings {
 }
 
 export interface StackSettings {
-  /** ACM certificate for HTTPS on the load balancer; plain HTTP without one. */
+  /** ACM certificate for HTTPS on the load balancer; required unless `allowInsecureHttp`. */
   certificateArn?: string;
+  /** A stack without a certificate (plain HTTP) must say so: tokens and passwords would cross the internet readable. */
+  allowInsecureHttp: boolean;
+  /** AWS Private CA (short-lived mode suits) that issues Service Connect's TLS certificates; required unless `allowPlainServiceConnect`. */
+  serviceConnectCaArn?: string;
+  /** Calls between the tasks in plain TCP, for a throwaway stack without a Private CA. */
+  allowPlainServiceConnect: boolean;
   gatewayDeployment: GatewayDeployment;
   /** Who may reach the CodeDeploy test listener (it serves the replacement before any user sees it). */
   testListenerCidrs: string[];
@@ -116,6 +122,23 @@ export function readSettings(config: pulumi.Config = new pulumi.Config()): Stack
   if (certificateArn !== undefined && !/^arn:aws[a-z-]*:acm:/.test(certificateArn)) {
     problems.push('certificateArn must be an ACM certificate ARN');
   }
+  const allowInsecureHttp = config.getBoolean('allowInsecureHttp') ?? false;
+  if (certificateArn === undefined && !allowInsecureHttp) {
+    problems.push(
+      'certificateArn is required: the load balancer serves HTTPS. For a throwaway stack on plain HTTP, set allowInsecureHttp: true',
+    );
+  }
+  const serviceConnectCaArn = config.get('serviceConnectCaArn');
+  const allowPlainServiceConnect = config.getBoolean('allowPlainServiceConnect') ?? false;
+  if (serviceConnectCaArn !== undefined && !/^arn:aws[a-z-]*:acm-pca:/.test(serviceConnectCaArn)) {
+    problems.push('serviceConnectCaArn must be an AWS Private CA ARN (arn:aws:acm-pca:…)');
+  }
+  if (serviceConnectCaArn === undefined && !allowPlainServiceConnect) {
+    problems.push(
+      'serviceConnectCaArn is required: calls between the services are TLS, with certificates from an AWS Private CA. ' +
+        'For a throwaway stack with plain calls, set allowPlainServiceConnect: true',
+    );
+  }
   const testListenerCidrs = config.getObject<string[]>('testListenerCidrs') ?? [];
   for (const cidr of testListenerCidrs) {
     if (!/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(cidr)) problems.push(`testListenerCidrs: "${cidr}" is not an IPv4 CIDR`);
@@ -154,6 +177,9 @@ export function readSettings(config: pulumi.Config = new pulumi.Config()): Stack
   if (!mail) pulumi.log.warn('mailFrom is not set: the gateway will not be able to send mail (address verification, log-in alerts)');
   return {
     certificateArn,
+    allowInsecureHttp,
+    serviceConnectCaArn,
+    allowPlainServiceConnect,
     gatewayDeployment,
     testListenerCidrs,
     apps,

@@ -5,6 +5,7 @@ import { appEnvironment } from './app-environment';
 import { createAutoscaling } from './autoscaling';
 import { createCluster, NAMESPACE_NAME } from './cluster';
 import { createDatabase } from './database';
+import { createDatabaseUsers } from './database-users';
 import { createGatewayDeployment, GatewayDeployment } from './gateway-deployment';
 import { appImage } from './images';
 import { createLoadBalancing, listenerPorts } from './load-balancer';
@@ -16,7 +17,7 @@ import { createSecretsKey, restrictSecretsKey, SEALED_SECRET_PURPOSES } from './
 import { createSecurityGroups } from './security-groups';
 import { sesSendStatement } from './mail';
 import { createMonitoring, Monitoring } from './monitoring';
-import { AppService, createAppService, metricsLogGroupName } from './service';
+import { AppService, createAppService, createServiceConnectTlsRole, metricsLogGroupName } from './service';
 import { StackSettings, usesCodeDeploy } from './settings';
 
 export interface Stack {
@@ -60,16 +61,21 @@ export function createStack(settings: StackSettings): Stack {
   const hostsFor = (caller: AppName) => (called: AppName) =>
     caller === 'gateway' && codeDeploy ? `${dnsLabelOf(called)}.${NAMESPACE_NAME}` : called;
 
+  const images = Object.fromEntries(APP_NAMES.map((name) => [name, appImage(name)])) as Record<AppName, ReturnType<typeof appImage>>;
+  // The gateway's image carries every script, the database users' one among them.
+  const databaseUsers = createDatabaseUsers(settings, { network, groups, cluster: { cluster, namespace }, database, image: images.gateway.imageUri, region });
+
+  const serviceConnectTlsRole = settings.serviceConnectCaArn ? createServiceConnectTlsRole() : undefined;
   const services = {} as Record<AppName, AppService>;
   const repositoryUrls = {} as Record<AppName, pulumi.Output<string>>;
   for (const name of APP_NAMES) {
-    const { repository, imageUri } = appImage(name);
+    const { repository, imageUri } = images[name];
     repositoryUrls[name] = repository.repositoryUrl;
     const environment = appEnvironment(name, {
       region,
       hostOf: hostsFor(name),
       databaseHost: database.host,
-      databaseSecretArn: database.secretArn,
+      databaseUsers: databaseUsers.users,
       jwtPrivateKeySecretArn: secrets.jwtPrivateKey.arn,
       jwtPublicKey: secrets.jwtPublicKey,
       quotesIngestApiKeySecretArn: secrets.quotesIngestApiKey?.arn,
@@ -95,6 +101,9 @@ export function createStack(settings: StackSettings): Stack {
       deploymentController: name === 'gateway' && codeDeploy ? 'CODE_DEPLOY' : 'ECS',
       dnsRegistry: dnsRegistries[name],
       metricsLogGroup,
+      serviceConnectTlsRole,
+      // An app with a schema must not start before its user exists.
+      dependsOn: APPS[name].schema ? [databaseUsers.provisioned] : [],
     });
     createAutoscaling(
       name,

@@ -30,7 +30,7 @@ export interface TaskPermissions {
  * own secrets and nothing else; its task role writes traces (and, for var, the
  * price bucket).
  */
-export function createTaskRoles(app: AppName, permissions: TaskPermissions): TaskRoles {
+export function createTaskRoles(app: AppName | 'database-users', permissions: TaskPermissions): TaskRoles {
   const assumedByTasks = JSON.stringify({
     Version: '2012-10-17',
     Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }],

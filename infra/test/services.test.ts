@@ -31,7 +31,7 @@ describe('services', () => {
     cloud = await deploy({ logRetentionDays: 14 });
   });
 
-  it('run every app as a Fargate service in the private subnets, without a public IP, in the tasks’ security group', () => {
+  it('run every app as a Fargate service in the private subnets, without a public IP, in its own security group', () => {
     expect(cloud.all(T.service).map((s) => s.name).sort()).toEqual([...APP_NAMES].sort());
     for (const app of APP_NAMES) {
       const service = cloud.one(T.service, app).inputs;
@@ -39,7 +39,7 @@ describe('services', () => {
       expect(service.networkConfiguration).toEqual({
         assignPublicIp: false,
         subnets: privateSubnets,
-        securityGroups: [idOf(T.securityGroup, 'tasks')],
+        securityGroups: [idOf(T.securityGroup, `${app}-tasks`)],
       });
       expect(service.cluster).toBe(cloud.one(T.cluster, 'finstack').state.arn);
     }
@@ -144,20 +144,23 @@ describe('services', () => {
         for (const name of ['DATABASE_PASSWORD', 'JWT_PRIVATE_KEY', 'REDIS_URL', 'QUOTES_INGEST_API_KEY', 'S3_SECRET_ACCESS_KEY']) {
           expect(plain[name]).toBeUndefined();
         }
-        if (plain.DATABASE_URL) expect(plain.DATABASE_URL).toMatch(/^mysql:\/\/finstack@[^:@/]+:3306\/\w+$/);
+        if (plain.DATABASE_URL) expect(plain.DATABASE_URL).toMatch(/^mysql:\/\/[a-z]+_app@[^:@/]+:3306\/\w+$/);
       }
       expect(GENERATED_PRIVATE_KEY).toContain('MOCK-ES256-PRIVATE-KEY');
     });
 
     it('hand them over from Secrets Manager when the task starts', () => {
-      const gateway = secrets(cloud.containers('gateway')[0]);
-      expect(gateway).toEqual({
-        DATABASE_PASSWORD: `${DATABASE_SECRET_ARN}:password::`,
-        JWT_PRIVATE_KEY: cloud.one(T.secret, 'jwt-private-key').state.arn,
+      const arn = (secret: string) => cloud.one(T.secret, secret).state.arn;
+      const ownUser = (app: string) => `${arn(`${app}-database-user`)}:password::`;
+      expect(secrets(cloud.containers('gateway')[0])).toEqual({
+        DATABASE_PASSWORD: ownUser('gateway'),
+        JWT_PRIVATE_KEY: arn('jwt-private-key'),
+        REDIS_URL: arn('redis-url'),
       });
-      expect(secrets(cloud.containers('notifications')[0])).toEqual({ REDIS_URL: cloud.one(T.secret, 'redis-url').state.arn });
-      for (const app of ['trx-crud', 'classifier', 'portfolio', 'var']) {
-        expect(secrets(cloud.containers(app)[0])).toEqual({ DATABASE_PASSWORD: `${DATABASE_SECRET_ARN}:password::` });
+      expect(secrets(cloud.containers('notifications')[0])).toEqual({ REDIS_URL: arn('redis-url') });
+      expect(secrets(cloud.containers('var')[0])).toEqual({ DATABASE_PASSWORD: ownUser('var'), REDIS_URL: arn('redis-url') });
+      for (const app of ['trx-crud', 'classifier', 'portfolio']) {
+        expect(secrets(cloud.containers(app)[0])).toEqual({ DATABASE_PASSWORD: ownUser(app) });
       }
       expect(secrets(cloud.containers('report')[0])).toEqual({});
       for (const app of APP_NAMES) {
@@ -165,13 +168,15 @@ describe('services', () => {
       }
     });
 
-    it('let each execution role read only its own app’s secrets', () => {
+    it('let each execution role read only its own app’s secrets, and none the RDS master secret', () => {
+      const arn = (secret: string) => cloud.one(T.secret, secret).state.arn;
       const readable = (app: string) =>
         cloud.has(T.rolePolicy, `${app}-execution-secrets`) ? policyOf(cloud, `${app}-execution-secrets`).Statement[0].Resource.sort() : [];
-      expect(readable('gateway')).toEqual([DATABASE_SECRET_ARN, cloud.one(T.secret, 'jwt-private-key').state.arn].sort());
-      expect(readable('notifications')).toEqual([cloud.one(T.secret, 'redis-url').state.arn]);
-      expect(readable('trx-crud')).toEqual([DATABASE_SECRET_ARN]);
+      expect(readable('gateway')).toEqual([arn('gateway-database-user'), arn('jwt-private-key'), arn('redis-url')].sort());
+      expect(readable('notifications')).toEqual([arn('redis-url')]);
+      expect(readable('trx-crud')).toEqual([arn('trx-crud-database-user')]);
       expect(readable('report')).toEqual([]);
+      for (const app of APP_NAMES) expect(readable(app)).not.toContain(DATABASE_SECRET_ARN);
     });
 
     it('give the public key to the gateway and notifications as plain configuration', () => {
@@ -226,7 +231,7 @@ describe('services', () => {
   it('connect each app with a database to its own schema on the one RDS instance', () => {
     const host = cloud.one(T.database, 'database').state.address;
     const schemas = Object.fromEntries(
-      APP_NAMES.map((app) => [app, variables(cloud.containers(app)[0]).DATABASE_URL?.replace(`mysql://finstack@${host}:3306/`, '')]),
+      APP_NAMES.map((app) => [app, variables(cloud.containers(app)[0]).DATABASE_URL?.replace(new RegExp(`^mysql://\\w+_app@${host}:3306/`), '')]),
     );
     expect(schemas).toEqual({
       gateway: 'identity',
@@ -266,5 +271,21 @@ describe('service sizes from the stack config', () => {
     });
     expect(cloud.one(T.taskDefinition, 'var').inputs).toMatchObject({ cpu: '4096', memory: '8192' });
     expect(cloud.one(T.taskDefinition, 'report').inputs).toMatchObject({ cpu: '256', memory: '512' });
+  });
+});
+
+describe('Service Connect with a Private CA', () => {
+  const CA = 'arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/0123';
+
+  it('wraps every call between the tasks in TLS, with certificates the CA issues through ECS’s own role', async () => {
+    const cloud = await deploy({ serviceConnectCaArn: CA, allowPlainServiceConnect: false });
+    const role = cloud.one(T.role, 'service-connect-tls');
+    expect(JSON.parse(role.inputs.assumeRolePolicy).Statement[0].Principal).toEqual({ Service: 'ecs.amazonaws.com' });
+    expect(cloud.one(T.rolePolicyAttachment, 'service-connect-tls').inputs.policyArn).toMatch(/ServiceConnectTransportLayerSecurity$/);
+    for (const app of APP_NAMES) {
+      if (!APPS[app].tcp) continue;
+      const [published] = cloud.one(T.service, app).inputs.serviceConnectConfiguration.services;
+      expect(published.tls).toEqual({ issuerCertAuthority: { awsPcaAuthorityArn: CA }, roleArn: role.state.arn });
+    }
   });
 });

@@ -11,6 +11,7 @@ const CLASSIFIER_ENTITIES = [RuleEntity, LearnedExampleEntity, LearningVersionEn
 export function classifierStorage(env: ClassifierEnv): StorageSettings {
   return {
     databaseUrl: env.DATABASE_URL,
+    tls: env.DATABASE_TLS,
     dataDir: env.DATA_DIR,
     schema: 'classifier',
     entities: CLASSIFIER_ENTITIES,

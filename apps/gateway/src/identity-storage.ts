@@ -7,6 +7,7 @@ import { IDENTITY_MIGRATIONS } from './migrations';
 export function identityStorage(env: GatewayEnv): StorageSettings {
   return {
     databaseUrl: env.DATABASE_URL,
+    tls: env.DATABASE_TLS,
     dataDir: env.DATA_DIR,
     schema: 'identity',
     entities: IDENTITY_ENTITIES,

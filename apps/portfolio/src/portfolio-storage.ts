@@ -6,6 +6,7 @@ import { PortfolioEnv } from './portfolio-env';
 export function portfolioStorage(env: PortfolioEnv): StorageSettings {
   return {
     databaseUrl: env.DATABASE_URL,
+    tls: env.DATABASE_TLS,
     dataDir: env.DATA_DIR,
     schema: 'portfolio',
     // No entities: every statement is raw SQL (see common/portfolio-sql.ts).

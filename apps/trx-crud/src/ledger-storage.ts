@@ -13,6 +13,7 @@ export const LEDGER_ENTITIES = [TransactionEntity, CategoryEntity, LedgerAccount
 export function ledgerStorage(env: TrxCrudEnv): StorageSettings {
   return {
     databaseUrl: env.DATABASE_URL,
+    tls: env.DATABASE_TLS,
     dataDir: env.DATA_DIR,
     schema: 'ledger',
     entities: LEDGER_ENTITIES,

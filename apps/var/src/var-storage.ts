@@ -6,6 +6,7 @@ import { VarEnv } from './var-env';
 export function varStorage(env: VarEnv): StorageSettings {
   return {
     databaseUrl: env.DATABASE_URL,
+    tls: env.DATABASE_TLS,
     dataDir: env.DATA_DIR,
     schema: 'var',
     // No entities: every statement is raw SQL (see runs/run-rows.ts).

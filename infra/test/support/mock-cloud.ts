@@ -94,6 +94,9 @@ export class MockCloud {
 }
 
 export function defaultSettings(): StackSettings {
+  // A test's stack is a throwaway one: plain HTTP and plain calls unless the test gives a certificate or a CA.
+  pulumi.runtime.setConfig('finstack:allowInsecureHttp', 'true');
+  pulumi.runtime.setConfig('finstack:allowPlainServiceConnect', 'true');
   return readSettings(new pulumi.Config('finstack'));
 }
 

