@@ -24,7 +24,7 @@ describe('SessionsService (refresh tokens on a real SQLite identity schema)', ()
     keysDir = mkdtempSync(join(tmpdir(), 'finstack-keys-'));
     const keys = loadSigningKeys({ dataDir: keysDir });
     const env = Object.assign(new GatewayEnv(), { JWT_ISSUER: 'finstack-test' });
-    sessions = new SessionsService(db.transactions, new AccessTokenIssuer(keys, env));
+    sessions = new SessionsService(db.transactions, new AccessTokenIssuer(keys, env), env);
     verifier = new JwtVerifier({ publicKey: keys.publicKeyPem, issuer: 'finstack-test' });
     const now = new Date();
     user = {
@@ -34,6 +34,7 @@ describe('SessionsService (refresh tokens on a real SQLite identity schema)', ()
       passwordHash: 'not used here',
       displayName: null,
       emailVerifiedAt: now,
+      signInAlerts: true,
       createdAt: now,
       updatedAt: now,
     };
@@ -61,7 +62,7 @@ describe('SessionsService (refresh tokens on a real SQLite identity schema)', ()
     const { tokens } = await startSession();
     expect(tokens).toMatchObject({ expiresIn: 900, tokenType: 'Bearer' });
     expect(tokens.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(verifier.verify(tokens.accessToken)).toEqual({ userId: user.id, email: 'Ada@Example.com' });
+    expect(verifier.verify(tokens.accessToken)).toEqual({ userId: user.id, email: 'Ada@Example.com', sessionId: expect.any(String) });
   });
 
   it('stores only the sha256 of a refresh token, never the token', async () => {
