@@ -41,11 +41,12 @@ export function signUpAttemptMail(to: string, resetLink: string): MailMessage {
   ]);
 }
 
-export function passwordResetMail(to: string, link: string, validMinutes: number): MailMessage {
+/** `validFor`: the link's lifetime in words, e.g. "30 minutes". */
+export function passwordResetMail(to: string, link: string, validFor: string): MailMessage {
   return message(to, 'choose a new password', [
     `Someone asked to reset the password of your ${PRODUCT} account. To choose a new one, open this link:`,
     link,
-    `It works once, for ${validMinutes} minutes, and signs you out everywhere. If you did not ask, ignore this message: your password stays as it is.`,
+    `It works once, for ${validFor}, and signs you out everywhere. If you did not ask, ignore this message: your password stays as it is.`,
   ]);
 }
 

@@ -51,7 +51,7 @@ export class PasswordResetService {
           createdAt: now,
         });
         const link = `${this.env.PUBLIC_APP_URL}/reset-password?token=${token}`;
-        await enqueueMail(manager, passwordResetMail(user.email, link, Math.ceil(this.env.PASSWORD_RESET_TTL_SECONDS / 60)));
+        await enqueueMail(manager, passwordResetMail(user.email, link, lifetime(this.env.PASSWORD_RESET_TTL_SECONDS)));
         return true;
       });
       if (queued) this.mail.wake();
@@ -90,6 +90,14 @@ export class PasswordResetService {
 }
 
 function expired(ttlSeconds: number): DomainError {
-  const lifetime = ttlSeconds % 60 === 0 ? `${ttlSeconds / 60} minutes` : `${ttlSeconds} seconds`;
-  return new DomainError(ErrorCode.RESET_LINK_INVALID, `this password-reset link expired (links work for ${lifetime}); ask for a new one at POST /api/v1/auth/forgot-password`);
+  return new DomainError(
+    ErrorCode.RESET_LINK_INVALID,
+    `this password-reset link expired (links work for ${lifetime(ttlSeconds)}); ask for a new one at POST /api/v1/auth/forgot-password`,
+  );
+}
+
+/** 1800 → "30 minutes", 1 → "1 second". */
+function lifetime(seconds: number): string {
+  const [count, unit] = seconds % 60 === 0 ? [seconds / 60, 'minute'] : [seconds, 'second'];
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }
