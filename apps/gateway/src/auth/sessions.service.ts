@@ -88,6 +88,11 @@ export class SessionsService {
     if (!revoked) throw new DomainError(ErrorCode.SESSION_NOT_FOUND, `no active session ${sessionId} of yours; GET /api/v1/auth/sessions lists them`);
   }
 
+  /** Ends every session of the user but `keep` (all of them when it is undefined). */
+  endOthers(userId: string, keep: string | undefined): Promise<void> {
+    return this.transactions.run((manager) => this.revokeAllBut(manager, userId, keep, new Date()));
+  }
+
   /** In the caller's transaction: ends every session of the user but `keep` (all of them when it is undefined). */
   async revokeAllBut(manager: EntityManager, userId: string, keep: string | undefined, now: Date): Promise<void> {
     await lockUser(manager, userId);

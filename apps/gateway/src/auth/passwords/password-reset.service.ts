@@ -64,8 +64,10 @@ export class PasswordResetService {
 
   async reset(token: string, newPassword: string): Promise<void> {
     const tokenHash = hashLinkToken(token);
-    const pending = await this.transactions.run((manager) => manager.findOneBy(PasswordResetEntity, { tokenHash }));
-    const user = pending && (await this.transactions.run((manager) => manager.findOneBy(UserEntity, { id: pending.userId })));
+    const { pending, user } = await this.transactions.run(async (manager) => {
+      const pending = await manager.findOneBy(PasswordResetEntity, { tokenHash });
+      return { pending, user: pending && (await manager.findOneBy(UserEntity, { id: pending.userId })) };
+    });
     if (!pending || !user) throw new DomainError(ErrorCode.RESET_LINK_INVALID, LINK_INVALID);
     if (pending.expiresAt <= new Date()) throw expired(this.env.PASSWORD_RESET_TTL_SECONDS);
     // Rated before the link is used up, so a refused password leaves the link working.

@@ -1,6 +1,5 @@
 import { AuthUser, CurrentUser, JwtAuthGuard } from '@finstack/auth';
 import { IdParams } from '@finstack/contracts';
-import { TransactionRunner } from '@finstack/database';
 import { Controller, Delete, Get, HttpCode, HttpStatus, Param, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { onePage } from '../../http/one-page';
@@ -18,10 +17,7 @@ import { SessionPage, toSessionView } from './session.view';
 @UseGuards(JwtAuthGuard)
 @Controller('auth/sessions')
 export class SessionsController {
-  constructor(
-    private readonly sessions: SessionsService,
-    private readonly transactions: TransactionRunner,
-  ) {}
+  constructor(private readonly sessions: SessionsService) {}
 
   @Get()
   @ApiRoute({ summary: "The caller's signed-in sessions, most recently used first, with which one is this one", type: SessionPage, errors: [401, 503] })
@@ -41,6 +37,7 @@ export class SessionsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiRoute({ summary: 'Sign every other session out; this one stays', status: 204, errors: [401, 503] })
   async revokeOthers(@CurrentUser() user: AuthUser): Promise<void> {
-    await this.transactions.run((manager) => this.sessions.revokeAllBut(manager, user.userId, user.sessionId, new Date()));
+    // A token from before sessions had ids names none: then every session ends.
+    await this.sessions.endOthers(user.userId, user.sessionId);
   }
 }
