@@ -50,7 +50,8 @@ export class GatewayEnv extends CommonEnv {
   @EnvInt()
   @IsInt()
   @Min(1)
-  @Max(1000)
+  // The sessions table keeps each user's last 100 (sessions/session-rows.ts): every active one must be among them.
+  @Max(100)
   SESSIONS_PER_USER_MAX = 20;
 
   /** How long a mailed password-reset link works. */
