@@ -1,10 +1,12 @@
-import { CommonEnv, EnvBoolean, EnvInt, EnvOriginList } from '@finstack/config';
+import { EnvBoolean, EnvInt, EnvOriginList } from '@finstack/config';
+import { KeyEnv } from '@finstack/crypto';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 const PEM = /^-----BEGIN [A-Z ]+-----[\s\S]+-----END [A-Z ]+-----\s*$/;
 
-export class GatewayEnv extends CommonEnv {
+/** KeyEnv: the key-encryption key that seals TOTP secrets (KMS_KEY_ID, LOCAL_KEK, or DATA_DIR/keys). */
+export class GatewayEnv extends KeyEnv {
   @EnvInt()
   @IsInt()
   @Min(0)

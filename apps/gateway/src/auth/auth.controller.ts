@@ -10,7 +10,8 @@ import { AccountsService } from './accounts.service';
 import { LoginBody } from './login.dto';
 import { LoginService } from './login.service';
 import { RefreshTokenBody } from './refresh-token.dto';
-import { clearRefreshCookie, COOKIE_MODE_DOC, presentedRefreshToken, setRefreshCookie, wantsCookieMode } from './refresh-cookie';
+import { MfaRequiredView } from './mfa/mfa.views';
+import { clearRefreshCookie, COOKIE_MODE_DOC, CookieModePair, inCookieMode, presentedRefreshToken, wantsCookieMode } from './refresh-cookie';
 import { RegisterBody } from './register.dto';
 import { SessionsService } from './sessions.service';
 import { TokenPair } from './token-pair.view';
@@ -43,8 +44,10 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiRoute({
     summary: 'Log in with email and password',
-    description: 'Repeated failures for one address or from one client are slowed down with 429 and Retry-After.',
-    type: TokenPair,
+    description:
+      'Repeated failures for one address or from one client are slowed down with 429 and Retry-After. ' +
+      'With MFA on, the answer is `{mfaRequired: true, mfaToken}` instead of tokens: finish at POST /auth/mfa/verify.',
+    oneOf: [TokenPair, MfaRequiredView],
     errors: [400, 401, 403, 413, 429, 503],
   })
   @ApiHeader(COOKIE_MODE_DOC)
@@ -54,8 +57,9 @@ export class AuthController {
     @Headers('user-agent') userAgent: string | undefined,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<TokenPair | CookieModePair> {
-    return inCookieMode(request, response, await this.logins.login({ ...body, ip: ip ?? 'unknown', userAgent }));
+  ): Promise<TokenPair | CookieModePair | MfaRequiredView> {
+    const answer = await this.logins.login({ ...body, ip: ip ?? 'unknown', userAgent });
+    return 'mfaRequired' in answer ? answer : inCookieMode(request, response, answer);
   }
 
   @Post('refresh')
@@ -96,14 +100,4 @@ export class AuthController {
   me(@CurrentUser() user: AuthUser): Promise<AccountView> {
     return this.accounts.profile(user.userId);
   }
-}
-
-/** The answer of cookie mode: the refresh token is in the cookie only. */
-type CookieModePair = Omit<TokenPair, 'refreshToken'>;
-
-function inCookieMode(request: Request, response: Response, pair: TokenPair): TokenPair | CookieModePair {
-  if (!wantsCookieMode(request)) return pair;
-  setRefreshCookie(request, response, pair.refreshToken);
-  const { refreshToken: _inCookie, ...rest } = pair;
-  return rest;
 }

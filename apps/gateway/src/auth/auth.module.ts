@@ -10,6 +10,7 @@ import { IDENTITY_ENTITIES } from './identity.entities';
 import { InMemoryLoginAttemptLimiter } from './in-memory-login-attempt-limiter';
 import { LoginAttemptLimiter } from './login-attempt-limiter';
 import { LoginService } from './login.service';
+import { MFA_PROVIDERS, MfaController } from './mfa';
 import { PasswordHasher } from './password-hasher.service';
 import { SessionsService } from './sessions.service';
 import { SigningKeysModule } from './signing-keys.module';
@@ -29,7 +30,7 @@ import { VerificationController } from './verification.controller';
       useFactory: (keys: SigningKeys, env: GatewayEnv) => ({ publicKey: keys.publicKeyPem, issuer: env.JWT_ISSUER }),
     }),
   ],
-  controllers: [AuthController, VerificationController],
+  controllers: [AuthController, VerificationController, MfaController],
   providers: [
     AccountsService,
     EmailVerificationService,
@@ -37,6 +38,7 @@ import { VerificationController } from './verification.controller';
     SessionsService,
     PasswordHasher,
     AccessTokenIssuer,
+    ...MFA_PROVIDERS,
     {
       provide: LoginAttemptLimiter,
       inject: [GatewayEnv],

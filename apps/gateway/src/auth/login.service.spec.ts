@@ -8,6 +8,8 @@ import { AccessTokenIssuer } from './access-token.issuer';
 import { accountsOn, IdentityDatabase, openIdentityDatabase, registerVerified } from './identity-database.test-helper';
 import { InMemoryLoginAttemptLimiter } from './in-memory-login-attempt-limiter';
 import { LoginAttempt, LoginService } from './login.service';
+import { MfaChallenges } from './mfa/mfa-challenges';
+import { TokenPair } from './token-pair.view';
 import { PasswordHasher } from './password-hasher.service';
 import { SessionsService } from './sessions.service';
 import { loadSigningKeys } from '@finstack/auth';
@@ -33,7 +35,7 @@ describe('LoginService (on a real SQLite identity schema)', () => {
     passwords = new PasswordHasher();
     const limiter = new InMemoryLoginAttemptLimiter({ maxFailuresPerIpAndEmail: 5, maxFailuresPerIp: 50, windowSeconds: 900 });
     const sessions = new SessionsService(db.transactions, new AccessTokenIssuer(keys, env));
-    logins = new LoginService(users, passwords, limiter, sessions, db.transactions);
+    logins = new LoginService(users, passwords, limiter, sessions, db.transactions, new MfaChallenges());
     verifier = new JwtVerifier({ publicKey: keys.publicKeyPem, issuer: 'finstack-test' });
     const { accounts } = accountsOn(db, passwords);
     userId = await registerVerified(db, accounts, { email: 'Ada@Example.com', password: PASSWORD });
@@ -61,7 +63,7 @@ describe('LoginService (on a real SQLite identity schema)', () => {
   }
 
   it('logs in with the right password, whatever the case of the email, and returns tokens for that user', async () => {
-    const tokens = await logins.login(attempt({ email: 'ADA@example.com' }));
+    const tokens = (await logins.login(attempt({ email: 'ADA@example.com' }))) as TokenPair;
     expect(tokens).toMatchObject({ expiresIn: 900, tokenType: 'Bearer' });
     expect(verifier.verify(tokens.accessToken)).toEqual({ userId, email: 'Ada@Example.com' });
   });

@@ -3,9 +3,11 @@ import { TransactionRunner } from '@finstack/database';
 import { appendEvents, OutboxRelay } from '@finstack/outbox';
 import { Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { LoginAttemptLimiter } from './login-attempt-limiter';
-import { authLoginEvent, IDENTITY_OUTBOX } from './login-events';
+import { authLoginEvent, IDENTITY_OUTBOX, LoginOrigin } from './login-events';
+import { MfaChallenges } from './mfa/mfa-challenges';
+import { MfaRequiredView } from './mfa/mfa.views';
 import { PasswordHasher } from './password-hasher.service';
 import { SessionsService } from './sessions.service';
 import { TokenPair } from './token-pair.view';
@@ -33,11 +35,13 @@ export class LoginService {
     private readonly limiter: LoginAttemptLimiter,
     private readonly sessions: SessionsService,
     private readonly transactions: TransactionRunner,
+    private readonly mfaChallenges: MfaChallenges,
     // Absent where no relay runs (specs of the auth module alone).
     @Optional() private readonly relay?: OutboxRelay,
   ) {}
 
-  async login(attempt: LoginAttempt): Promise<TokenPair> {
+  /** Tokens, or with MFA on a challenge for POST /auth/mfa/verify (the session starts there). */
+  async login(attempt: LoginAttempt): Promise<TokenPair | MfaRequiredView> {
     const emailKey = emailKeyOf(attempt.email);
     await this.limiter.beginAttempt(attempt.ip, emailKey);
     const user = await this.users.findOneBy({ emailKey });
@@ -56,12 +60,19 @@ export class LoginService {
       );
     }
     const at = new Date();
-    const session = await this.transactions.run(async (manager) => {
-      const started = await this.sessions.start(manager, user, at);
-      await appendEvents(manager, IDENTITY_OUTBOX, [authLoginEvent(user.id, attempt, at)]);
-      return started;
-    });
+    const answer = await this.transactions.run(async (manager) =>
+      (await this.mfaChallenges.required(manager, user.id))
+        ? this.mfaChallenges.issue(manager, user.id, attempt, at)
+        : this.startSession(manager, user, attempt, at),
+    );
     this.relay?.wake(); // committed: the alert may leave now rather than at the relay's next poll
-    return session.tokens;
+    return answer;
+  }
+
+  /** Starts a session and writes its auth.login alert in the caller's transaction (also the end of an MFA log-in). */
+  async startSession(manager: EntityManager, user: UserEntity, origin: LoginOrigin, at: Date): Promise<TokenPair> {
+    const started = await this.sessions.start(manager, user, at);
+    await appendEvents(manager, IDENTITY_OUTBOX, [authLoginEvent(user.id, origin, at)]);
+    return started.tokens;
   }
 }
