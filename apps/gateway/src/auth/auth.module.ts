@@ -3,6 +3,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GatewayEnv } from '../gateway-env';
 import { AccessTokenIssuer } from './access-token.issuer';
+import { AccountDeletionController } from './account-deletion/account-deletion.controller';
+import { AccountDeletionService } from './account-deletion/account-deletion.service';
 import { AccountsService } from './accounts.service';
 import { AuthController } from './auth.controller';
 import { EmailVerificationService } from './email-verification.service';
@@ -30,7 +32,7 @@ import { VerificationController } from './verification.controller';
       useFactory: (keys: SigningKeys, env: GatewayEnv) => ({ publicKey: keys.publicKeyPem, issuer: env.JWT_ISSUER }),
     }),
   ],
-  controllers: [AuthController, VerificationController, MfaController],
+  controllers: [AuthController, VerificationController, MfaController, AccountDeletionController],
   providers: [
     AccountsService,
     EmailVerificationService,
@@ -39,6 +41,7 @@ import { VerificationController } from './verification.controller';
     PasswordHasher,
     AccessTokenIssuer,
     ...MFA_PROVIDERS,
+    AccountDeletionService,
     {
       provide: LoginAttemptLimiter,
       inject: [GatewayEnv],
