@@ -10,3 +10,4 @@ export * from './migration-columns';
 export * from './raw-sql';
 export * from './exclusive-migrations';
 export * from './database-unavailable';
+export * from './user-rows';
