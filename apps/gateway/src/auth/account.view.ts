@@ -14,10 +14,20 @@ export class AccountView {
   @ApiProperty({ type: Boolean, description: 'whether the owner confirmed the address (an unverified account cannot log in)' })
   emailVerified!: boolean;
 
+  @ApiProperty({ type: Boolean, description: 'whether log-ins need a TOTP code (or a recovery code) after the password' })
+  mfaEnabled!: boolean;
+
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 }
 
-export function toAccountView(user: UserEntity): AccountView {
-  return { id: user.id, email: user.email, displayName: user.displayName, emailVerified: user.emailVerifiedAt !== null, createdAt: user.createdAt.toISOString() };
+export function toAccountView(user: UserEntity, mfaEnabled: boolean): AccountView {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    emailVerified: user.emailVerifiedAt !== null,
+    mfaEnabled,
+    createdAt: user.createdAt.toISOString(),
+  };
 }
