@@ -237,6 +237,11 @@ describe(`MFA and account deletion (${backend})`, () => {
       expectStatus(run, 201, 'portfolio VaR');
     }
 
+    async function quote(price: string): Promise<void> {
+      const quoted = await api.post('/api/v1/quotes', { ticker: 'AAPL', price, at: new Date().toISOString() }, { headers: { 'x-api-key': INGEST_KEY } });
+      expect(quoted.status).toBe(200);
+    }
+
     beforeAll(async () => {
       const operator = await sessionFor(api, OPERATOR);
       const prices = readFileSync(join(__dirname, '..', '..', 'data', 'prices', 'AAPL.csv'), 'utf8');
@@ -246,13 +251,13 @@ describe(`MFA and account deletion (${backend})`, () => {
         headers: { 'content-type': 'text/csv' },
       });
       expect(uploaded.status).toBe(200);
+      await quote('90.00'); // known to the portfolio, below the watchlist's target
       victim = await newSession(api, 'victim');
       bystander = await newSession(api, 'bystander');
       await fillEveryService(victim, FINNHUB_KEYS[0]!);
       await fillEveryService(bystander, FINNHUB_KEYS[1]!);
       // A quote above both targets: a price alert for each.
-      const quoted = await api.post('/api/v1/quotes', { ticker: 'AAPL', price: '150.00', at: new Date().toISOString() }, { headers: { 'x-api-key': INGEST_KEY } });
-      expect(quoted.status).toBe(200);
+      await quote('150.00');
       ({ clock } = await enrol(victim));
       userTables = await tablesWithUserIds(stack, backend);
     }, 120_000);
