@@ -35,6 +35,11 @@ export class TotpClock {
     }
   }
 
+  /** A code valid now that the server may refuse for other reasons (a wrong password, an ended challenge): not counted as used. */
+  currentCode(): string {
+    return this.codeOf(Math.floor(Date.now() / PERIOD_MS));
+  }
+
   /** The code last handed out, again: what a replay sends. */
   lastCode(): string {
     return this.codeOf(this.lastStep);
