@@ -11,9 +11,7 @@ import { RecoveryCodeEntity, TotpAuthenticatorEntity } from './mfa.entities';
 import { RecoveryCodesView, TotpEnrolmentView } from './mfa.views';
 import { hashRecoveryCode, newRecoveryCodes, normalizedRecoveryCode } from './recovery-codes';
 import { newTotpSecret, otpauthUri, stepOfCode } from './totp';
-
-/** The encryption context's purpose of TOTP secrets (with the user's id). */
-export const TOTP_SECRET_PURPOSE = 'identity.totp';
+import { TOTP_SECRET_PURPOSE } from './totp-secret-column';
 
 const wrongCode = (message: string) => new DomainError(ErrorCode.MFA_CODE_INVALID, message);
 const stateConflict = (message: string) => new DomainError(ErrorCode.MFA_STATE_CONFLICT, message);

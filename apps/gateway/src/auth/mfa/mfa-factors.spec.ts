@@ -5,7 +5,8 @@ import { Secret, TOTP } from 'otpauth';
 import { IdentityDatabase, accountsOn, openIdentityDatabase, registerVerified } from '../identity-database.test-helper';
 import { PasswordHasher } from '../password-hasher.service';
 import { UserEntity } from '../user.entity';
-import { MfaFactors, TOTP_SECRET_PURPOSE } from './mfa-factors.service';
+import { MfaFactors } from './mfa-factors.service';
+import { TOTP_SECRET_PURPOSE } from './totp-secret-column';
 import { TotpAuthenticatorEntity } from './mfa.entities';
 
 const PASSWORD = 'correct horse battery';
