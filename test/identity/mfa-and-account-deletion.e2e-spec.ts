@@ -310,6 +310,11 @@ describe(`MFA and account deletion (${backend})`, () => {
       expect(refused.status).toBe(401);
       expect((await api.post('/api/v1/auth/refresh', { refreshToken: victim.refreshToken })).status).toBe(401);
       expect((await as(victim.accessToken).get('/auth/me')).status).toBe(401);
+      // Its access token is still within its 15 minutes, but writes nothing for the erased user.
+      const late = await as(victim.accessToken).post<{ code: string }>('/transactions', { occurredOn: '2025-06-03', amount: '-1.00', currency: 'EUR', description: 'late' });
+      expect(late.status).toBe(401);
+      expect(late.body.code).toBe('UNAUTHENTICATED');
+      expect(await rowsMentioning(stack, backend, victim.userId)).toEqual({});
       expect((await login(bystander.email)).status).toBe(200);
       expect((await as(bystander.accessToken).get<{ items: unknown[] }>('/transactions?limit=10')).body.items).toHaveLength(2);
     });

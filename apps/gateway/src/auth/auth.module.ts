@@ -1,10 +1,12 @@
 import { JwtVerificationModule, SigningKeys } from '@finstack/auth';
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GatewayEnv } from '../gateway-env';
 import { AccessTokenIssuer } from './access-token.issuer';
 import { AccountDeletionController } from './account-deletion/account-deletion.controller';
 import { AccountDeletionService } from './account-deletion/account-deletion.service';
+import { LiveAccountInterceptor, LiveAccounts } from './account-deletion/live-accounts';
 import { AccountsService } from './accounts.service';
 import { AuthController } from './auth.controller';
 import { EmailVerificationService } from './email-verification.service';
@@ -42,6 +44,8 @@ import { VerificationController } from './verification.controller';
     AccessTokenIssuer,
     ...MFA_PROVIDERS,
     AccountDeletionService,
+    LiveAccounts,
+    { provide: APP_INTERCEPTOR, useClass: LiveAccountInterceptor },
     {
       provide: LoginAttemptLimiter,
       inject: [GatewayEnv],

@@ -7,6 +7,7 @@ import { IDENTITY_OUTBOX } from '../login-events';
 import { MfaFactors } from '../mfa/mfa-factors.service';
 import { PasswordHasher } from '../password-hasher.service';
 import { UserEntity } from '../user.entity';
+import { LiveAccounts } from './live-accounts';
 
 /**
  * Deletes an account. The identity rows go at once, in the transaction that
@@ -21,6 +22,7 @@ export class AccountDeletionService {
     private readonly transactions: TransactionRunner,
     private readonly passwords: PasswordHasher,
     private readonly factors: MfaFactors,
+    private readonly liveAccounts: LiveAccounts,
     @Optional() private readonly relay?: OutboxRelay,
   ) {}
 
@@ -47,6 +49,7 @@ export class AccountDeletionService {
       return null;
     });
     if (refusal) throw refusal;
+    this.liveAccounts.forget(userId);
     this.relay?.wake();
   }
 }
