@@ -26,6 +26,7 @@ export interface LoginAttempt {
  * owner ("new sign-in from <ip>, <agent>"): the refresh token and the
  * auth.login event are written in one database transaction, so there is
  * never a session nobody was told of, nor an alert for a log-in that failed.
+ * With MFA on, both wait for the second step (MfaLoginService calls startSession).
  */
 @Injectable()
 export class LoginService {
