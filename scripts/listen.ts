@@ -27,6 +27,7 @@ async function accessToken(api: FinstackClient, url: string, credentials: Listen
     throw new LoginError(`cannot reach the gateway at ${url}: ${error.message}`);
   });
   if (!login.data) throw new LoginError(`could not log in as ${credentials.email}: ${login.response.status} ${login.error?.message}`);
+  if (!('accessToken' in login.data)) throw new LoginError(`${credentials.email} has MFA on: log in through the console and pass its access token instead`);
   return login.data.accessToken;
 }
 

@@ -12,17 +12,21 @@
  * <SCHEMA>_DATABASE_URL, else DATABASE_URL, else its SQLite file in DATA_DIR.
  *
  * Extension point: a schema with sealed columns adds its SealedColumn
- * descriptors to SEALED_SCHEMAS below (e.g. identity's TOTP secrets).
+ * descriptors to SEALED_SCHEMAS below.
  */
 import 'reflect-metadata';
 import { loadEnv } from '@finstack/config';
 import { addKeyToDirectory, Envelope, KeyEnv, keyDirectory, keyWrapperFromSettings, rewrapColumn, SealedColumn } from '@finstack/crypto';
 import { dataSourceOptions } from '@finstack/database';
 import { DataSource } from 'typeorm';
+import { TOTP_SECRET_COLUMN } from '../apps/gateway/src/auth/mfa/totp-secret-column';
 import { CONNECTION_KEY_COLUMN } from '../apps/portfolio/src/connections/market-connection-rows';
 
 /** Every schema that holds sealed values, and its columns. */
-const SEALED_SCHEMAS: { schema: string; columns: SealedColumn[] }[] = [{ schema: 'portfolio', columns: [CONNECTION_KEY_COLUMN] }];
+const SEALED_SCHEMAS: { schema: string; columns: SealedColumn[] }[] = [
+  { schema: 'identity', columns: [TOTP_SECRET_COLUMN] },
+  { schema: 'portfolio', columns: [CONNECTION_KEY_COLUMN] },
+];
 
 async function main(): Promise<void> {
   const env = loadEnv(KeyEnv);

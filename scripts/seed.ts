@@ -48,7 +48,7 @@ const logIn = (api: FinstackClient) => api.POST('/api/v1/auth/login', { body: { 
  */
 async function demoToken(api: FinstackClient): Promise<string> {
   let login = await logIn(api);
-  if (login.data) return login.data.accessToken;
+  if (login.data) return tokenOf(login.data);
   const registered = await api.POST('/api/v1/auth/register', { body: { email: DEMO_EMAIL, password: DEMO_PASSWORD, displayName: 'Demo' } });
   if (registered.error) throw new Error(`could not register the demo user: ${registered.response.status} ${registered.error.message}`);
   const mailpitUrl = process.env.MAILPIT_URL;
@@ -67,7 +67,12 @@ async function demoToken(api: FinstackClient): Promise<string> {
   if (verified.error) throw new Error(`could not verify the demo user: ${verified.response.status} ${verified.error.message}`);
   login = await logIn(api);
   if (!login.data) throw new Error(`could not log in as the demo user: ${login.response.status} ${login.error?.message}`);
-  return login.data.accessToken;
+  return tokenOf(login.data);
+}
+
+function tokenOf(answer: { accessToken: string } | { mfaRequired: true }): string {
+  if ('accessToken' in answer) return answer.accessToken;
+  throw new Error(`${DEMO_EMAIL} has MFA on: turn it off in the console to seed its account again`);
 }
 
 async function seed(apiUrl: string): Promise<void> {

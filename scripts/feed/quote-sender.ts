@@ -41,6 +41,7 @@ export class QuoteSender {
     if (this.accessToken) return this.accessToken;
     const login = await this.reach(() => this.api.POST('/api/v1/auth/login', { body: credentials }));
     if (!login.data) throw new FeedError(`could not log in as ${credentials.email}: ${refusal(login)}`);
+    if (!('accessToken' in login.data)) throw new FeedError(`${credentials.email} has MFA on: give the feed an ingest API key (QUOTES_INGEST_API_KEY) instead`);
     this.accessToken = login.data.accessToken;
     return this.accessToken;
   }

@@ -1,5 +1,5 @@
 import { ConfigModule } from '@finstack/config';
-import { DatabaseModule } from '@finstack/database';
+import { DatabaseModule, UserRowsEraseController } from '@finstack/database';
 import { HealthRpcController, SERVICE_NAME } from '@finstack/rpc';
 import { LifecycleModule } from '@finstack/lifecycle';
 import { MetricsModule } from '@finstack/metrics';
@@ -9,6 +9,9 @@ import { ClassifierEnv } from './classifier-env';
 import { classifierStorage } from './classifier-storage';
 import { LearningModule } from './learning/learning.module';
 import { RulesModule } from './rules/rules.module';
+
+/** Account deletion (USER_DATA.erase): every table of this schema with a user_id column, the classifier: rules, learned examples and the learning version. */
+const UserDataController = UserRowsEraseController('classifier', ['rules', 'learned_examples', 'learning_versions']);
 
 @Module({
   imports: [
@@ -20,7 +23,7 @@ import { RulesModule } from './rules/rules.module';
     LearningModule,
     ClassificationModule,
   ],
-  controllers: [HealthRpcController],
+  controllers: [HealthRpcController, UserDataController],
   providers: [{ provide: SERVICE_NAME, useValue: 'classifier' }],
 })
 export class AppModule {}

@@ -10,6 +10,7 @@ import { AuthModule } from './auth/auth.module';
 import { MailRelayModule } from './mail/mail-relay.module';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import { IDENTITY_OUTBOX } from './auth/login-events';
+import { IDENTITY_OUTBOX_ROUTING } from './auth/account-deletion/user-data-erasure.module';
 import { CategorizerService } from './classifier/categorizer.service';
 import { CLASSIFIER_SERVICE } from './classifier/classifier-client';
 import { RulesController } from './classifier/rules.controller';
@@ -42,8 +43,8 @@ import { VarController } from './var/var.controller';
     MetricsModule.forRoot('gateway'),
     LifecycleModule.forRoot({ settingsClass: GatewayEnv, database: true }),
     DatabaseModule.forRoot(GatewayEnv, identityStorage),
-    // Log-in alerts (auth.login) to notifications.
-    OutboxRelayModule.forRoot({ table: IDENTITY_OUTBOX, settingsClass: GatewayEnv }),
+    // Log-in alerts (auth.login) to notifications; user.deleted to every service that keeps user data.
+    OutboxRelayModule.forRoot({ table: IDENTITY_OUTBOX, settingsClass: GatewayEnv, routing: IDENTITY_OUTBOX_ROUTING }),
     MailRelayModule,
     RateLimitsModule,
     AuthModule,

@@ -1,4 +1,5 @@
-import { CommonEnv, EnvBoolean, EnvInt, EnvOriginList } from '@finstack/config';
+import { EnvBoolean, EnvInt, EnvOriginList } from '@finstack/config';
+import { KeyEnv } from '@finstack/crypto';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
@@ -7,7 +8,8 @@ export type MailTransport = (typeof MAIL_TRANSPORTS)[number];
 
 const PEM = /^-----BEGIN [A-Z ]+-----[\s\S]+-----END [A-Z ]+-----\s*$/;
 
-export class GatewayEnv extends CommonEnv {
+/** KeyEnv: the key-encryption key that seals TOTP secrets (KMS_KEY_ID, LOCAL_KEK, or DATA_DIR/keys). */
+export class GatewayEnv extends KeyEnv {
   @EnvInt()
   @IsInt()
   @Min(0)

@@ -15,6 +15,7 @@ import { closeRedis, REDIS, RedisConnection, redisProvider } from './redis/redis
 import { NotificationsGateway } from './sockets/notifications.gateway';
 import { RecentPushes } from './replay/recent-pushes';
 import { RoomEmitter } from './sockets/room-emitter';
+import { UserDataController } from './user-data/user-data.controller';
 
 @Module({
   imports: [
@@ -29,7 +30,7 @@ import { RoomEmitter } from './sockets/room-emitter';
       }),
     }),
   ],
-  controllers: [EventsController, HealthRpcController, HealthController],
+  controllers: [EventsController, UserDataController, HealthRpcController, HealthController],
   providers: [
     { provide: SERVICE_NAME, useValue: 'notifications' },
     redisProvider,

@@ -1,5 +1,5 @@
 import { ConfigModule } from '@finstack/config';
-import { DatabaseModule } from '@finstack/database';
+import { DatabaseModule, UserRowsEraseController } from '@finstack/database';
 import { OutboxRelayModule } from '@finstack/outbox';
 import { HealthRpcController, SERVICE_NAME } from '@finstack/rpc';
 import { LifecycleModule } from '@finstack/lifecycle';
@@ -15,6 +15,9 @@ import { portfolioStorage } from './portfolio-storage';
 import { QuotePollingModule } from './quote-polling/quote-polling.module';
 import { QuotesModule } from './quotes/quotes.module';
 import { WatchlistModule } from './watchlist/watchlist.module';
+
+/** Account deletion (USER_DATA.erase): every table of this schema with a user_id column, the portfolio: alerts (before the watchlist entries they belong to), watchlist, holdings, market-data connections (sealed keys), and events not yet relayed. */
+const UserDataController = UserRowsEraseController('portfolio', ['price_alerts', 'watchlist_entries', 'holdings', 'market_connections', 'portfolio_outbox']);
 
 @Module({
   imports: [
@@ -32,7 +35,7 @@ import { WatchlistModule } from './watchlist/watchlist.module';
     ConnectionsModule,
     QuotePollingModule,
   ],
-  controllers: [HealthRpcController],
+  controllers: [HealthRpcController, UserDataController],
   providers: [{ provide: SERVICE_NAME, useValue: 'portfolio' }],
 })
 export class AppModule {}

@@ -1,5 +1,5 @@
 import { ConfigModule } from '@finstack/config';
-import { DatabaseModule } from '@finstack/database';
+import { DatabaseModule, UserRowsEraseController } from '@finstack/database';
 import { OutboxRelayModule } from '@finstack/outbox';
 import { HealthRpcController, SERVICE_NAME } from '@finstack/rpc';
 import { LifecycleModule } from '@finstack/lifecycle';
@@ -12,6 +12,9 @@ import { LEDGER_OUTBOX } from './outbox/ledger-outbox';
 import { TotalsModule } from './totals/totals.module';
 import { TransactionsModule } from './transactions/transactions.module';
 import { TrxCrudEnv } from './trx-crud-env';
+
+/** Account deletion (USER_DATA.erase): every table of this schema with a user_id column, the ledger: transactions (before the categories and imports they reference), imports, categories, idempotency keys, running totals, the account row, and events not yet relayed. */
+const UserDataController = UserRowsEraseController('trx-crud', ['transactions', 'imports', 'categories', 'idempotency_keys', 'ledger_daily_totals', 'ledger_monthly_totals', 'ledger_accounts', 'ledger_outbox']);
 
 @Module({
   imports: [
@@ -26,7 +29,7 @@ import { TrxCrudEnv } from './trx-crud-env';
     ImportsModule,
     TotalsModule,
   ],
-  controllers: [HealthRpcController],
+  controllers: [HealthRpcController, UserDataController],
   providers: [{ provide: SERVICE_NAME, useValue: 'trx-crud' }],
 })
 export class AppModule {}

@@ -1,5 +1,5 @@
 import { ConfigModule } from '@finstack/config';
-import { DatabaseModule } from '@finstack/database';
+import { DatabaseModule, UserRowsEraseController } from '@finstack/database';
 import { OutboxRelayModule } from '@finstack/outbox';
 import { HealthRpcController, SERVICE_NAME } from '@finstack/rpc';
 import { LifecycleModule } from '@finstack/lifecycle';
@@ -13,6 +13,9 @@ import { StrategyModule } from './strategy/strategy.module';
 import { VarEnv } from './var-env';
 import { varStorage } from './var-storage';
 
+/** Account deletion (USER_DATA.erase): every table of this schema with a user_id column, the risk service: VaR runs and events not yet relayed. */
+const UserDataController = UserRowsEraseController('var', ['var_runs', 'var_outbox']);
+
 @Module({
   imports: [
     ConfigModule.forRoot(VarEnv),
@@ -25,7 +28,7 @@ import { varStorage } from './var-storage';
     StrategyModule,
     PortfolioVarModule,
   ],
-  controllers: [HealthRpcController],
+  controllers: [HealthRpcController, UserDataController],
   providers: [{ provide: SERVICE_NAME, useValue: 'var' }],
 })
 export class AppModule {}

@@ -662,7 +662,7 @@ export interface paths {
         put?: never;
         /**
          * Log in with email and password
-         * @description Attempts are limited per client IP, per account and IP, and per account from all IPs with growing delays (never a lock-out): 429 with Retry-After.
+         * @description Attempts are limited per client IP, per account and IP, and per account from all IPs with growing delays (never a lock-out): 429 with Retry-After. With MFA on, the answer is `{mfaRequired: true, mfaToken}` instead of tokens: finish at POST /auth/mfa/verify.
          */
         post: operations["Auth_login"];
         delete?: never;
@@ -719,7 +719,11 @@ export interface paths {
         get: operations["Auth_me"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete the account and all its data
+         * @description Needs the password, and a current code when MFA is on. The account and its sessions end at once; every service then erases the user’s transactions, categories, imports, rules, holdings, watchlist, alerts, connections and VaR runs (within seconds, retried while a service is down). 400 REAUTHENTICATION_FAILED for a wrong password or code.
+         */
+        delete: operations["AccountDeletion_deleteAccount"];
         options?: never;
         head?: never;
         /** Change the caller's account settings */
@@ -858,12 +862,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/mfa/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start TOTP enrolment: a secret for the authenticator app
+         * @description MFA is not on until POST /auth/mfa/totp/confirm gets a first code; starting again replaces an unconfirmed secret.
+         */
+        post: operations["Mfa_enrol"];
+        /**
+         * Turn MFA off (password and a current code)
+         * @description The authenticator and the recovery codes are removed. 400 REAUTHENTICATION_FAILED for a wrong password or code.
+         */
+        delete: operations["Mfa_disable"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm TOTP enrolment with a first code: MFA turns on
+         * @description Answers the 10 recovery codes, once: they are stored hashed and never shown again.
+         */
+        post: operations["Mfa_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Second step of a log-in with MFA: a TOTP code or a recovery code gives the tokens
+         * @description Answers like POST /auth/login (cookie mode included). 400 MFA_CODE_INVALID for a wrong or already used code; the fifth wrong code, an expired (5 minutes) or an already used mfaToken give 401 MFA_CHALLENGE_INVALID: sign in again.
+         */
+        post: operations["Mfa_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the recovery codes (password and a current code)
+         * @description The 10 new codes are answered once; every older code stops working.
+         */
+        post: operations["Mfa_regenerate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "ROUTE_NOT_FOUND" | "TRANSACTION_NOT_FOUND" | "CATEGORY_NOT_FOUND" | "RULE_NOT_FOUND" | "IMPORT_NOT_FOUND" | "HOLDING_NOT_FOUND" | "WATCH_NOT_FOUND" | "QUOTE_NOT_FOUND" | "CONNECTION_NOT_FOUND" | "UNKNOWN_TICKER" | "HOLDING_EXISTS" | "PRICE_HISTORY_NOT_FOUND" | "PRICE_HISTORY_INVALID" | "RUN_NOT_FOUND" | "PORTFOLIO_NOT_ANALYSABLE" | "FORBIDDEN" | "INVALID_PATTERN" | "IMPORT_INVALID" | "EMAIL_TAKEN" | "EMAIL_NOT_VERIFIED" | "VERIFICATION_INVALID" | "RESET_LINK_INVALID" | "SESSION_NOT_FOUND" | "CATEGORY_NAME_TAKEN" | "CATEGORY_IN_USE" | "EXTERNAL_ID_TAKEN" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "IDEMPOTENCY_KEY_REUSED" | "TOO_MANY_REQUESTS" | "ANALYSIS_CAPACITY" | "INTERNAL" | "SERVICE_UNAVAILABLE" | "UPSTREAM_TIMEOUT";
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "ROUTE_NOT_FOUND" | "TRANSACTION_NOT_FOUND" | "CATEGORY_NOT_FOUND" | "RULE_NOT_FOUND" | "IMPORT_NOT_FOUND" | "HOLDING_NOT_FOUND" | "WATCH_NOT_FOUND" | "QUOTE_NOT_FOUND" | "CONNECTION_NOT_FOUND" | "UNKNOWN_TICKER" | "HOLDING_EXISTS" | "PRICE_HISTORY_NOT_FOUND" | "PRICE_HISTORY_INVALID" | "RUN_NOT_FOUND" | "PORTFOLIO_NOT_ANALYSABLE" | "FORBIDDEN" | "INVALID_PATTERN" | "IMPORT_INVALID" | "EMAIL_TAKEN" | "EMAIL_NOT_VERIFIED" | "VERIFICATION_INVALID" | "RESET_LINK_INVALID" | "SESSION_NOT_FOUND" | "MFA_CHALLENGE_INVALID" | "MFA_CODE_INVALID" | "MFA_STATE_CONFLICT" | "REAUTHENTICATION_FAILED" | "CATEGORY_NAME_TAKEN" | "CATEGORY_IN_USE" | "EXTERNAL_ID_TAKEN" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "IDEMPOTENCY_KEY_REUSED" | "TOO_MANY_REQUESTS" | "ANALYSIS_CAPACITY" | "INTERNAL" | "SERVICE_UNAVAILABLE" | "UPSTREAM_TIMEOUT";
         ErrorBody: {
             /**
              * @description the HTTP status again
@@ -2090,15 +2178,6 @@ export interface components {
             /** @example check your email */
             message: string;
         };
-        LoginBody: {
-            /** @example ada@example.com */
-            email: string;
-            /**
-             * Format: password
-             * @example correct horse battery staple
-             */
-            password: string;
-        };
         /** @enum {string} */
         TokenType: "Bearer";
         TokenPair: {
@@ -2112,6 +2191,24 @@ export interface components {
              */
             expiresIn: number;
             tokenType: components["schemas"]["TokenType"];
+        };
+        MfaRequiredView: {
+            /**
+             * @description always true: send a code to POST /auth/mfa/verify to finish the log-in
+             * @enum {boolean}
+             */
+            mfaRequired: true;
+            /** @description Opaque, single use, valid for 5 minutes and 5 wrong codes */
+            mfaToken: string;
+        };
+        LoginBody: {
+            /** @example ada@example.com */
+            email: string;
+            /**
+             * Format: password
+             * @example correct horse battery staple
+             */
+            password: string;
         };
         RefreshTokenBody: {
             /**
@@ -2131,6 +2228,8 @@ export interface components {
             emailVerified: boolean;
             /** @description whether a sign-in from a new device or IP is also mailed (PATCH /auth/me to change) */
             signInAlerts: boolean;
+            /** @description whether log-ins need a TOTP code (or a recovery code) after the password */
+            mfaEnabled: boolean;
             /** Format: date-time */
             createdAt: string;
         };
@@ -2225,6 +2324,60 @@ export interface components {
         AccountSettingsBody: {
             /** @description mail me when my account signs in from a new device or IP (the push is sent either way) */
             signInAlerts: boolean;
+        };
+        TotpEnrolmentView: {
+            /** @example otpauth://totp/finstack:ada%40example.com?issuer=finstack&secret=…&algorithm=SHA1&digits=6&period=30 */
+            otpauthUri: string;
+            /** @description The same URI as a QR code: an SVG data URL (data:image/svg+xml;base64,…) for an <img> src */
+            qrCode: string;
+        };
+        TotpCodeBody: {
+            /**
+             * @description the 6-digit code of the authenticator app
+             * @example 492039
+             */
+            code: string;
+        };
+        RecoveryCodesView: {
+            /**
+             * @description 10 single-use codes, each good for one log-in instead of a TOTP code. Shown only now: keep them safe
+             * @example [
+             *       "k7pm-x2qa-9rtd"
+             *     ]
+             */
+            recoveryCodes: string[];
+        };
+        MfaVerifyBody: {
+            /** @description the mfaToken of the log-in answer */
+            mfaToken: string;
+            /**
+             * @description the 6-digit code of the authenticator app (or give recoveryCode)
+             * @example 492039
+             */
+            code?: string;
+            /**
+             * @description one of the recovery codes, instead of code
+             * @example k7pm-x2qa-9rtd
+             */
+            recoveryCode?: string;
+        };
+        PasswordAndCodeBody: {
+            /** Format: password */
+            password: string;
+            /**
+             * @description a current code of the authenticator app
+             * @example 492039
+             */
+            code: string;
+        };
+        DeleteAccountBody: {
+            /** Format: password */
+            password: string;
+            /**
+             * @description a current code of the authenticator app; required when MFA is on
+             * @example 492039
+             */
+            code?: string;
         };
     };
     responses: never;
@@ -5862,13 +6015,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description done */
+            /** @description done: one of these shapes */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenPair"];
+                    "application/json": components["schemas"]["TokenPair"] | components["schemas"]["MfaRequiredView"];
                 };
             };
             /** @description the request is invalid: `message` says why, `details` lists the fields */
@@ -6080,6 +6233,64 @@ export interface operations {
             };
             /** @description no valid access token (or wrong credentials) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a service or the database is unavailable: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AccountDeletion_deleteAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteAccountBody"];
+            };
+        };
+        responses: {
+            /** @description done; no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request is invalid: `message` says why, `details` lists the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no valid access token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description too many requests: wait `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6573,6 +6784,321 @@ export interface operations {
             };
             /** @description no such thing for this user */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a service or the database is unavailable: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Mfa_enrol: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description done */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpEnrolmentView"];
+                };
+            };
+            /** @description no valid access token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description it conflicts with what is stored */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a service or the database is unavailable: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Mfa_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordAndCodeBody"];
+            };
+        };
+        responses: {
+            /** @description done; no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request is invalid: `message` says why, `details` lists the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no valid access token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description it conflicts with what is stored */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description too many requests: wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a service or the database is unavailable: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Mfa_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpCodeBody"];
+            };
+        };
+        responses: {
+            /** @description done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesView"];
+                };
+            };
+            /** @description the request is invalid: `message` says why, `details` lists the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no valid access token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description it conflicts with what is stored */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a service or the database is unavailable: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Mfa_verify: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `cookie`: the refresh token travels in an httpOnly cookie scoped to /api/v1/auth instead of the body */
+                "x-finstack-auth"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaVerifyBody"];
+            };
+        };
+        responses: {
+            /** @description done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPair"];
+                };
+            };
+            /** @description the request is invalid: `message` says why, `details` lists the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no valid access token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is larger than this route accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description too many requests: wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a service or the database is unavailable: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Mfa_regenerate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordAndCodeBody"];
+            };
+        };
+        responses: {
+            /** @description done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesView"];
+                };
+            };
+            /** @description the request is invalid: `message` says why, `details` lists the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no valid access token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description it conflicts with what is stored */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description too many requests: wait `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -33,6 +33,14 @@ export enum ErrorCode {
   /** A password-reset link that is unknown, used, replaced by a newer one, or expired. */
   RESET_LINK_INVALID = 'RESET_LINK_INVALID',
   SESSION_NOT_FOUND = 'SESSION_NOT_FOUND',
+  /** The second step of a log-in: the challenge is unknown, used, expired or ended by too many wrong codes; log in again. */
+  MFA_CHALLENGE_INVALID = 'MFA_CHALLENGE_INVALID',
+  /** A TOTP or recovery code that is wrong, or already used. */
+  MFA_CODE_INVALID = 'MFA_CODE_INVALID',
+  /** The account's MFA is not in the state the request needs (already on, not on, nothing to confirm). */
+  MFA_STATE_CONFLICT = 'MFA_STATE_CONFLICT',
+  /** A signed-in person confirming a sensitive change gave a wrong password or code (400, not 401: the session itself is fine). */
+  REAUTHENTICATION_FAILED = 'REAUTHENTICATION_FAILED',
   CATEGORY_NAME_TAKEN = 'CATEGORY_NAME_TAKEN',
   CATEGORY_IN_USE = 'CATEGORY_IN_USE',
   EXTERNAL_ID_TAKEN = 'EXTERNAL_ID_TAKEN',
@@ -77,6 +85,10 @@ export const ERROR_HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.VERIFICATION_INVALID]: 400,
   [ErrorCode.RESET_LINK_INVALID]: 400,
   [ErrorCode.SESSION_NOT_FOUND]: 404,
+  [ErrorCode.MFA_CHALLENGE_INVALID]: 401,
+  [ErrorCode.MFA_CODE_INVALID]: 400,
+  [ErrorCode.MFA_STATE_CONFLICT]: 409,
+  [ErrorCode.REAUTHENTICATION_FAILED]: 400,
   [ErrorCode.CATEGORY_NAME_TAKEN]: 409,
   [ErrorCode.CATEGORY_IN_USE]: 409,
   [ErrorCode.EXTERNAL_ID_TAKEN]: 409,

@@ -9,3 +9,4 @@ export * from './notifications';
 export * from './rpc';
 export * from './validation';
 export * from './timestamps';
+export * from './user-data';

@@ -13,3 +13,4 @@ export * from './database-unavailable';
 export * from './named-lock';
 export * from './cluster-chore';
 export * from './idempotency-purge';
+export * from './user-rows';

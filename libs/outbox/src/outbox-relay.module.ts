@@ -3,7 +3,7 @@ import { DeliveredEvent, DomainEvent, NOTIFICATIONS, NotificationsContract } fro
 import { ClusterChore, TransactionRunner } from '@finstack/database';
 import { rpcClientProvider, rpcClientToken, RpcClient } from '@finstack/rpc';
 import { AppMetrics } from '@finstack/metrics';
-import { DynamicModule, Global, Logger, Module, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { DynamicModule, Global, InjectionToken, Logger, Module, ModuleMetadata, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PUBLISHED_EVENTS_KEPT_MS, purgePublishedEvents } from './outbox-purge';
@@ -61,22 +61,35 @@ export function outboxPurge(table: string, runner: TransactionRunner, dataSource
  * NOTIFICATIONS_TCP_PORT) while the app runs. Inject OutboxRelay to wake it
  * after committing events.
  */
+/**
+ * A producer whose events do not all go to notifications routes them itself:
+ * it gets the notifications sender and its own injected parts, and answers
+ * the sender the relay uses (acknowledging a prefix, as every sender does).
+ */
+export interface OutboxRouting {
+  imports?: ModuleMetadata['imports'];
+  inject: InjectionToken[];
+  useFactory: (toNotifications: EventSender, ...parts: never[]) => EventSender;
+}
+
 @Global()
 @Module({})
 export class OutboxRelayModule {
-  static forRoot<E extends CommonEnv>(options: { table: string; settingsClass: new () => E }): DynamicModule {
+  static forRoot<E extends CommonEnv>(options: { table: string; settingsClass: new () => E; routing?: OutboxRouting }): DynamicModule {
+    const routing = options.routing;
     return {
       module: OutboxRelayModule,
+      imports: routing?.imports ?? [],
       providers: [
         rpcClientProvider(NOTIFICATIONS_CLIENT, options.settingsClass, (env) => ({ host: env.NOTIFICATIONS_HOST, port: env.NOTIFICATIONS_TCP_PORT })),
         {
           provide: OutboxRelay,
-          inject: [TransactionRunner, rpcClientToken(NOTIFICATIONS_CLIENT)],
-          useFactory: (runner: TransactionRunner, client: RpcClient<NotificationsContract>) =>
+          inject: [TransactionRunner, rpcClientToken(NOTIFICATIONS_CLIENT), ...(routing?.inject ?? [])],
+          useFactory: (runner: TransactionRunner, client: RpcClient<NotificationsContract>, ...parts: never[]) =>
             new OutboxRelay({
               table: options.table,
               run: (work) => runner.run(work),
-              send: notificationsSender(client),
+              send: routing ? routing.useFactory(notificationsSender(client), ...parts) : notificationsSender(client),
               logger: new Logger(`OutboxRelay:${options.table}`),
             }),
         },

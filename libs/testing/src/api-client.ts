@@ -91,7 +91,9 @@ export async function sessionFor(api: ApiClient, email: string, password = 'corr
   if (registered.response.status !== 202) throw new Error(`register failed: ${registered.response.status} ${registered.error?.message}`);
   await verifyByMail(api, email);
   const login = await client.POST('/api/v1/auth/login', { body: { email, password } });
-  if (!login.data?.refreshToken) throw new Error(`login failed: ${login.response.status} ${login.error?.message}`);
+  if (!login.data || !('refreshToken' in login.data) || !login.data.refreshToken) {
+    throw new Error(`login failed: ${login.response.status} ${login.error?.message ?? 'MFA is on for this account'}`);
+  }
   const { accessToken, refreshToken } = login.data;
   const me = await client.GET('/api/v1/auth/me', { headers: { authorization: `Bearer ${accessToken}` } });
   if (!me.data) throw new Error(`me failed: ${me.response.status} ${me.error?.message}`);

@@ -16,18 +16,21 @@ export class AccountView {
 
   @ApiProperty({ type: Boolean, description: 'whether a sign-in from a new device or IP is also mailed (PATCH /auth/me to change)' })
   signInAlerts!: boolean;
+  @ApiProperty({ type: Boolean, description: 'whether log-ins need a TOTP code (or a recovery code) after the password' })
+  mfaEnabled!: boolean;
 
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 }
 
-export function toAccountView(user: UserEntity): AccountView {
+export function toAccountView(user: UserEntity, mfaEnabled: boolean): AccountView {
   return {
     id: user.id,
     email: user.email,
     displayName: user.displayName,
     emailVerified: user.emailVerifiedAt !== null,
     signInAlerts: user.signInAlerts,
+    mfaEnabled,
     createdAt: user.createdAt.toISOString(),
   };
 }

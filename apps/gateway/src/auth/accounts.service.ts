@@ -10,6 +10,7 @@ import { MailRelay } from '../mail/mail-relay.module';
 import { signUpAttemptMail } from '../mail/mail-templates';
 import { AccountView, toAccountView } from './account.view';
 import { EmailVerificationService } from './email-verification.service';
+import { TotpAuthenticatorEntity } from './mfa/mfa.entities';
 import { PasswordHasher } from './password-hasher.service';
 import { PasswordStrength } from './passwords/password-strength';
 import { RegisterBody } from './register.dto';
@@ -93,7 +94,8 @@ export class AccountsService {
   async profile(userId: string): Promise<AccountView> {
     const user = await this.users.findOneBy({ id: userId });
     if (!user) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'the account of this token no longer exists');
-    return toAccountView(user);
+    const totp = await this.users.manager.findOneBy(TotpAuthenticatorEntity, { userId });
+    return toAccountView(user, totp?.confirmedAt != null);
   }
 
   async updateSettings(userId: string, settings: { signInAlerts: boolean }): Promise<AccountView> {

@@ -11,7 +11,8 @@ import { LoginLimitGuard } from './login-limit.guard';
 import { LoginBody } from './login.dto';
 import { LoginService } from './login.service';
 import { RefreshTokenBody } from './refresh-token.dto';
-import { clearRefreshCookie, COOKIE_MODE_DOC, presentedRefreshToken, setRefreshCookie, wantsCookieMode } from './refresh-cookie';
+import { MfaRequiredView } from './mfa/mfa.views';
+import { clearRefreshCookie, COOKIE_MODE_DOC, CookieModePair, inCookieMode, presentedRefreshToken, wantsCookieMode } from './refresh-cookie';
 import { RegisterBody } from './register.dto';
 import { SessionsService } from './sessions.service';
 import { TokenPair } from './token-pair.view';
@@ -46,8 +47,9 @@ export class AuthController {
   @ApiRoute({
     summary: 'Log in with email and password',
     description:
-      'Attempts are limited per client IP, per account and IP, and per account from all IPs with growing delays (never a lock-out): 429 with Retry-After.',
-    type: TokenPair,
+      'Attempts are limited per client IP, per account and IP, and per account from all IPs with growing delays (never a lock-out): 429 with Retry-After. ' +
+      'With MFA on, the answer is `{mfaRequired: true, mfaToken}` instead of tokens: finish at POST /auth/mfa/verify.',
+    oneOf: [TokenPair, MfaRequiredView],
     errors: [400, 401, 403, 413, 429, 503],
   })
   @ApiHeader(COOKIE_MODE_DOC)
@@ -57,8 +59,9 @@ export class AuthController {
     @Headers('user-agent') userAgent: string | undefined,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<TokenPair | CookieModePair> {
-    return inCookieMode(request, response, await this.logins.login({ ...body, ip: ip ?? 'unknown', userAgent }));
+  ): Promise<TokenPair | CookieModePair | MfaRequiredView> {
+    const answer = await this.logins.login({ ...body, ip: ip ?? 'unknown', userAgent });
+    return 'mfaRequired' in answer ? answer : inCookieMode(request, response, answer);
   }
 
   @Post('refresh')
@@ -99,14 +102,4 @@ export class AuthController {
   me(@CurrentUser() user: AuthUser): Promise<AccountView> {
     return this.accounts.profile(user.userId);
   }
-}
-
-/** The answer of cookie mode: the refresh token is in the cookie only. */
-type CookieModePair = Omit<TokenPair, 'refreshToken'>;
-
-function inCookieMode(request: Request, response: Response, pair: TokenPair): TokenPair | CookieModePair {
-  if (!wantsCookieMode(request)) return pair;
-  setRefreshCookie(request, response, pair.refreshToken);
-  const { refreshToken: _inCookie, ...rest } = pair;
-  return rest;
 }

@@ -1,14 +1,19 @@
 import { JwtVerificationModule, SigningKeys } from '@finstack/auth';
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GatewayEnv } from '../gateway-env';
 import { AccessTokenIssuer } from './access-token.issuer';
+import { AccountDeletionController } from './account-deletion/account-deletion.controller';
+import { AccountDeletionService } from './account-deletion/account-deletion.service';
+import { LiveAccountInterceptor, LiveAccounts } from './account-deletion/live-accounts';
 import { AccountsService } from './accounts.service';
 import { AuthController } from './auth.controller';
 import { EmailVerificationService } from './email-verification.service';
 import { IDENTITY_ENTITIES } from './identity.entities';
 import { LoginLimitGuard } from './login-limit.guard';
 import { LoginService } from './login.service';
+import { MFA_PROVIDERS, MfaController } from './mfa';
 import { PasswordHasher } from './password-hasher.service';
 import { PasswordChangeService } from './passwords/password-change.service';
 import { PasswordResetService } from './passwords/password-reset.service';
@@ -35,7 +40,15 @@ import { VerificationController } from './verification.controller';
       useFactory: (keys: SigningKeys, env: GatewayEnv) => ({ publicKey: keys.publicKeyPem, issuer: env.JWT_ISSUER }),
     }),
   ],
-  controllers: [AuthController, VerificationController, PasswordsController, SessionsController, AccountSettingsController],
+  controllers: [
+    AuthController,
+    VerificationController,
+    PasswordsController,
+    SessionsController,
+    AccountSettingsController,
+    MfaController,
+    AccountDeletionController,
+  ],
   providers: [
     AccountsService,
     EmailVerificationService,
@@ -48,6 +61,10 @@ import { VerificationController } from './verification.controller';
     PasswordResetService,
     SignInsService,
     LoginLimitGuard,
+    ...MFA_PROVIDERS,
+    AccountDeletionService,
+    LiveAccounts,
+    { provide: APP_INTERCEPTOR, useClass: LiveAccountInterceptor },
   ],
   exports: [JwtVerificationModule],
 })

@@ -9,6 +9,7 @@ import { AuthModule } from './auth.module';
 import { IDENTITY_OUTBOX } from './login-events';
 import { LoginAttempt, LoginService } from './login.service';
 import { SessionsService } from './sessions.service';
+import { TokenPair } from './token-pair.view';
 import { UserEntity } from './user.entity';
 import { idleMailRelay, queuedMail } from './identity-database.test-helper';
 import { MailRelay, MailRelayModule } from '../mail/mail-relay.module';
@@ -136,7 +137,7 @@ describe('log-in alerts: one auth.login in identity_outbox per successful passwo
 
   it('writes nothing for a refresh or a logout: they continue or end a session already announced', async () => {
     const ada = await register();
-    const tokens = await logins.login(attempt(ada.email));
+    const tokens = (await logins.login(attempt(ada.email))) as TokenPair;
     const refreshed = await sessions.refresh(tokens.refreshToken);
     await sessions.refresh(refreshed.refreshToken).then((next) => sessions.end(next.refreshToken));
 

@@ -7,6 +7,8 @@ import { GatewayEnv } from '../gateway-env';
 import { AccessTokenIssuer } from './access-token.issuer';
 import { accountsOn, IdentityDatabase, idleMailRelay, openIdentityDatabase, registerVerified } from './identity-database.test-helper';
 import { LoginAttempt, LoginService } from './login.service';
+import { MfaChallenges } from './mfa/mfa-challenges';
+import { TokenPair } from './token-pair.view';
 import { PasswordHasher } from './password-hasher.service';
 import { SessionsService } from './sessions.service';
 import { SignInsService } from './sign-in-alerts/sign-ins.service';
@@ -32,7 +34,7 @@ describe('LoginService (on a real SQLite identity schema)', () => {
     const users = db.dataSource.getRepository(UserEntity);
     passwords = new PasswordHasher();
     const sessions = new SessionsService(db.transactions, new AccessTokenIssuer(keys, env), env);
-    logins = new LoginService(users, passwords, new SignInsService(db.transactions, sessions, idleMailRelay, env));
+    logins = new LoginService(users, passwords, new SignInsService(db.transactions, sessions, idleMailRelay, env), db.transactions, new MfaChallenges());
     verifier = new JwtVerifier({ publicKey: keys.publicKeyPem, issuer: 'finstack-test' });
     const { accounts } = accountsOn(db, passwords);
     userId = await registerVerified(db, accounts, { email: 'Ada@Example.com', password: PASSWORD });
@@ -60,7 +62,7 @@ describe('LoginService (on a real SQLite identity schema)', () => {
   }
 
   it('logs in with the right password, whatever the case of the email, and returns tokens for that user', async () => {
-    const tokens = await logins.login(attempt({ email: 'ADA@example.com' }));
+    const tokens = (await logins.login(attempt({ email: 'ADA@example.com' }))) as TokenPair;
     expect(tokens).toMatchObject({ expiresIn: 900, tokenType: 'Bearer' });
     expect(verifier.verify(tokens.accessToken)).toEqual({ userId, email: 'Ada@Example.com', sessionId: expect.any(String) });
   });

@@ -1,7 +1,10 @@
 import { DomainError, ErrorCode } from '@finstack/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { TransactionRunner } from '@finstack/database';
 import { Repository } from 'typeorm';
+import { MfaChallenges } from './mfa/mfa-challenges';
+import { MfaRequiredView } from './mfa/mfa.views';
 import { PasswordHasher } from './password-hasher.service';
 import { SignInsService } from './sign-in-alerts/sign-ins.service';
 import { TokenPair } from './token-pair.view';
@@ -17,7 +20,8 @@ export interface LoginAttempt {
 
 /**
  * Password log-in. Its limits are counted before it runs (LoginLimitGuard); a
- * successful one starts a session and tells the account's owner (SignInsService).
+ * successful one starts a session and tells the account's owner (SignInsService),
+ * or with MFA on issues the challenge of the second step (MfaLoginService).
  */
 @Injectable()
 export class LoginService {
@@ -25,9 +29,12 @@ export class LoginService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly passwords: PasswordHasher,
     private readonly signIns: SignInsService,
+    private readonly transactions: TransactionRunner,
+    private readonly mfaChallenges: MfaChallenges,
   ) {}
 
-  async login(attempt: LoginAttempt): Promise<TokenPair> {
+  /** Tokens, or with MFA on a challenge for POST /auth/mfa/verify (the session starts there). */
+  async login(attempt: LoginAttempt): Promise<TokenPair | MfaRequiredView> {
     const user = await this.users.findOneBy({ emailKey: emailKeyOf(attempt.email) });
     // An unknown email is checked against a dummy hash: same time, same answer as a wrong password.
     const passwordMatches = await this.passwords.verify(user?.passwordHash, attempt.password);
@@ -42,6 +49,14 @@ export class LoginService {
           'for a new one, POST /api/v1/auth/resend-verification with your email',
       );
     }
-    return this.signIns.complete(user, attempt);
+    const at = new Date();
+    const outcome = await this.transactions.run(async (manager) =>
+      (await this.mfaChallenges.required(manager, user.id))
+        ? this.mfaChallenges.issue(manager, user.id, attempt, at)
+        : this.signIns.startIn(manager, user, attempt, at),
+    );
+    if ('mfaRequired' in outcome) return outcome;
+    this.signIns.wake(outcome);
+    return outcome.tokens;
   }
 }

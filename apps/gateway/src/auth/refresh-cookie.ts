@@ -1,6 +1,7 @@
 import { DomainError, ErrorCode } from '@finstack/contracts';
 import type { Request, Response } from 'express';
 import { REFRESH_TOKEN_TTL_MS } from './sessions.service';
+import { TokenPair } from './token-pair.view';
 
 /**
  * Cookie mode of the refresh token, for the web console: the token never
@@ -69,4 +70,15 @@ export function cookieValue(header: string | undefined, name: string): string | 
     }
   }
   return undefined;
+}
+
+/** The answer of cookie mode: the refresh token is in the cookie only. */
+export type CookieModePair = Omit<TokenPair, 'refreshToken'>;
+
+/** A new token pair as the client asked for it: in cookie mode the refresh token goes in the cookie only. */
+export function inCookieMode(request: Request, response: Response, pair: TokenPair): TokenPair | CookieModePair {
+  if (!wantsCookieMode(request)) return pair;
+  setRefreshCookie(request, response, pair.refreshToken);
+  const { refreshToken: _inCookie, ...rest } = pair;
+  return rest;
 }

@@ -1,5 +1,5 @@
 import { applyDecorators, Type } from '@nestjs/common';
-import { ApiExtraModels, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOperation, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { FieldError, HttpErrorBody } from './error-body';
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503 | 504;
@@ -24,6 +24,8 @@ export interface RouteDoc {
   status?: 200 | 201 | 202 | 204;
   /** The success body: a class, or [class] for an array. Absent only with 204 or a non-JSON body. */
   type?: Type<unknown> | [Type<unknown>];
+  /** Instead of type: the success body is one of these shapes (e.g. tokens, or an MFA challenge). */
+  oneOf?: Type<unknown>[];
   /** Success answers in another media type (e.g. text/csv). */
   content?: Record<string, { schema: object }>;
   /** Another success status the route can give, e.g. 202 beside 201. */
@@ -38,7 +40,12 @@ export function ApiRoute(doc: RouteDoc): MethodDecorator {
   const success =
     status === 204
       ? ApiResponse({ status, description: 'done; no body' })
-      : ApiResponse({
+      : doc.oneOf
+        ? applyDecorators(
+            ApiExtraModels(...doc.oneOf),
+            ApiResponse({ status, description: 'done: one of these shapes', schema: { oneOf: doc.oneOf.map((shape) => ({ $ref: getSchemaPath(shape) })) } }),
+          )
+        : ApiResponse({
           status,
           description: 'done',
           ...(doc.type ? { type: Array.isArray(doc.type) ? doc.type[0] : doc.type, isArray: Array.isArray(doc.type) } : {}),

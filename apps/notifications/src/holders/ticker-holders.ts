@@ -23,6 +23,13 @@ export class TickerHolders {
     private readonly env: NotificationsEnv,
   ) {}
 
+  /** Forgets every cached holder list (an account was deleted: it must not get a ticker's pushes for as long as the cache lives). */
+  clear(): number {
+    const size = this.cache.size;
+    this.cache.clear();
+    return size;
+  }
+
   /** The holders' user ids, sorted (as JavaScript compares strings). */
   holdersOf(ticker: string): Promise<string[]> {
     const cached = this.cache.get(ticker);

@@ -27,4 +27,16 @@ describe('RecentPushes', () => {
     pushes.forUser(event('new'), 'ann');
     expect(pushes.since('ann', undefined).map((e) => e.id)).toEqual(['new']);
   });
+
+  it("forgets a deleted user's pushes and removes them from holder lists, leaving the others' replay as it was", () => {
+    const pushes = new RecentPushes();
+    pushes.forUser(event('a1'), 'ann');
+    pushes.forHolders(event('p1'), ['ann', 'ben'].sort());
+    pushes.forUser(event('b1'), 'ben');
+
+    expect(pushes.forget('ann')).toBe(2);
+    expect(pushes.since('ann', undefined)).toEqual([]);
+    expect(pushes.since('ben', undefined).map((e) => e.id)).toEqual(['p1', 'b1']);
+    expect(pushes.forget('ann')).toBe(0); // a second erase changes nothing
+  });
 });

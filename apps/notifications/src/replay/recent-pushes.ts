@@ -37,6 +37,23 @@ export class RecentPushes {
     if (sortedHolders.length > 0) this.add({ event, at: this.now(), holders: sortedHolders });
   }
 
+  /** A deleted account: its pushes go, and it leaves the holder lists of the others. The number of pushes changed. */
+  forget(userId: string): number {
+    let changed = 0;
+    for (let index = this.head; index < this.pushes.length; index += 1) {
+      const push = this.pushes[index];
+      if (push.userId === userId) {
+        // Kept in place (the array is ordered by time) but addressed to no one.
+        this.pushes[index] = { event: push.event, at: push.at, holders: [] };
+        changed += 1;
+      } else if (push.holders !== undefined && includesSorted(push.holders, userId)) {
+        this.pushes[index] = { ...push, holders: push.holders.filter((holder) => holder !== userId) };
+        changed += 1;
+      }
+    }
+    return changed;
+  }
+
   /** What was pushed to the user after their last received event, oldest first. */
   since(userId: string, lastEventId: string | undefined): DomainEvent[] {
     this.trim();

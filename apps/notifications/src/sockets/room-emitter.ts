@@ -18,6 +18,11 @@ export class RoomEmitter {
     this.server = server;
   }
 
+  /** Ends every socket of a user, on every replica (through the adapter): a deleted account stops receiving at once. */
+  disconnectUser(room: string): void {
+    this.server?.in(room).disconnectSockets(true);
+  }
+
   emit(rooms: readonly string[], event: DomainEvent): void {
     // Refused rather than lost: the relay keeps the event and sends it again.
     if (!this.server) throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'the Socket.IO server is not running yet');

@@ -1,6 +1,7 @@
 import { TransactionRunner } from '@finstack/database';
 import { OutboxRelay } from '@finstack/outbox';
 import { Injectable, Optional } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { GatewayEnv } from '../../gateway-env';
 import { MailRelay } from '../../mail/mail-relay.module';
 import { LoginOrigin } from '../login-events';
@@ -8,6 +9,12 @@ import { SessionsService } from '../sessions.service';
 import { TokenPair } from '../token-pair.view';
 import { UserEntity } from '../user.entity';
 import { announceSignIn } from './sign-in-alerts';
+
+export interface StartedSignIn {
+  tokens: TokenPair;
+  /** Whether a sign-in alert mail was queued (the mail relay then has work). */
+  mailed: boolean;
+}
 
 /**
  * The last step of every sign-in, once the user is proven: a new session and
@@ -26,14 +33,21 @@ export class SignInsService {
   ) {}
 
   async complete(user: UserEntity, origin: LoginOrigin): Promise<TokenPair> {
-    const at = new Date();
-    const { session, mailed } = await this.transactions.run(async (manager) => {
-      const mailed = await announceSignIn(manager, user, origin, at, `${this.env.PUBLIC_APP_URL}/settings/sessions`);
-      return { session: await this.sessions.start(manager, user, at, origin), mailed };
-    });
-    // Committed: the alerts may leave now rather than at the relays' next poll.
+    const started = await this.transactions.run((manager) => this.startIn(manager, user, origin, new Date()));
+    this.wake(started);
+    return started.tokens;
+  }
+
+  /** In the caller's transaction (an MFA log-in's second step); call wake() once it commits. */
+  async startIn(manager: EntityManager, user: UserEntity, origin: LoginOrigin, at: Date): Promise<StartedSignIn> {
+    const mailed = await announceSignIn(manager, user, origin, at, `${this.env.PUBLIC_APP_URL}/settings/sessions`);
+    const session = await this.sessions.start(manager, user, at, origin);
+    return { tokens: session.tokens, mailed };
+  }
+
+  /** Committed: the alerts may leave now rather than at the relays' next poll. */
+  wake(started: StartedSignIn): void {
     this.relay?.wake();
-    if (mailed) this.mail.wake();
-    return session.tokens;
+    if (started.mailed) this.mail.wake();
   }
 }
