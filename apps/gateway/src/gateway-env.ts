@@ -59,6 +59,17 @@ export class GatewayEnv extends KeyEnv {
   @Max(100)
   SESSIONS_PER_USER_MAX = 20;
 
+  /**
+   * A session ends this many days after its log-in however often it is used
+   * (refresh tokens also lapse after 30 idle days): a stolen refresh token is
+   * not good forever, and everyone signs in again now and then.
+   */
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  SESSION_MAX_AGE_DAYS = 90;
+
   /** How long a mailed password-reset link works. */
   @EnvInt()
   @IsInt()

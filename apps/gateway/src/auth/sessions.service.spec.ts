@@ -9,6 +9,7 @@ import { IdentityDatabase, openIdentityDatabase } from './identity-database.test
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { hashRefreshToken } from './refresh-token-secret';
 import { SessionsService } from './sessions.service';
+import { SessionEntity } from './sessions/session.entity';
 import { loadSigningKeys } from '@finstack/auth';
 import { UserEntity } from './user.entity';
 
@@ -120,6 +121,31 @@ describe('SessionsService (refresh tokens on a real SQLite identity schema)', ()
       { expiresAt: new Date(Date.now() - 1000) },
     );
     expect(await refusalOf(sessions.refresh(refreshToken))).toBe(ErrorCode.INVALID_REFRESH_TOKEN);
+  });
+
+  describe('the absolute lifetime (SESSION_MAX_AGE_DAYS, 90 by default)', () => {
+    const DAY = 86_400_000;
+    /** Moves a session's log-in back in time, as if it had been refreshed every day since. */
+    async function signedInDaysAgo(sessionId: string, days: number): Promise<void> {
+      await db.dataSource.manager.update(SessionEntity, { id: sessionId }, { createdAt: new Date(Date.now() - days * DAY) });
+    }
+
+    it('ends a session 90 days after its log-in even if it was used every day: refresh refused, gone from the list', async () => {
+      const { sessionId, tokens } = await startSession();
+      await signedInDaysAgo(sessionId, 91);
+      expect(await refusalOf(sessions.refresh(tokens.refreshToken))).toBe(ErrorCode.INVALID_REFRESH_TOKEN);
+      expect((await sessions.list(user.id)).map((session) => session.id)).not.toContain(sessionId);
+    });
+
+    it('keeps a younger session going, but never hands out a refresh token that outlives it', async () => {
+      const { sessionId, tokens } = await startSession();
+      await signedInDaysAgo(sessionId, 80);
+      const next = await sessions.refresh(tokens.refreshToken);
+      const row = await db.dataSource.manager.findOneByOrFail(RefreshTokenEntity, { tokenHash: hashRefreshToken(next.refreshToken) });
+      const session = await db.dataSource.manager.findOneByOrFail(SessionEntity, { id: sessionId });
+      expect(row.expiresAt.getTime()).toBe(session.createdAt.getTime() + 90 * DAY); // 10 days left, not 30
+      expect((await sessions.list(user.id)).map((listed) => listed.id)).toContain(sessionId);
+    });
   });
 
   it('refuses a token it never issued', async () => {

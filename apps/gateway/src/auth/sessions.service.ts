@@ -8,12 +8,14 @@ import { ACCESS_TOKEN_TTL_SECONDS, AccessTokenIssuer } from './access-token.issu
 import { LoginOrigin, readableOrigin } from './login-events';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { hashRefreshToken, newRefreshTokenSecret } from './refresh-token-secret';
-import { activeSessions, pruneSessionHistory, revokeSessions } from './sessions/session-rows';
+import { activeSessions, pruneSessionHistory, revokeSessions, SessionLifetimes } from './sessions/session-rows';
 import { SessionEntity } from './sessions/session.entity';
 import { TokenPair } from './token-pair.view';
 import { UserEntity } from './user.entity';
 
+/** A refresh token lapses after this long unused; its session also ends SESSION_MAX_AGE_DAYS after the log-in. */
 export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A session is one refresh-token family: everything that descends from one log-in. */
 export interface StartedSession {
@@ -32,11 +34,15 @@ const REFUSED: Rotation = { rotated: false };
  */
 @Injectable()
 export class SessionsService {
+  private readonly lifetimes: SessionLifetimes;
+
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly accessTokens: AccessTokenIssuer,
     private readonly env: GatewayEnv,
-  ) {}
+  ) {
+    this.lifetimes = { idleMs: REFRESH_TOKEN_TTL_MS, maxAgeMs: env.SESSION_MAX_AGE_DAYS * DAY_MS };
+  }
 
   /**
    * Starts a session in the caller's database transaction, so that what
@@ -46,12 +52,12 @@ export class SessionsService {
   async start(manager: EntityManager, user: UserEntity, now: Date, origin: LoginOrigin = {}): Promise<StartedSession> {
     const sessionId = uuidv7();
     await lockUser(manager, user.id);
-    const active = await activeSessions(manager, user.id, now, REFRESH_TOKEN_TTL_MS);
+    const active = await activeSessions(manager, user.id, now, this.lifetimes);
     const over = active.slice(this.env.SESSIONS_PER_USER_MAX - 1).map((session) => session.id);
     await revokeSessions(manager, over, now);
     await manager.insert(SessionEntity, { id: sessionId, userId: user.id, ...readableOrigin(origin), createdAt: now, lastUsedAt: now, revokedAt: null });
     await pruneSessionHistory(manager, user.id);
-    return { sessionId, tokens: await this.issuePair(manager, user, sessionId, now) };
+    return { sessionId, tokens: await this.issuePair(manager, user, sessionId, now, now) };
   }
 
   async refresh(presentedToken: string): Promise<TokenPair> {
@@ -73,7 +79,7 @@ export class SessionsService {
 
   /** The user's active sessions, most recently used first (at most SESSIONS_PER_USER_MAX). */
   list(userId: string): Promise<SessionEntity[]> {
-    return this.transactions.run((manager) => activeSessions(manager, userId, new Date(), REFRESH_TOKEN_TTL_MS));
+    return this.transactions.run((manager) => activeSessions(manager, userId, new Date(), this.lifetimes));
   }
 
   /** Ends one of the user's sessions; SESSION_NOT_FOUND for an id that is not an active session of theirs. */
@@ -81,7 +87,7 @@ export class SessionsService {
     const revoked = await this.transactions.run(async (manager) => {
       await lockUser(manager, userId);
       const now = new Date();
-      const mine = (await activeSessions(manager, userId, now, REFRESH_TOKEN_TTL_MS)).some((session) => session.id === sessionId);
+      const mine = (await activeSessions(manager, userId, now, this.lifetimes)).some((session) => session.id === sessionId);
       if (mine) await revokeSessions(manager, [sessionId], now);
       return mine;
     });
@@ -96,7 +102,7 @@ export class SessionsService {
   /** In the caller's transaction: ends every session of the user but `keep` (all of them when it is undefined). */
   async revokeAllBut(manager: EntityManager, userId: string, keep: string | undefined, now: Date): Promise<void> {
     await lockUser(manager, userId);
-    const ids = (await activeSessions(manager, userId, now, REFRESH_TOKEN_TTL_MS)).map((session) => session.id).filter((id) => id !== keep);
+    const ids = (await activeSessions(manager, userId, now, this.lifetimes)).map((session) => session.id).filter((id) => id !== keep);
     await revokeSessions(manager, ids, now);
   }
 
@@ -124,19 +130,22 @@ export class SessionsService {
     }
 
     const user = await manager.findOneBy(UserEntity, { id: token.userId });
-    if (!user) return REFUSED;
+    const session = await manager.findOneBy(SessionEntity, { id: token.familyId });
+    if (!user || !session || session.createdAt.getTime() + this.lifetimes.maxAgeMs <= now.getTime()) return REFUSED;
     await manager.update(SessionEntity, { id: token.familyId }, { lastUsedAt: now });
-    return { rotated: true, tokens: await this.issuePair(manager, user, token.familyId, now) };
+    return { rotated: true, tokens: await this.issuePair(manager, user, token.familyId, session.createdAt, now) };
   }
 
-  private async issuePair(manager: EntityManager, user: UserEntity, familyId: string, now: Date): Promise<TokenPair> {
+  /** A new pair; its refresh token lapses after the idle lifetime, and never after the session's end. */
+  private async issuePair(manager: EntityManager, user: UserEntity, familyId: string, sessionStart: Date, now: Date): Promise<TokenPair> {
+    const expiresAt = Math.min(now.getTime() + this.lifetimes.idleMs, sessionStart.getTime() + this.lifetimes.maxAgeMs);
     const refreshToken = newRefreshTokenSecret();
     await manager.insert(RefreshTokenEntity, {
       id: uuidv7(),
       userId: user.id,
       familyId,
       tokenHash: hashRefreshToken(refreshToken),
-      expiresAt: new Date(now.getTime() + REFRESH_TOKEN_TTL_MS),
+      expiresAt: new Date(expiresAt),
       usedAt: null,
       revokedAt: null,
       createdAt: now,

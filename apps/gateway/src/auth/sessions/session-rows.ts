@@ -5,17 +5,28 @@ import { SessionEntity } from './session.entity';
 
 /*
  * The sessions table, for the session use cases. A session is active while it
- * is not revoked and its newest refresh token is within its lifetime; both
- * queries below say so in SQL, so every caller counts the same sessions.
+ * is not revoked, was used within the idle lifetime and began within its
+ * absolute one; the query below says so in SQL, so every caller counts the
+ * same sessions.
  */
+
+/** How long a session may last: idle (since its last use) and in all (since its log-in). */
+export interface SessionLifetimes {
+  idleMs: number;
+  maxAgeMs: number;
+}
 
 /** Sessions kept per user, active or ended: the origins that count as known for sign-in alerts and log-in limits. */
 export const SESSION_HISTORY_PER_USER = 100;
 
-export function activeSessions(manager: EntityManager, userId: string, now: Date, lifetimeMs: number): Promise<SessionEntity[]> {
+export function activeSessions(manager: EntityManager, userId: string, now: Date, lifetimes: SessionLifetimes): Promise<SessionEntity[]> {
   return manager
     .createQueryBuilder(SessionEntity, 's')
-    .where('s.user_id = :userId AND s.revoked_at IS NULL AND s.last_used_at > :since', { userId, since: sqlTimestamp(new Date(now.getTime() - lifetimeMs)) })
+    .where('s.user_id = :userId AND s.revoked_at IS NULL AND s.last_used_at > :usedSince AND s.created_at > :bornSince', {
+      userId,
+      usedSince: sqlTimestamp(new Date(now.getTime() - lifetimes.idleMs)),
+      bornSince: sqlTimestamp(new Date(now.getTime() - lifetimes.maxAgeMs)),
+    })
     .orderBy('s.last_used_at', 'DESC')
     .addOrderBy('s.id', 'DESC')
     .getMany();
