@@ -1,3 +1,4 @@
+import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
 import {
   ApiClient,
   backendFromEnv,
@@ -14,6 +15,12 @@ import {
 
 const backend = backendFromEnv();
 const PASSWORD = 'correct horse battery staple';
+
+/** A token with the given header, signed over it with the key. */
+function resignedWithHeader(encodedHeader: string, encodedBody: string, privateKeyPem: string): string {
+  const signature = sign('sha256', Buffer.from(`${encodedHeader}.${encodedBody}`), { key: createPrivateKey(privateKeyPem), dsaEncoding: 'ieee-p1363' });
+  return `${encodedHeader}.${encodedBody}.${signature.toString('base64url')}`;
+}
 
 describe(`accounts and tokens (${backend})`, () => {
   let stack: Stack;
@@ -149,5 +156,29 @@ describe(`accounts and tokens (${backend})`, () => {
       const token = signEs256({ ...claims, iat: now, exp: now + 60 }, findPrivateKeyPem(stack.dataDir), kid);
       expect((await api.get('/api/v1/transactions', { token })).status).toBe(200);
     });
+    it('signed with the right key but not made as access tokens (typ JWT, as an ID token would be)', () => {
+      const now = Math.floor(Date.now() / 1000);
+      const token = signEs256({ ...claims, iat: now, exp: now + 60 }, findPrivateKeyPem(stack.dataDir), kid);
+      const [, body, signature] = token.split('.');
+      const header = Buffer.from(JSON.stringify({ alg: 'ES256', typ: 'JWT', kid })).toString('base64url');
+      // Re-signed over the new header, so only its typ differs from the control's token.
+      expect(signature).toBeTruthy();
+      return expectRefused(resignedWithHeader(header, body, findPrivateKeyPem(stack.dataDir)));
+    });
+  });
+
+  it('publishes its public keys at /.well-known/jwks.json, and a token verifies under the key its kid names', async () => {
+    const session = await newSession(api, 'jwks');
+    const response = await api.get('/.well-known/jwks.json');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=300');
+    const header = decodeJwtPart(session.accessToken, 0);
+    expect(header).toMatchObject({ alg: 'ES256', typ: 'at+jwt' });
+    const jwk = (response.body.keys as Array<Record<string, string>>).find((key) => key.kid === header.kid);
+    expect(jwk).toMatchObject({ kty: 'EC', crv: 'P-256', use: 'sig', alg: 'ES256' });
+    const [encodedHeader, body, signature] = session.accessToken.split('.');
+    const valid = verify('sha256', Buffer.from(`${encodedHeader}.${body}`), { key: createPublicKey({ key: jwk!, format: 'jwk' }), dsaEncoding: 'ieee-p1363' }, Buffer.from(signature, 'base64url'));
+    expect(valid).toBe(true);
+    expect(JSON.stringify(response.body)).not.toMatch(/"d"/); // no private part
   });
 });

@@ -32,6 +32,8 @@ export function createAppSecrets(settings: StackSettings): AppSecrets {
     publicKeyPem = key.publicKeyPem;
   }
   const jwtPrivateKey = storedSecret('jwt-private-key', 'finstack gateway JWT signing key (ES256, PEM)', privateKeyPem);
+  // Verifiers pick the key by the token's kid: the current one, and during a rotation the previous one.
+  if (settings.jwtPreviousPublicKey) publicKeyPem = pulumi.concat(publicKeyPem, settings.jwtPreviousPublicKey.trim(), '\n');
   const quotesIngestApiKey = settings.quotesIngestApiKey
     ? storedSecret('quotes-ingest-api-key', 'finstack gateway QUOTES_INGEST_API_KEY', settings.quotesIngestApiKey)
     : undefined;

@@ -51,6 +51,8 @@ export interface StackSettings {
   marketDataApiKey?: pulumi.Output<string>;
   /** ES256 private key (PEM); generated when not given. */
   jwtPrivateKey?: pulumi.Output<string>;
+  /** During a rotation: the public key of the signing key before, still accepted until its tokens expire. */
+  jwtPreviousPublicKey?: string;
   otelCollectorImage: string;
   /** Target of the gateway's ALBRequestCountPerTarget scaling policy. */
   gatewayRequestsPerTarget: number;
@@ -194,6 +196,7 @@ export function readSettings(config: pulumi.Config = new pulumi.Config()): Stack
     alarmEmails,
     quotesIngestApiKey: config.getSecret('quotesIngestApiKey'),
     jwtPrivateKey: config.getSecret('jwtPrivateKey'),
+    jwtPreviousPublicKey: config.get('jwtPreviousPublicKey'),
     marketDataApiKey: config.getSecret('marketDataApiKey'),
     mail,
     otelCollectorImage: config.get('otelCollectorImage') ?? 'public.ecr.aws/aws-observability/aws-otel-collector:v0.43.3',

@@ -9,3 +9,4 @@ export * from './jwt.verifier';
 export * from './unauthenticated';
 export * from './verified-token-cache';
 export * from './signing-keys';
+export * from './verification-keys';

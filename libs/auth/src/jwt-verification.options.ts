@@ -1,8 +1,11 @@
-import { createPublicKey, KeyObject } from 'node:crypto';
 import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE } from './access-token.constants';
+import { VerificationKeys } from './verification-keys';
 
 export interface JwtVerificationOptions {
-  /** SPKI PEM of the gateway's ES256 signing key; verification never needs the private key. */
+  /**
+   * SPKI PEM of the gateway's ES256 signing key, or several during a rotation
+   * (current and previous, one after another); verification never needs the private key.
+   */
   publicKey: string;
   /** Expected `iss` claim (JWT_ISSUER). */
   issuer: string;
@@ -31,9 +34,9 @@ export function accessTokenChecks(options: JwtVerificationOptions): AccessTokenC
 }
 
 /**
- * The public key parsed once. Handed a PEM string, jsonwebtoken parses it on
+ * The public keys parsed once. Handed a PEM string, jsonwebtoken parses it on
  * every verification, which cost the gateway about a third of its CPU under load.
  */
-export function verificationKey(options: JwtVerificationOptions): KeyObject {
-  return createPublicKey(options.publicKey);
+export function verificationKeys(options: JwtVerificationOptions): VerificationKeys {
+  return VerificationKeys.fromPem(options.publicKey);
 }

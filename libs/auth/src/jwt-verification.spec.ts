@@ -10,6 +10,7 @@ import { CurrentUser } from './current-user.decorator';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { JwtVerificationModule } from './jwt-verification.module';
 import { JwtVerifier } from './jwt.verifier';
+import { keyIdOf } from './verification-keys';
 
 const ISSUER = 'finstack-test';
 const USER_ID = '0190f5c2-7a3b-7c4d-8e5f-0123456789ab';
@@ -24,6 +25,9 @@ function es256KeyPair(): { privateKey: string; publicKey: string } {
 
 const keys = es256KeyPair();
 const strangerKeys = es256KeyPair();
+/** The key before the last rotation, still accepted; and one rotated out. */
+const previousKeys = es256KeyPair();
+const retiredKeys = es256KeyPair();
 
 const base64url = (value: object | string) =>
   Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
@@ -38,8 +42,9 @@ const claims = (overrides: object = {}) => ({
   ...overrides,
 });
 
-function es256(payload: object, privateKey = keys.privateKey): string {
-  return new JwtService().sign(payload, { privateKey, algorithm: 'ES256', keyid: 'test' });
+/** An access token as the gateway signs it: `typ: at+jwt`, naming the current key (or the one given) by kid. */
+function es256(payload: object, privateKey = keys.privateKey, header: object = {}, kid = keyIdOf(keys.publicKey)): string {
+  return new JwtService().sign(payload, { privateKey, algorithm: 'ES256', keyid: kid, header: { alg: 'ES256', typ: 'at+jwt', ...header } });
 }
 
 /** Hand-made, because a careful JWT library refuses to produce these. */
@@ -63,6 +68,11 @@ const refusedTokens: Array<[string, () => string]> = [
   ['from another issuer', () => es256(claims({ iss: 'evil' }))],
   ['without an email claim', () => es256(claims({ email: undefined }))],
   ['not a JWT at all', () => 'garbage'],
+  ['that is not an access token (typ JWT)', () => es256(claims(), keys.privateKey, { typ: 'JWT' })],
+  ['without a typ', () => es256(claims(), keys.privateKey, { typ: undefined })],
+  ['naming no key of the set', () => es256(claims(), keys.privateKey, {}, 'no-such-kid')],
+  ['of a key rotated out', () => es256(claims(), retiredKeys.privateKey, {}, keyIdOf(retiredKeys.publicKey))],
+  ['naming one key, signed by another of the set', () => es256(claims(), previousKeys.privateKey, {}, keyIdOf(keys.publicKey))],
 ];
 
 @Controller()
@@ -88,7 +98,8 @@ describe('access-token verification', () => {
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
-      imports: [JwtVerificationModule.register({ publicKey: keys.publicKey, issuer: ISSUER })],
+      // During a rotation: the current public key, then the previous one.
+      imports: [JwtVerificationModule.register({ publicKey: keys.publicKey + previousKeys.publicKey, issuer: ISSUER })],
       controllers: [ProbeController],
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });
@@ -116,6 +127,12 @@ describe('access-token verification', () => {
       const response = await request(app.getHttpServer()).get('/me').auth(token(), { type: 'bearer' });
       expect(response.status).toBe(401);
       expect(response.body.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('accepts a token of the previous key during a rotation, picked by its kid', async () => {
+      const token = es256(claims(), previousKeys.privateKey, {}, keyIdOf(previousKeys.publicKey));
+      const response = await request(app.getHttpServer()).get('/me').auth(token, { type: 'bearer' });
+      expect(response.status).toBe(200);
     });
 
     it('tells the client an expired token has expired, so it knows to refresh', async () => {

@@ -1,13 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AuthUser, authUserFromClaims } from './auth-user';
-import {
-  accessTokenChecks,
-  JWT_VERIFICATION_OPTIONS,
-  JwtVerificationOptions,
-  verificationKey,
-} from './jwt-verification.options';
+import { accessTokenChecks, AccessTokenChecks, JWT_VERIFICATION_OPTIONS, JwtVerificationOptions, verificationKeys } from './jwt-verification.options';
 import { unauthenticated } from './unauthenticated';
+import { VerificationKeys } from './verification-keys';
 
 export interface VerifiedSession {
   user: AuthUser;
@@ -20,10 +16,13 @@ export interface VerifiedSession {
  */
 @Injectable()
 export class JwtVerifier {
-  private readonly jwt: JwtService;
+  private readonly jwt = new JwtService();
+  private readonly keys: VerificationKeys;
+  private readonly checks: AccessTokenChecks;
 
   constructor(@Inject(JWT_VERIFICATION_OPTIONS) options: JwtVerificationOptions) {
-    this.jwt = new JwtService({ publicKey: verificationKey(options) as unknown as Buffer, verifyOptions: accessTokenChecks(options) });
+    this.keys = verificationKeys(options);
+    this.checks = accessTokenChecks(options);
   }
 
   verify(token: string): AuthUser {
@@ -34,7 +33,7 @@ export class JwtVerifier {
   verifySession(token: string): VerifiedSession {
     let claims: unknown;
     try {
-      claims = this.jwt.verify(token);
+      claims = this.jwt.verify(token, { ...this.checks, publicKey: this.keys.keyFor(token) as unknown as Buffer });
     } catch (error) {
       throw unauthenticated(error);
     }

@@ -3,7 +3,9 @@ import { generateKeyPairSync } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadSigningKeys, loadVerificationKey } from './signing-keys';
+import { JwtService } from '@nestjs/jwt';
+import { JwtVerifier } from './jwt.verifier';
+import { loadSigningKeys, loadVerificationKey, rotateSigningKeyFiles, SigningKeys } from './signing-keys';
 
 function pemPair(curve: string) {
   return generateKeyPairSync('ec', {
@@ -129,5 +131,38 @@ describe('loadSigningKeys', () => {
     it('requires JWT_PUBLIC_KEY in production', () => {
       expect(() => loadVerificationKey({ dataDir, production: true })).toThrow(/JWT_PUBLIC_KEY: required/);
     });
+  });
+});
+
+describe('rotating the embedded signing key (npm run rotate-jwt-key)', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'finstack-rotate-'));
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  const tokenOf = (keys: SigningKeys) =>
+    new JwtService().sign(
+      { sub: '0190f5c2-7a3b-7c4d-8e5f-0123456789ab', email: 'ada@example.com' },
+      { privateKey: keys.privateKeyPem, algorithm: 'ES256', keyid: keys.kid, header: { alg: 'ES256', typ: 'at+jwt' }, issuer: 'finstack', audience: 'finstack-api', expiresIn: 900 },
+    );
+  /** A verifier as an app builds it at start, from the key files. */
+  const verifierNow = () => new JwtVerifier({ publicKey: loadVerificationKey({ dataDir }), issuer: 'finstack' });
+
+  it('signs with a new key while tokens of the one before keep working until a second rotation', () => {
+    const first = loadSigningKeys({ dataDir });
+    const firstToken = tokenOf(first);
+
+    const rotated = rotateSigningKeyFiles(dataDir);
+    const second = loadSigningKeys({ dataDir });
+    expect(rotated).toEqual({ kid: second.kid, previousKid: first.kid });
+    expect(second.kid).not.toBe(first.kid);
+    expect(verifierNow().verify(firstToken).userId).toBe('0190f5c2-7a3b-7c4d-8e5f-0123456789ab');
+    expect(verifierNow().verify(tokenOf(second)).email).toBe('ada@example.com');
+
+    rotateSigningKeyFiles(dataDir);
+    expect(() => verifierNow().verify(firstToken)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
+    expect(verifierNow().verify(tokenOf(second)).email).toBe('ada@example.com');
+    expect(statSync(join(dataDir, 'keys', 'jwt-es256-private.pem')).mode & 0o777).toBe(0o600);
   });
 });

@@ -1,20 +1,28 @@
 import { ConfigError } from '@finstack/config';
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject } from 'node:crypto';
-import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject } from 'node:crypto';
+import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { keyIdOf } from './verification-keys';
 
 /** The gateway's ES256 key pair: the private half signs access tokens, the public half is all a verifier needs. */
 export class SigningKeys {
   constructor(
     readonly privateKeyPem: string,
     readonly publicKeyPem: string,
-    /** Short hash of the public key, put in each token's header so keys can be rotated later. */
+    /** Short hash of the public key, put in each token's header: verifiers pick the key by it. */
     readonly kid: string,
+    /** Public keys of earlier signing keys still accepted during a rotation (tokens last 15 minutes). */
+    readonly previousPublicKeyPems: string[] = [],
   ) {}
+
+  /** What verifiers take: the current public key, then the previous ones. */
+  get verificationPem(): string {
+    return [this.publicKeyPem, ...this.previousPublicKeyPems].join('');
+  }
 }
 
 export interface SigningKeySources {
-  /** JWT_PRIVATE_KEY / JWT_PUBLIC_KEY: both or neither. */
+  /** JWT_PRIVATE_KEY / JWT_PUBLIC_KEY: both or neither; JWT_PUBLIC_KEY may add previous public keys after the current one. */
   privateKeyPem?: string;
   publicKeyPem?: string;
   /** Where the embedded mode keeps a generated pair, under keys/. */
@@ -23,8 +31,10 @@ export interface SigningKeySources {
   production?: boolean;
 }
 
-const PRIVATE_FILE = 'jwt-es256-private.pem';
-const PUBLIC_FILE = 'jwt-es256-public.pem';
+export const PRIVATE_FILE = 'jwt-es256-private.pem';
+/** The current public key, then (after `npm run rotate-jwt-key`) the previous one. */
+export const PUBLIC_FILE = 'jwt-es256-public.pem';
+const PUBLIC_KEY_PEM = /-----BEGIN PUBLIC KEY-----[\s\S]+?-----END PUBLIC KEY-----/g;
 
 /**
  * Configured keys when given; otherwise the pair under DATA_DIR/keys,
@@ -62,18 +72,26 @@ function loadOrCreateKeyFiles(dir: string): SigningKeys {
   return checkedPair(privateKeyPem, readFileSync(publicPath, 'utf8'), privatePath, publicPath);
 }
 
-function checkedPair(privateKeyPem: string, publicKeyPem: string, privateName: string, publicName: string): SigningKeys {
+/** The private key, and the public keys given for it: its own public half must be among them (the others are previous keys). */
+function checkedPair(privateKeyPem: string, publicKeysPem: string, privateName: string, publicName: string): SigningKeys {
   const derivedPublicPem = publicKeyOf(parsePrivateKey(privateKeyPem, privateName));
-  let givenPublicPem: string;
-  try {
-    givenPublicPem = createPublicKey(publicKeyPem).export({ type: 'spki', format: 'pem' }).toString();
-  } catch {
-    throw new ConfigError([`${publicName}: not a readable PEM public key`]);
-  }
-  if (givenPublicPem !== derivedPublicPem) {
+  const givenPublicPems = readPublicKeys(publicKeysPem, publicName);
+  if (!givenPublicPems.includes(derivedPublicPem)) {
     throw new ConfigError([`${publicName}: is not the public half of ${privateName}`]);
   }
-  return new SigningKeys(privateKeyPem, derivedPublicPem, keyIdOf(derivedPublicPem));
+  const previous = givenPublicPems.filter((pem) => pem !== derivedPublicPem);
+  return new SigningKeys(privateKeyPem, derivedPublicPem, keyIdOf(derivedPublicPem), previous);
+}
+
+/** Every PEM public key of a bundle, normalised; none readable is a configuration error. */
+function readPublicKeys(bundle: string, name: string): string[] {
+  const pems = bundle.match(PUBLIC_KEY_PEM) ?? [];
+  try {
+    if (pems.length === 0) throw new Error('none');
+    return pems.map((pem) => createPublicKey(pem).export({ type: 'spki', format: 'pem' }).toString());
+  } catch {
+    throw new ConfigError([`${name}: not a readable PEM public key`]);
+  }
 }
 
 function parsePrivateKey(pem: string, name: string): KeyObject {
@@ -91,11 +109,6 @@ function parsePrivateKey(pem: string, name: string): KeyObject {
 
 const publicKeyOf = (privateKey: KeyObject): string =>
   createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString();
-
-function keyIdOf(publicKeyPem: string): string {
-  const der = createPublicKey(publicKeyPem).export({ type: 'spki', format: 'der' });
-  return createHash('sha256').update(der).digest('base64url').slice(0, 16);
-}
 
 /** Env files often carry a PEM on one line with literal "\n". */
 const unescapeNewlines = (pem: string): string => pem.replace(/\\n/g, '\n');
@@ -116,6 +129,29 @@ function createOnce(path: string, content: string, mode: number): void {
   }
 }
 
+/**
+ * `npm run rotate-jwt-key` on the embedded key files (DATA_DIR/keys): a new
+ * signing key, while the current public key stays accepted as the previous
+ * one (any older one goes), so tokens already out keep working until they
+ * expire. The public file is written first, so no verifier ever meets a token
+ * of a key it does not know. Running apps read the keys at start: restart them.
+ */
+export function rotateSigningKeyFiles(dataDir: string): { kid: string; previousKid: string } {
+  const dir = join(dataDir, 'keys');
+  const current = loadOrCreateKeyFiles(dir);
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const newPublicPem = publicKeyOf(privateKey);
+  replaceAtomically(join(dir, PUBLIC_FILE), newPublicPem + current.publicKeyPem, 0o644);
+  replaceAtomically(join(dir, PRIVATE_FILE), privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), 0o600);
+  return { kid: keyIdOf(newPublicPem), previousKid: current.kid };
+}
+
+function replaceAtomically(path: string, content: string, mode: number): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, content, { mode });
+  renameSync(temporary, path);
+}
+
 export interface VerificationKeySources {
   /** JWT_PUBLIC_KEY, as the gateway's setting of the same name. */
   publicKeyPem?: string;
@@ -131,13 +167,7 @@ export interface VerificationKeySources {
  * (never a second one: files are created once, atomically).
  */
 export function loadVerificationKey(sources: VerificationKeySources): string {
-  if (sources.publicKeyPem) {
-    try {
-      return createPublicKey(unescapeNewlines(sources.publicKeyPem)).export({ type: 'spki', format: 'pem' }).toString();
-    } catch {
-      throw new ConfigError(['JWT_PUBLIC_KEY: not a readable PEM public key']);
-    }
-  }
+  if (sources.publicKeyPem) return readPublicKeys(unescapeNewlines(sources.publicKeyPem), 'JWT_PUBLIC_KEY').join('');
   if (sources.production) throw new ConfigError(['JWT_PUBLIC_KEY: required when NODE_ENV=production']);
-  return loadSigningKeys({ dataDir: sources.dataDir }).publicKeyPem;
+  return loadSigningKeys({ dataDir: sources.dataDir }).verificationPem;
 }

@@ -946,6 +946,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/.well-known/jwks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public keys of the access tokens' signatures (JWKS, RFC 7517); a token's header names its key by kid */
+        get: operations["Jwks_keys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2378,6 +2395,37 @@ export interface components {
              * @example 492039
              */
             code?: string;
+        };
+        /** @enum {string} */
+        JwkUse: "sig";
+        /** @enum {string} */
+        JwkAlgorithm: "ES256";
+        JwkView: {
+            /**
+             * @description key type
+             * @example EC
+             */
+            kty: string;
+            /**
+             * @description curve
+             * @example P-256
+             */
+            crv: string;
+            /** @description the x coordinate, base64url */
+            x: string;
+            /** @description the y coordinate, base64url */
+            y: string;
+            /**
+             * @description the key id an access token's header names
+             * @example qJ3mZ8o1b2c3d4e5
+             */
+            kid: string;
+            use: components["schemas"]["JwkUse"];
+            alg: components["schemas"]["JwkAlgorithm"];
+        };
+        JwksView: {
+            /** @description the current signing key first; during a rotation, also the previous one */
+            keys: components["schemas"]["JwkView"][];
         };
     };
     responses: never;
@@ -7108,6 +7156,35 @@ export interface operations {
             };
             /** @description a service or the database is unavailable: retry shortly */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Jwks_keys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JwksView"];
+                };
+            };
+            /** @description too many requests: wait `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

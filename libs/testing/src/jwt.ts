@@ -1,12 +1,16 @@
+import { keyIdOf } from '@finstack/auth';
 import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const base64url = (value: string | Buffer) => Buffer.from(value).toString('base64url');
 
-/** Signs a JWT by hand, so tests can forge tokens the gateway must refuse. */
-export function signEs256(claims: Record<string, unknown>, privateKeyPem: string, kid?: string): string {
-  const header = base64url(JSON.stringify({ alg: 'ES256', typ: 'JWT', ...(kid ? { kid } : {}) }));
+/**
+ * Signs an access token by hand, so tests can forge tokens the gateway must
+ * refuse. It names its own key by kid unless told another, and says at+jwt.
+ */
+export function signEs256(claims: Record<string, unknown>, privateKeyPem: string, kid = keyIdOf(createPrivateKey(privateKeyPem))): string {
+  const header = base64url(JSON.stringify({ alg: 'ES256', typ: 'at+jwt', kid }));
   const body = base64url(JSON.stringify(claims));
   const signature = sign('sha256', Buffer.from(`${header}.${body}`), {
     key: createPrivateKey(privateKeyPem),

@@ -1,4 +1,4 @@
-import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, SigningKeys } from '@finstack/auth';
+import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_TYPE, SigningKeys } from '@finstack/auth';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { GatewayEnv } from '../gateway-env';
@@ -17,6 +17,7 @@ export class AccessTokenIssuer {
       signOptions: {
         algorithm: ACCESS_TOKEN_ALGORITHM,
         keyid: keys.kid,
+        header: { alg: ACCESS_TOKEN_ALGORITHM, typ: ACCESS_TOKEN_TYPE },
         issuer: env.JWT_ISSUER,
         audience: ACCESS_TOKEN_AUDIENCE,
         expiresIn: ACCESS_TOKEN_TTL_SECONDS,

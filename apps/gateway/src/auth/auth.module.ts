@@ -11,6 +11,7 @@ import { AccountsService } from './accounts.service';
 import { AuthController } from './auth.controller';
 import { EmailVerificationService } from './email-verification.service';
 import { IDENTITY_ENTITIES } from './identity.entities';
+import { JwksController } from './jwks/jwks.controller';
 import { LoginLimitGuard } from './login-limit.guard';
 import { LoginService } from './login.service';
 import { MFA_PROVIDERS, MfaController } from './mfa';
@@ -37,7 +38,7 @@ import { VerificationController } from './verification.controller';
     JwtVerificationModule.registerAsync({
       imports: [SigningKeysModule],
       inject: [SigningKeys, GatewayEnv],
-      useFactory: (keys: SigningKeys, env: GatewayEnv) => ({ publicKey: keys.publicKeyPem, issuer: env.JWT_ISSUER }),
+      useFactory: (keys: SigningKeys, env: GatewayEnv) => ({ publicKey: keys.verificationPem, issuer: env.JWT_ISSUER }),
     }),
   ],
   controllers: [
@@ -48,6 +49,7 @@ import { VerificationController } from './verification.controller';
     AccountSettingsController,
     MfaController,
     AccountDeletionController,
+    JwksController,
   ],
   providers: [
     AccountsService,

@@ -35,7 +35,7 @@ export function configureHttpApp(app: NestExpressApplication, options: { trustPr
   app.use(jsonBodyShapeMiddleware);
   app.use(bodyParserErrorsMiddleware);
   app.use(requestContextMiddleware);
-  app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/ready'] });
+  app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/ready', '.well-known/jwks.json'] });
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useGlobalPipes(createValidationPipe());
 }
