@@ -261,6 +261,8 @@ describe(`MFA and account deletion (${backend})`, () => {
       // A quote above both targets: a price alert for each.
       await quote('150.00');
       ({ clock } = await enrol(victim));
+      // A pending password-reset link, so the reset table holds the victim too.
+      expect((await api.post('/api/v1/auth/forgot-password', { email: victim.email })).status).toBe(202);
       userTables = await tablesWithUserIds(stack, backend);
     }, 120_000);
 
