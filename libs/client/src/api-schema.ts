@@ -2365,7 +2365,10 @@ export interface components {
             recoveryCodes: string[];
         };
         MfaVerifyBody: {
-            /** @description the mfaToken of the log-in answer */
+            /**
+             * @description the mfaToken of the log-in answer
+             * @example Jq3v8Xw0bN5cR2tY7uE1aK4m
+             */
             mfaToken: string;
             /**
              * @description the 6-digit code of the authenticator app (or give recoveryCode)
@@ -2379,7 +2382,11 @@ export interface components {
             recoveryCode?: string;
         };
         PasswordAndCodeBody: {
-            /** Format: password */
+            /**
+             * Format: password
+             * @description the account password
+             * @example correct horse battery staple
+             */
             password: string;
             /**
              * @description a current code of the authenticator app
@@ -2388,7 +2395,11 @@ export interface components {
             code: string;
         };
         DeleteAccountBody: {
-            /** Format: password */
+            /**
+             * Format: password
+             * @description the account password
+             * @example correct horse battery staple
+             */
             password: string;
             /**
              * @description a current code of the authenticator app; required when MFA is on

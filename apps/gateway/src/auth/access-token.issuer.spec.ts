@@ -21,7 +21,7 @@ describe('AccessTokenIssuer', () => {
     const token = new AccessTokenIssuer(keys, env).issue({ id: 'user-1', email: 'ada@example.com' }, 'session-1');
 
     const { header, payload } = new JwtService().decode(token, { complete: true });
-    expect(header).toEqual({ alg: 'ES256', typ: 'JWT', kid: keys.kid });
+    expect(header).toEqual({ alg: 'ES256', typ: 'at+jwt', kid: keys.kid });
     expect(payload).toMatchObject({ sub: 'user-1', email: 'ada@example.com', iss: 'finstack-test', aud: 'finstack-api' });
     expect(payload.exp - payload.iat).toBe(900);
   });

@@ -1,4 +1,4 @@
-import { ACCESS_TOKEN_AUDIENCE, JwtAuthGuard, JwtVerificationModule } from '@finstack/auth';
+import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_TYPE, JwtAuthGuard, JwtVerificationModule, keyIdOf } from '@finstack/auth';
 import { loadEnv } from '@finstack/config';
 import { Controller, HttpCode, INestApplication, Post, UseGuards } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
@@ -22,7 +22,14 @@ const keys = es256Keys();
 const tokenFor = (email: string, privateKey = keys.privateKey) =>
   new JwtService().sign(
     { email, iss: ISSUER, aud: ACCESS_TOKEN_AUDIENCE },
-    { privateKey, algorithm: 'ES256', subject: '0190f5c2-7a3b-7c4d-8e5f-0123456789ab', expiresIn: 900 },
+    {
+      privateKey,
+      algorithm: 'ES256',
+      keyid: keyIdOf(keys.publicKey),
+      header: { alg: 'ES256', typ: ACCESS_TOKEN_TYPE },
+      subject: '0190f5c2-7a3b-7c4d-8e5f-0123456789ab',
+      expiresIn: 900,
+    },
   );
 
 @Controller()

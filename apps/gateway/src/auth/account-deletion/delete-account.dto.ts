@@ -3,7 +3,7 @@ import { IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-vali
 
 /** Deleting the account: the password, and a current code when MFA is on. */
 export class DeleteAccountBody {
-  @ApiProperty({ format: 'password', maxLength: 256 })
+  @ApiProperty({ format: 'password', example: 'correct horse battery staple', description: 'the account password', maxLength: 256 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(256)

@@ -12,7 +12,7 @@ export class TotpCodeBody {
 
 /** The second step of a log-in: a TOTP code, or one of the recovery codes instead. */
 export class MfaVerifyBody {
-  @ApiProperty({ description: 'the mfaToken of the log-in answer', maxLength: 128 })
+  @ApiProperty({ example: 'Jq3v8Xw0bN5cR2tY7uE1aK4m', description: 'the mfaToken of the log-in answer', maxLength: 128 })
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{16,128}$/, { message: 'mfaToken must be the mfaToken the log-in answered' })
   mfaToken!: string;
@@ -31,7 +31,7 @@ export class MfaVerifyBody {
 
 /** A step-up: the password, and a current code when MFA is on. */
 export class PasswordAndCodeBody {
-  @ApiProperty({ format: 'password', maxLength: 256 })
+  @ApiProperty({ format: 'password', example: 'correct horse battery staple', description: 'the account password', maxLength: 256 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(256)
