@@ -1,11 +1,13 @@
 import { createTheme, MantineProvider, Notification, type CSSVariablesResolver } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { ApiError } from './api/http';
+import { prefetchLedger } from './api/queries';
 import { AuthProvider, RequireSession } from './ui/auth';
 import { Shell } from './ui/shell';
+import { Loading } from './ui/states';
 import VerifyEmail from './screens/sign-in/VerifyEmail';
 import { SignIn } from './screens/sign-in/SignIn';
 
@@ -45,10 +47,17 @@ const screen = (load: () => Promise<{ default: React.ComponentType }>) => {
   return <Screen />;
 };
 
+const loadLedger = () => import('./screens/ledger/Ledger');
+
+/** A screen outside the shell (before sign-in) brings its own loading state. */
+const publicScreen = (load: () => Promise<{ default: React.ComponentType }>) => <Suspense fallback={<Loading />}>{screen(load)}</Suspense>;
+
 const router = createBrowserRouter([
   { path: '/sign-in', element: <SignIn mode="sign-in" /> },
   { path: '/sign-up', element: <SignIn mode="sign-up" /> },
   { path: '/verify-email', element: <VerifyEmail /> },
+  { path: '/forgot-password', element: publicScreen(() => import('./screens/sign-in/ForgotPassword')) },
+  { path: '/reset-password', element: publicScreen(() => import('./screens/sign-in/ResetPassword')) },
   {
     path: '/',
     element: (
@@ -59,7 +68,14 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to="/dashboard" replace /> },
       { path: 'dashboard', element: screen(() => import('./screens/dashboard/Dashboard')) },
-      { path: 'ledger', element: screen(() => import('./screens/ledger/Ledger')) },
+      {
+        path: 'ledger',
+        loader: () => {
+          void loadLedger();
+          return prefetchLedger(queries);
+        },
+        element: screen(loadLedger),
+      },
       { path: 'import', element: screen(() => import('./screens/import/ImportWizard')) },
       { path: 'rules', element: screen(() => import('./screens/rules/Rules')) },
       { path: 'reports', element: screen(() => import('./screens/reports/Reports')) },

@@ -1,5 +1,5 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './http';
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { api, session } from './http';
 import {
   itemsOf,
   type Account,
@@ -48,15 +48,16 @@ export const LEDGER_PAGE = 100;
 
 export const useMe = () => useQuery({ queryKey: keys.me, queryFn: () => api<Account>('GET', '/auth/me') });
 
-export const useCategories = () =>
-  useQuery({
-    queryKey: keys.categories,
-    queryFn: async () => itemsOf(await api<Page<Category>>('GET', '/categories')),
-    staleTime: 60_000,
-  });
+const categoriesQuery = queryOptions({
+  queryKey: keys.categories,
+  queryFn: async () => itemsOf(await api<Page<Category>>('GET', '/categories')),
+  staleTime: 60_000,
+});
 
-export const useTransactions = (filters: TransactionFilters) =>
-  useInfiniteQuery({
+export const useCategories = () => useQuery(categoriesQuery);
+
+const transactionsQuery = (filters: TransactionFilters) =>
+  infiniteQueryOptions({
     queryKey: keys.transactions(filters),
     initialPageParam: null as string | null,
     queryFn: ({ pageParam, signal }) =>
@@ -64,8 +65,23 @@ export const useTransactions = (filters: TransactionFilters) =>
         query: { ...filters, uncategorized: filters.uncategorized || undefined, limit: LEDGER_PAGE, cursor: pageParam },
         signal,
       }),
-    getNextPageParam: (last) => last.nextCursor,
+    getNextPageParam: (last: Page<Transaction>) => last.nextCursor,
   });
+
+export const useTransactions = (filters: TransactionFilters) => useInfiniteQuery(transactionsQuery(filters));
+
+/**
+ * The ledger's first page and the categories, asked for as soon as the
+ * router heads to the ledger: in parallel with its code, not after it.
+ * Only with a session (a cold load refreshes first, then the screen asks).
+ */
+export function prefetchLedger(client: QueryClient): null {
+  if (session.isFresh()) {
+    void client.prefetchInfiniteQuery(transactionsQuery({}));
+    void client.prefetchQuery(categoriesQuery);
+  }
+  return null;
+}
 
 export const useSuggestions = (id: string | null) =>
   useQuery({

@@ -7,6 +7,7 @@ import { keys, useRun, useRuns, useTickers } from '../../api/queries';
 import { useLive } from '../../api/socket';
 import type { Run, StrategyResult } from '../../api/types';
 import { PriceChart } from '../../ui/PriceChart';
+import { BacktestChart } from './BacktestChart';
 import { FormError, QueryView } from '../../ui/states';
 
 // The API's bounds (VAR_LIMITS), checked before submit.
@@ -226,6 +227,12 @@ function StrategyResultView({ run, result }: { run: Run; result: StrategyResult 
             </Table.Tr>
           </Table.Tbody>
         </Table>
+      </Card>
+      <Card withBorder>
+        <Title order={3} size="h4" mb="sm">
+          Backtest: P&amp;L per trade against its VaR
+        </Title>
+        <BacktestChart result={result} />
       </Card>
       <Card withBorder>
         <Title order={3} size="h4" mb="sm">
