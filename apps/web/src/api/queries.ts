@@ -2,7 +2,7 @@ import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQ
 import { api, session } from './http';
 import {
   itemsOf,
-  type Account,
+  type AccountSettings,
   type Alert,
   type Cashflow,
   type Category,
@@ -11,6 +11,7 @@ import {
   type Rule,
   type Run,
   type Schemas,
+  type SessionItem,
   type Suggestion,
   type Summary,
   type Transaction,
@@ -19,6 +20,7 @@ import {
 
 export const keys = {
   me: ['me'] as const,
+  sessions: ['me', 'sessions'] as const,
   categories: ['categories'] as const,
   transactions: (filters: TransactionFilters) => ['transactions', filters] as const,
   suggestions: (id: string) => ['transactions', 'suggestions', id] as const,
@@ -46,7 +48,9 @@ export interface TransactionFilters {
 /** The ledger's page size; the API's maximum is larger, the list virtualises what it holds. */
 export const LEDGER_PAGE = 100;
 
-export const useMe = () => useQuery({ queryKey: keys.me, queryFn: () => api<Account>('GET', '/auth/me') });
+export const useMe = () => useQuery({ queryKey: keys.me, queryFn: () => api<AccountSettings>('GET', '/auth/me') });
+
+export const useSessions = () => useQuery({ queryKey: keys.sessions, queryFn: async () => itemsOf(await api<Page<SessionItem>>('GET', '/auth/sessions')) });
 
 const categoriesQuery = queryOptions({
   queryKey: keys.categories,

@@ -37,6 +37,30 @@ export type StrategyResult = Schemas['StrategyAnalysisResult'];
 export type PortfolioResult = Schemas['PortfolioVarResult'];
 export type Run = Schemas['RunView'];
 
+/*
+ * Identity's account-security answers (sessions, MFA enrolment). Written
+ * here from the identity issue's contract while its routes land; switch to
+ * Schemas[...] once docs/openapi.json declares them.
+ */
+export interface SessionItem {
+  id: string;
+  userAgent: string | null;
+  ip: string | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  current: boolean;
+}
+export interface TotpEnrolment {
+  otpauthUri: string;
+  /** an SVG data URL */
+  qrCode: string;
+}
+export interface RecoveryCodes {
+  recoveryCodes: string[];
+}
+/** The profile with the security settings identity may add to it. */
+export type AccountSettings = Account & { mfaEnabled?: boolean; signInAlerts?: boolean };
+
 /** A push from notifications (DomainEvent). */
 export interface LiveEvent<P = Record<string, unknown>> {
   id: string;

@@ -15,7 +15,7 @@ export function MfaStep({ mfaToken, onRestart }: { mfaToken: string; onRestart: 
     initialValues: { code: '', recoveryCode: '' },
     validate: {
       code: (value) => (recovery || /^\d{6}$/.test(value.trim()) ? null : 'the 6 digits your authenticator app shows'),
-      recoveryCode: (value) => (!recovery || (value.trim().length >= 6 && value.trim().length <= 64) ? null : 'one of your recovery codes, as it was shown'),
+      recoveryCode: (value) => (!recovery || (value.trim().length >= 6 && value.trim().length <= 32) ? null : 'one of your recovery codes, as it was shown'),
     },
   });
   const submit = form.onSubmit(async (values) => {
@@ -44,7 +44,7 @@ export function MfaStep({ mfaToken, onRestart }: { mfaToken: string; onRestart: 
           <Stack>
             <FormError error={error} />
             {recovery ? (
-              <TextInput key="recovery" label="Recovery code" autoComplete="off" spellCheck={false} maxLength={64} required data-autofocus {...form.getInputProps('recoveryCode')} />
+              <TextInput key="recovery" label="Recovery code" autoComplete="off" spellCheck={false} maxLength={32} required data-autofocus {...form.getInputProps('recoveryCode')} />
             ) : (
               <TextInput key="code" label="Authentication code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required data-autofocus {...form.getInputProps('code')} />
             )}

@@ -1,4 +1,4 @@
-import { Anchor, Button, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
@@ -79,6 +79,11 @@ export function SignIn({ mode }: { mode: 'sign-in' | 'sign-up' }) {
       <Text c="dimmed" ta="center" mt={4}>
         {mode === 'sign-in' ? 'Sign in to your ledger' : 'Create your account'}
       </Text>
+      {(location.state as { deleted?: boolean } | null)?.deleted && (
+        <Alert color="teal" mt="lg" role="status" title="Your account is deleted">
+          Its data is being erased from every part of finstack.
+        </Alert>
+      )}
       <Paper withBorder shadow="sm" p="lg" mt="lg" radius="md">
         <form onSubmit={submit} noValidate>
           <Stack>
