@@ -120,6 +120,36 @@ describe('the web console journey, in Chromium against npm start’s stack', () 
     await shot('ledger', true);
   });
 
+  it('1b. works the ledger from the keyboard: move, edit, categorise', async () => {
+    const list = page.getByTestId('ledger-list');
+    await list.focus();
+    await page.keyboard.press('End');
+    const cursor = list.locator('[data-cursor]');
+    const last = (await cursor.textContent())!.includes('SALARY') ? 'SALARY ACME LTD' : 'TESCO STORES 42';
+    const other = last === 'SALARY ACME LTD' ? 'TESCO STORES 42' : 'SALARY ACME LTD';
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => cursor.textContent()).toContain(other);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => cursor.textContent()).toContain(last);
+    // E edits the row under the cursor; Escape closes and the list has the focus again.
+    await page.keyboard.press('e');
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByLabel(/^Description( \*)?$/).inputValue()).toBe(last);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('ledger-list');
+    // C opens the row's categories; the keyboard picks one.
+    await page.keyboard.press('c');
+    await page.getByRole('menuitem', { name: 'Groceries', exact: true }).press('Enter');
+    const row = page.getByRole('row').filter({ hasText: last });
+    await expect.poll(() => row.getByRole('button', { name: /Category of/ }).getAttribute('aria-label')).toBe(`Category of ${last}: Groceries (by you). Change`);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('ledger-list');
+    await page.keyboard.press(' ');
+    await page.getByTestId('bulk-bar').getByText('1 selected').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('bulk-bar').waitFor({ state: 'detached' });
+  });
+
   it('2. imports a CSV: a dry run with a bad line, a clean import, then a re-import of duplicates', async () => {
     await go('Import');
     await accessible('import');
@@ -188,9 +218,26 @@ describe('the web console journey, in Chromium against npm start’s stack', () 
     await page.getByTestId('var-progress').waitFor({ timeout: 30_000 });
     await page.getByTestId('var-result').waitFor({ timeout: 180_000 });
     await expect.poll(() => page.getByTestId('price-chart').locator('canvas').count()).toBeGreaterThan(0);
+    // The backtest: a bar per trade, and Kupiec's test per level.
+    const backtest = page.getByTestId('backtest-chart');
+    await expect.poll(() => backtest.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(10);
+    expect(await backtest.getAttribute('aria-label')).toMatch(/\d+ beyond VaR 95 % \([\d.]+ expected\)/);
     await accessible('strategy VaR');
     await page.getByTestId('var-result').scrollIntoViewIfNeeded();
     await shot('strategy-var');
+    await backtest.scrollIntoViewIfNeeded();
+    await shot('strategy-var-backtest');
+  });
+
+  it('6b. computes a historical portfolio VaR and draws its P&L histogram with the VaR and ES lines', async () => {
+    await go('Portfolio VaR');
+    await page.getByRole('button', { name: 'Compute' }).click();
+    const histogram = page.getByTestId('pnl-histogram');
+    await expect.poll(() => histogram.locator('.recharts-bar-rectangle').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(20);
+    await expect.poll(() => histogram.locator('.recharts-reference-line').count()).toBe(4);
+    await accessible('portfolio VaR');
+    await histogram.scrollIntoViewIfNeeded();
+    await shot('portfolio-var');
   });
 
   it('7. signs out, and a reload stays signed out', async () => {

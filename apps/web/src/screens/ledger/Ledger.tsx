@@ -71,7 +71,9 @@ export default function Ledger() {
       virtual.scrollToIndex(action.to);
     } else if (action.type === 'toggle') toggle(row.id);
     else if (action.type === 'edit') setForm({ editing: row });
-    else if (action.type === 'categorise') setChipOpen(row.id);
+    // As a click on the row's chip once this key event is over: the menu then opens as it does for the mouse
+    // (opened from inside the key event, the menu closed again at once when transitions are off).
+    else if (action.type === 'categorise') setTimeout(() => document.getElementById(`ledger-row-${row.id}`)?.querySelector<HTMLElement>('[data-category-chip]')?.click(), 0);
     else setSelected(new Set());
   };
   /** Back to the list after a menu or a dialog that the keyboard opened, so the next key moves on from the same row. */
@@ -181,7 +183,7 @@ export default function Ledger() {
                     gap: 12,
                     padding: '0 12px',
                     borderBottom: '1px solid var(--mantine-color-gray-2)',
-                    background: item.index === cursor ? 'var(--mantine-color-indigo-0)' : undefined,
+                    background: item.index === cursor ? 'var(--mantine-color-gray-0)' : undefined,
                   }}
                 >
                   <div role="gridcell">
