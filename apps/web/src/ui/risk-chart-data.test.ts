@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backtestBars, backtestSeries, histogramBars } from './risk-chart-data';
+import { backtestBars, backtestDomain, backtestSeries, histogramBars } from './risk-chart-data';
 
 const risk = (var95: number, var99: number) => [
   { confidence: 0.95, varReturn: 0, varMoney: var95, esReturn: 0, esMoney: var95 },
@@ -25,6 +25,16 @@ describe('risk chart adapters', () => {
       [-100, null, null],
     ]);
     expect(rows[0]).toMatchObject({ trade: '1 · 2024-01-02', '−VaR 95 %': -100, '−VaR 99 %': -150 });
+  });
+
+  it('scales the value axis to the worst loss or VaR, cutting off larger gains', () => {
+    const trades = [
+      { openDate: '2024-01-02', pnl: 5000, risk: risk(100, 150) },
+      { openDate: '2024-01-03', pnl: -120, risk: risk(100, 150) },
+    ];
+    // worst: −150 (the 99 % VaR) → 165 → rounded up to 200
+    expect(backtestDomain(trades, [0.95, 0.99])).toEqual({ domain: [-200, 200], clippedAbove: 200 });
+    expect(backtestDomain(trades.slice(1), [0.95, 0.99])).toEqual({ domain: [-200, 200], clippedAbove: null });
   });
 
   it('names a bar series per level and a dashed line per level', () => {

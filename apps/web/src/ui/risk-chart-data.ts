@@ -32,7 +32,27 @@ export function backtestBars(trades: Trade[], levels: number[]) {
 }
 
 const BREACH_COLOURS = ['orange.7', 'red.8', 'grape.8', 'pink.8', 'dark.6'];
-const LINE_COLOURS = ['orange.9', 'red.9', 'grape.9', 'pink.9', 'dark.9'];
+// Lines in greys, apart from the bars' colours: lighter for the lower level, darker for the higher.
+const LINE_COLOURS = ['gray.6', 'dark.9', 'gray.8', 'dark.5', 'dark.7'];
+
+/**
+ * The value axis of the backtest: from the worst loss (or −VaR) down, to as
+ * far above zero, so losses and VaR read clearly however large the best gains;
+ * `clippedAbove` is set when some gain reaches past the top.
+ */
+export function backtestDomain(trades: Trade[], levels: number[]): { domain: [number, number]; clippedAbove: number | null } {
+  let low = 0;
+  let high = 0;
+  for (const trade of trades) {
+    low = Math.min(low, trade.pnl);
+    high = Math.max(high, trade.pnl);
+    levels.forEach((_, l) => {
+      low = Math.min(low, -(trade.risk[l]?.varMoney ?? 0));
+    });
+  }
+  const bound = Math.ceil((-low * 1.1) / 100) * 100 || 100;
+  return { domain: [-bound, bound], clippedAbove: high > bound ? bound : null };
+}
 
 export function backtestSeries(levels: number[]) {
   const ascending = [...levels].sort((a, b) => a - b);

@@ -2,12 +2,13 @@ import '@mantine/charts/styles.css';
 import { CompositeChart } from '@mantine/charts';
 import { Table, Text } from '@mantine/core';
 import type { StrategyResult } from '../../api/types';
-import { backtestBars, backtestSeries, levelLabel } from '../../ui/risk-chart-data';
+import { backtestBars, backtestDomain, backtestSeries, levelLabel } from '../../ui/risk-chart-data';
 
 /** P&L per trade as bars against −VaR per level, breaches in their own colours; then Kupiec's test per level. */
 export function BacktestChart({ result }: { result: StrategyResult }) {
   const levels = result.summary.averageVar.map((level) => level.confidence);
   const rows = backtestBars(result.trades, levels);
+  const { domain, clippedAbove } = backtestDomain(result.trades, levels);
   const breaches = result.backtest.map((level) => `${level.breaches} beyond VaR ${levelLabel(level.confidence)} (${level.expectedBreaches} expected)`).join(', ');
   return (
     <>
@@ -23,6 +24,7 @@ export function BacktestChart({ result }: { result: StrategyResult }) {
           strokeWidth={1.5}
           withLegend
           xAxisProps={{ tick: false }}
+          yAxisProps={{ domain, allowDataOverflow: true }}
           valueFormatter={(value) => value.toLocaleString('en-US', { maximumFractionDigits: 2 })}
         />
       </div>
@@ -53,7 +55,7 @@ export function BacktestChart({ result }: { result: StrategyResult }) {
         </Table.Tbody>
       </Table>
       <Text size="xs" c="dimmed" mt="xs">
-        A breach is a trade that lost more than its VaR. A p-value below 0.05 says the number of breaches is unlikely at that confidence (Kupiec&apos;s proportion-of-failures test).
+        {clippedAbove !== null && `Gains above ${clippedAbove.toLocaleString('en-US')} are cut off, so the losses and the VaR read clearly. `}A breach is a trade that lost more than its VaR. A p-value below 0.05 says the number of breaches is unlikely at that confidence (Kupiec&apos;s proportion-of-failures test).
       </Text>
     </>
   );
