@@ -6,7 +6,7 @@ import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { ApiError } from './api/http';
 import { prefetchLedger } from './api/queries';
 import { AuthProvider, RequireSession } from './ui/auth';
-import { Shell } from './ui/shell';
+import { loadShell } from './ui/load-shell';
 import { Loading } from './ui/states';
 import VerifyEmail from './screens/sign-in/VerifyEmail';
 import { SignIn } from './screens/sign-in/SignIn';
@@ -49,6 +49,10 @@ const screen = (load: () => Promise<{ default: React.ComponentType }>) => {
 
 const loadLedger = () => import('./screens/ledger/Ledger');
 
+// The shell (navigation, live pushes with socket.io-client) is not needed to sign in: it loads
+// while the sign-in page is shown (loadShell), so the first page paints sooner.
+const Shell = lazy(() => loadShell().then((module) => ({ default: module.Shell })));
+
 /** A screen outside the shell (before sign-in) brings its own loading state. */
 const publicScreen = (load: () => Promise<{ default: React.ComponentType }>) => <Suspense fallback={<Loading />}>{screen(load)}</Suspense>;
 
@@ -62,7 +66,9 @@ const router = createBrowserRouter([
     path: '/',
     element: (
       <RequireSession>
-        <Shell />
+        <Suspense fallback={<Loading />}>
+          <Shell />
+        </Suspense>
       </RequireSession>
     ),
     children: [

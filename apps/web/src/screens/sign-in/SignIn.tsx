@@ -1,10 +1,11 @@
 import { Alert, Anchor, Button, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
 import { ApiError, signUp } from '../../api/http';
 import { CheckYourEmail } from './CheckYourEmail';
 import { destinationOf, useAuth } from '../../ui/auth';
+import { loadShell } from '../../ui/load-shell';
 import { MfaStep } from './MfaStep';
 import { FormError } from '../../ui/states';
 
@@ -37,6 +38,11 @@ export function SignIn({ mode }: { mode: 'sign-in' | 'sign-up' }) {
       displayName: (value) => (value.length > 100 ? 'at most 100 characters' : null),
     },
   });
+  // Once this page is up, fetch the signed-in shell's code, so signing in does not wait for it.
+  useEffect(() => {
+    const timer = setTimeout(() => void loadShell(), 0);
+    return () => clearTimeout(timer);
+  }, []);
   // Signed in (now, or already): on to the page the person asked for.
   if (status === 'signed-in') return <Navigate to={destinationOf(location.state)} replace />;
 
