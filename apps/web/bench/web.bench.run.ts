@@ -49,7 +49,17 @@ it('measures the web console', async () => {
     await page.getByLabel(/^Email( \*)?$/).fill(USER.email);
     await page.getByLabel(/^Password( \*)?$/).fill(USER.password);
     const signedIn = Date.now();
-    const clickedAt = await page.evaluate(() => performance.now());
+    // The moment the first row is in the DOM, seen from inside the page (not by the test's polling).
+    const clickedAt = await page.evaluate(() => {
+      const seen = window as unknown as { firstRowAt?: number };
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('[data-testid=ledger-row]')) {
+          seen.firstRowAt = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document.body, { childList: true, subtree: true });
+      return performance.now();
+    });
     // Signing in lands on the page that was asked for: the ledger, with no stop at the dashboard.
     await page.getByRole('button', { name: 'Sign in' }).click();
     try {
@@ -58,7 +68,8 @@ it('measures the web console', async () => {
       await page.screenshot({ path: join(REPO_ROOT, 'test-results', 'bench-ledger.png') });
       throw error;
     }
-    const ledgerMs = Date.now() - signedIn;
+    const ledgerMs = Math.round((await page.evaluate(() => (window as unknown as { firstRowAt: number }).firstRowAt)) - clickedAt);
+    const ledgerPolledMs = Date.now() - signedIn;
     // Where that time went: the log-in answer (argon2id), the ledger's code and its first request, from the click.
     const phases = await page.evaluate((from) => {
       const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
@@ -66,7 +77,8 @@ it('measures the web console', async () => {
       const span = (entry: PerformanceResourceTiming | undefined) => (entry ? `${Math.round(entry.startTime - from)}–${Math.round(entry.responseEnd - from)} ms` : 'not seen');
       return {
         login: span(find((name) => name.includes('/api/v1/auth/login'))),
-        code: span(find((name) => /\/assets\/Ledger-[^/]+\.js$/.test(name))),
+        // The route asks for the ledger's code when the cold load is sent to sign in: usually before the click.
+        code: entries.some((entry) => /\/assets\/Ledger-[^/]+\.js$/.test(entry.name) && entry.startTime < from) ? 'fetched before the click' : span(find((name) => /\/assets\/Ledger-[^/]+\.js$/.test(name))),
         firstPage: span(find((name) => name.includes('/api/v1/transactions?'))),
       };
     }, clickedAt);
@@ -91,7 +103,7 @@ it('measures the web console', async () => {
     console.log(`
 bench:web (Chromium ${browser.version()}, localhost)
   sign-in first contentful paint      ${fcp.toFixed(0)} ms   (target ≤ 1000)
-  ledger first page after sign-in     ${ledgerMs} ms   (target ≤ 1000)
+  ledger first page after sign-in     ${ledgerMs} ms   (target ≤ 1000; ${ledgerPolledMs} ms as the test's polling saw it)
     log-in answer                     ${phases.login}
     ledger code                       ${phases.code}
     first page request                ${phases.firstPage}
