@@ -20,7 +20,7 @@ describe(`accounts and tokens (${backend})`, () => {
   let api: ApiClient;
 
   beforeAll(async () => {
-    stack = await startStack({ backend, name: 'auth', gatewayEnv: { LOGIN_MAX_FAILURES: '3' } });
+    stack = await startStack({ backend, name: 'auth', gatewayEnv: { RATE_LIMIT_LOGIN_ACCOUNT_IP: '4' } });
     api = new ApiClient(stack.baseUrl);
   });
   afterAll(() => stack?.stop());
@@ -72,7 +72,7 @@ describe(`accounts and tokens (${backend})`, () => {
     expect(strip(wrongPassword.body)).toEqual(strip(unknownEmail.body));
   });
 
-  it('rate-limits failed log-ins per IP and email with 429 and Retry-After', async () => {
+  it('rate-limits log-ins per account and IP with 429 and Retry-After (4 attempts: the first log-in and 3 wrong passwords)', async () => {
     const session = await newSession(api, 'locked');
     for (let i = 0; i < 3; i += 1) {
       expect((await api.post('/api/v1/auth/login', { email: session.email, password: 'wrong password!!' })).status).toBe(401);

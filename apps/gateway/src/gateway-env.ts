@@ -46,22 +46,20 @@ export class GatewayEnv extends CommonEnv {
   @IsString()
   JWT_ISSUER = 'finstack';
 
-  /** Failed log-ins allowed per IP and email within LOGIN_WINDOW_SECONDS before 429. */
+  /** Active sessions (signed-in devices) per account; a log-in past it ends the least recently used one. */
   @EnvInt()
   @IsInt()
   @Min(1)
-  LOGIN_MAX_FAILURES = 5;
+  // The sessions table keeps each user's last 100 (sessions/session-rows.ts): every active one must be among them.
+  @Max(100)
+  SESSIONS_PER_USER_MAX = 20;
 
+  /** How long a mailed password-reset link works. */
   @EnvInt()
   @IsInt()
   @Min(1)
-  LOGIN_WINDOW_SECONDS = 900;
-
-  /** Failed log-ins allowed per IP across all emails within LOGIN_WINDOW_SECONDS (credential stuffing). */
-  @EnvInt()
-  @IsInt()
-  @Min(1)
-  LOGIN_MAX_FAILURES_PER_IP = 50;
+  @Max(86_400)
+  PASSWORD_RESET_TTL_SECONDS = 1800;
 
   /**
    * Accounts that may post quotes, by the email of their access token
@@ -130,6 +128,101 @@ export class GatewayEnv extends CommonEnv {
   @IsInt()
   @Min(1)
   RATE_LIMIT_MAIL_WINDOW_SECONDS = 3600;
+
+  /** Log-in attempts (right or wrong) per client IP, whatever the account, per window. */
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_LOGIN_IP = 100;
+
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_LOGIN_IP_WINDOW_SECONDS = 900;
+
+  /** Log-in attempts per account from one client IP, per window (RATE_LIMIT_LOGIN_ACCOUNT_WINDOW_SECONDS). */
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_LOGIN_ACCOUNT_IP = 10;
+
+  /** Log-in attempts per account from all IPs per window that go undelayed; past them, delays grow. */
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_LOGIN_ACCOUNT = 10;
+
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_LOGIN_ACCOUNT_WINDOW_SECONDS = 900;
+
+  /** The first delay past RATE_LIMIT_LOGIN_ACCOUNT; each further attempt doubles it. */
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_LOGIN_DELAY_SECONDS = 2;
+
+  /** The longest delay between two log-in attempts of one account: never longer, so never a lock-out. */
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_LOGIN_MAX_DELAY_SECONDS = 60;
+
+  /** Password-reset mails asked for per address and client IP per window. */
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_FORGOT_PASSWORD = 5;
+
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_FORGOT_PASSWORD_WINDOW_SECONDS = 3600;
+
+  /** Password changes tried per user per window (each checks the current password). */
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PASSWORD_CHANGE = 10;
+
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PASSWORD_CHANGE_WINDOW_SECONDS = 3600;
+
+  /** CSV imports started per user per window. */
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_IMPORTS = 30;
+
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_IMPORTS_WINDOW_SECONDS = 3600;
+
+  /** VaR analyses (runs) started per user per window. */
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_VAR = 60;
+
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_VAR_WINDOW_SECONDS = 3600;
+
+  /** Rule applies (re-categorising the ledger) per user per window. */
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_RULE_APPLY = 30;
+
+  @EnvInt()
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_RULE_APPLY_WINDOW_SECONDS = 3600;
 
   /** Lets a price feed post quotes with `X-Api-Key` instead of an operator's token; unset turns that off. */
   @IsOptional()

@@ -662,7 +662,7 @@ export interface paths {
         put?: never;
         /**
          * Log in with email and password
-         * @description Repeated failures for one address or from one client are slowed down with 429 and Retry-After.
+         * @description Attempts are limited per client IP, per account and IP, and per account from all IPs with growing delays (never a lock-out): 429 with Retry-After.
          */
         post: operations["Auth_login"];
         delete?: never;
@@ -722,7 +722,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change the caller's account settings */
+        patch: operations["AccountSettings_update"];
         trace?: never;
     };
     "/api/v1/auth/verify-email": {
@@ -762,12 +763,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/change-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the password; every other session is signed out
+         * @description The session of this access token stays signed in. 400 when currentPassword is wrong, or when newPassword is too easy to guess (`details` says why).
+         */
+        post: operations["Passwords_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/forgot-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mail a password-reset link (same answer, in the same time, for any address)
+         * @description The link (`/reset-password?token=…` on the console) works once, for 30 minutes (PASSWORD_RESET_TTL_SECONDS).
+         */
+        post: operations["Passwords_forgot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with the mailed link's token; every session is signed out
+         * @description 400 RESET_LINK_INVALID when the link is unknown, used, replaced or expired; 400 VALIDATION_FAILED when newPassword is too easy to guess (the link then still works).
+         */
+        post: operations["Passwords_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's signed-in sessions, most recently used first, with which one is this one */
+        get: operations["Sessions_list"];
+        put?: never;
+        post?: never;
+        /** Sign every other session out; this one stays */
+        delete: operations["Sessions_revokeOthers"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Sign one session out (its refresh token stops working) */
+        delete: operations["Sessions_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "ROUTE_NOT_FOUND" | "TRANSACTION_NOT_FOUND" | "CATEGORY_NOT_FOUND" | "RULE_NOT_FOUND" | "IMPORT_NOT_FOUND" | "HOLDING_NOT_FOUND" | "WATCH_NOT_FOUND" | "QUOTE_NOT_FOUND" | "CONNECTION_NOT_FOUND" | "UNKNOWN_TICKER" | "HOLDING_EXISTS" | "PRICE_HISTORY_NOT_FOUND" | "PRICE_HISTORY_INVALID" | "RUN_NOT_FOUND" | "PORTFOLIO_NOT_ANALYSABLE" | "FORBIDDEN" | "INVALID_PATTERN" | "IMPORT_INVALID" | "EMAIL_TAKEN" | "EMAIL_NOT_VERIFIED" | "VERIFICATION_INVALID" | "CATEGORY_NAME_TAKEN" | "CATEGORY_IN_USE" | "EXTERNAL_ID_TAKEN" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "IDEMPOTENCY_KEY_REUSED" | "TOO_MANY_REQUESTS" | "ANALYSIS_CAPACITY" | "INTERNAL" | "SERVICE_UNAVAILABLE" | "UPSTREAM_TIMEOUT";
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "ROUTE_NOT_FOUND" | "TRANSACTION_NOT_FOUND" | "CATEGORY_NOT_FOUND" | "RULE_NOT_FOUND" | "IMPORT_NOT_FOUND" | "HOLDING_NOT_FOUND" | "WATCH_NOT_FOUND" | "QUOTE_NOT_FOUND" | "CONNECTION_NOT_FOUND" | "UNKNOWN_TICKER" | "HOLDING_EXISTS" | "PRICE_HISTORY_NOT_FOUND" | "PRICE_HISTORY_INVALID" | "RUN_NOT_FOUND" | "PORTFOLIO_NOT_ANALYSABLE" | "FORBIDDEN" | "INVALID_PATTERN" | "IMPORT_INVALID" | "EMAIL_TAKEN" | "EMAIL_NOT_VERIFIED" | "VERIFICATION_INVALID" | "RESET_LINK_INVALID" | "SESSION_NOT_FOUND" | "CATEGORY_NAME_TAKEN" | "CATEGORY_IN_USE" | "EXTERNAL_ID_TAKEN" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "IDEMPOTENCY_KEY_REUSED" | "TOO_MANY_REQUESTS" | "ANALYSIS_CAPACITY" | "INTERNAL" | "SERVICE_UNAVAILABLE" | "UPSTREAM_TIMEOUT";
         ErrorBody: {
             /**
              * @description the HTTP status again
@@ -797,6 +893,10 @@ export interface components {
              */
             field: string;
             errors: string[];
+            /** @description a refused new password: what makes it easy to guess (zxcvbn), when it names something */
+            warning?: string | null;
+            /** @description a refused new password: how to make it stronger (zxcvbn) */
+            suggestions?: string[];
         };
         SetCategoryBody: {
             /**
@@ -2045,6 +2145,8 @@ export interface components {
             displayName: string | null;
             /** @description whether the owner confirmed the address (an unverified account cannot log in) */
             emailVerified: boolean;
+            /** @description whether a sign-in from a new device or IP is also mailed (PATCH /auth/me to change) */
+            signInAlerts: boolean;
             /** Format: date-time */
             createdAt: string;
         };
@@ -2069,6 +2171,76 @@ export interface components {
         EmailOnlyBody: {
             /** @example ada@example.com */
             email: string;
+        };
+        ChangePasswordBody: {
+            /**
+             * Format: password
+             * @example correct horse battery staple
+             */
+            currentPassword: string;
+            /**
+             * Format: password
+             * @description must also pass the strength check (zxcvbn score ≥ 3)
+             * @example plum orbit cascade 47
+             */
+            newPassword: string;
+        };
+        ForgotPasswordBody: {
+            /** @example ada@example.com */
+            email: string;
+        };
+        ResetPasswordBody: {
+            /**
+             * @description the mailed link's token (…/reset-password?token=…)
+             * @example q0Vd3c8XlJ2m7Rk4sT9wYb1nE5aH6pZu
+             */
+            token: string;
+            /**
+             * Format: password
+             * @description must also pass the strength check (zxcvbn score ≥ 3)
+             * @example plum orbit cascade 47
+             */
+            newPassword: string;
+        };
+        SessionView: {
+            /**
+             * Format: uuid
+             * @description the session; DELETE /auth/sessions/{id} signs it out
+             */
+            id: string;
+            /**
+             * @description the User-Agent of its log-in; "unknown" when none was sent
+             * @example Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15
+             */
+            userAgent: string;
+            /**
+             * @description the client IP of its log-in
+             * @example 203.0.113.7
+             */
+            ip: string;
+            /**
+             * Format: date-time
+             * @description when it signed in
+             * @example 2025-03-14T09:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description its log-in or the latest refresh of its tokens
+             * @example 2025-03-14T09:45:00.000Z
+             */
+            lastUsedAt: string;
+            /** @description whether this is the session of the access token making the request */
+            current: boolean;
+        };
+        SessionPage: {
+            items: components["schemas"]["SessionView"][];
+            /** @description always null: the sessions fit one page */
+            nextCursor: string | null;
+        };
+        AccountSettingsBody: {
+            /** @description mail me when my account signs in from a new device or IP (the push is sent either way) */
+            signInAlerts: boolean;
         };
     };
     responses: never;
@@ -3515,6 +3687,15 @@ export interface operations {
             };
             /** @description the body is larger than this route accepts */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description too many requests: wait `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5933,6 +6114,66 @@ export interface operations {
             };
         };
     };
+    AccountSettings_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountSettingsBody"];
+            };
+        };
+        responses: {
+            /** @description done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountView"];
+                };
+            };
+            /** @description the request is invalid: `message` says why, `details` lists the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no valid access token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is larger than this route accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a service or the database is unavailable: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     Verification_verifyEmail: {
         parameters: {
             query?: never;
@@ -6035,6 +6276,319 @@ export interface operations {
             };
             /** @description too many requests: wait `Retry-After` seconds */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a service or the database is unavailable: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Passwords_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordBody"];
+            };
+        };
+        responses: {
+            /** @description done; no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request is invalid: `message` says why, `details` lists the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no valid access token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is larger than this route accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description too many requests: wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a service or the database is unavailable: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Passwords_forgot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForgotPasswordBody"];
+            };
+        };
+        responses: {
+            /** @description done */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedView"];
+                };
+            };
+            /** @description the request is invalid: `message` says why, `details` lists the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is larger than this route accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description too many requests: wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a service or the database is unavailable: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Passwords_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordBody"];
+            };
+        };
+        responses: {
+            /** @description done; no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request is invalid: `message` says why, `details` lists the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is larger than this route accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description too many requests: wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a service or the database is unavailable: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Sessions_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPage"];
+                };
+            };
+            /** @description no valid access token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a service or the database is unavailable: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Sessions_revokeOthers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description done; no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description no valid access token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a service or the database is unavailable: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    Sessions_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description done; no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request is invalid: `message` says why, `details` lists the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no valid access token (or wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no such thing for this user */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -30,6 +30,9 @@ export enum ErrorCode {
   EMAIL_TAKEN = 'EMAIL_TAKEN',
   EMAIL_NOT_VERIFIED = 'EMAIL_NOT_VERIFIED',
   VERIFICATION_INVALID = 'VERIFICATION_INVALID',
+  /** A password-reset link that is unknown, used, replaced by a newer one, or expired. */
+  RESET_LINK_INVALID = 'RESET_LINK_INVALID',
+  SESSION_NOT_FOUND = 'SESSION_NOT_FOUND',
   CATEGORY_NAME_TAKEN = 'CATEGORY_NAME_TAKEN',
   CATEGORY_IN_USE = 'CATEGORY_IN_USE',
   EXTERNAL_ID_TAKEN = 'EXTERNAL_ID_TAKEN',
@@ -72,6 +75,8 @@ export const ERROR_HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.EMAIL_TAKEN]: 409,
   [ErrorCode.EMAIL_NOT_VERIFIED]: 403,
   [ErrorCode.VERIFICATION_INVALID]: 400,
+  [ErrorCode.RESET_LINK_INVALID]: 400,
+  [ErrorCode.SESSION_NOT_FOUND]: 404,
   [ErrorCode.CATEGORY_NAME_TAKEN]: 409,
   [ErrorCode.CATEGORY_IN_USE]: 409,
   [ErrorCode.EXTERNAL_ID_TAKEN]: 409,

@@ -18,7 +18,7 @@ describe('AccessTokenIssuer', () => {
   it('issues an ES256 token with the key id, for the user, from JWT_ISSUER to finstack-api, for 15 minutes', () => {
     const keys = loadSigningKeys({ dataDir: keysDir });
     const env = Object.assign(new GatewayEnv(), { JWT_ISSUER: 'finstack-test' });
-    const token = new AccessTokenIssuer(keys, env).issue({ id: 'user-1', email: 'ada@example.com' });
+    const token = new AccessTokenIssuer(keys, env).issue({ id: 'user-1', email: 'ada@example.com' }, 'session-1');
 
     const { header, payload } = new JwtService().decode(token, { complete: true });
     expect(header).toEqual({ alg: 'ES256', typ: 'JWT', kid: keys.kid });

@@ -24,7 +24,8 @@ export class AccessTokenIssuer {
     });
   }
 
-  issue(user: { id: string; email: string }): string {
-    return this.jwt.sign({ email: user.email }, { subject: user.id });
+  /** `sid` names the session (refresh-token family) the token belongs to, so a request knows which session is its own. */
+  issue(user: { id: string; email: string }, sessionId: string): string {
+    return this.jwt.sign({ email: user.email, sid: sessionId }, { subject: user.id });
   }
 }

@@ -11,6 +11,7 @@ import { signUpAttemptMail } from '../mail/mail-templates';
 import { AccountView, toAccountView } from './account.view';
 import { EmailVerificationService } from './email-verification.service';
 import { PasswordHasher } from './password-hasher.service';
+import { PasswordStrength } from './passwords/password-strength';
 import { RegisterBody } from './register.dto';
 import { emailKeyOf, UserEntity } from './user.entity';
 
@@ -26,6 +27,7 @@ export class AccountsService {
     private readonly verifications: EmailVerificationService,
     private readonly mail: MailRelay,
     private readonly env: GatewayEnv,
+    private readonly strength: PasswordStrength,
   ) {}
 
   /**
@@ -37,6 +39,8 @@ export class AccountsService {
    * - a verified account: a "someone tried to sign up with your address" mail.
    */
   async register(body: RegisterBody): Promise<void> {
+    // Refused alike for every address, before anything is looked up.
+    this.strength.assertStrong('password', body.password, [body.email, body.displayName ?? '']);
     const started = performance.now();
     try {
       await this.registerOrMail(body);
@@ -63,6 +67,7 @@ export class AccountsService {
             passwordHash,
             displayName: body.displayName ?? null,
             emailVerifiedAt: null,
+            signInAlerts: true,
             createdAt: now,
             updatedAt: now,
           };
@@ -89,5 +94,10 @@ export class AccountsService {
     const user = await this.users.findOneBy({ id: userId });
     if (!user) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'the account of this token no longer exists');
     return toAccountView(user);
+  }
+
+  async updateSettings(userId: string, settings: { signInAlerts: boolean }): Promise<AccountView> {
+    await this.transactions.run((manager) => manager.update(UserEntity, { id: userId }, { signInAlerts: settings.signInAlerts, updatedAt: new Date() }));
+    return this.profile(userId);
   }
 }

@@ -2,7 +2,9 @@ import { DomainError, ErrorCode } from '@finstack/contracts';
 import { createValidationPipe } from '@finstack/rpc';
 import { LoginBody } from './login.dto';
 import { RefreshTokenBody } from './refresh-token.dto';
+import { ChangePasswordBody, ForgotPasswordBody, ResetPasswordBody } from './passwords/passwords.dto';
 import { RegisterBody } from './register.dto';
+import { VerifyEmailBody } from './verification.dto';
 
 /** Runs a body through the project's own validation pipe, as the gateway does. */
 async function problemsWith(metatype: new () => object, body: object): Promise<string[]> {
@@ -51,5 +53,20 @@ describe('auth request bodies', () => {
   it('bounds the log-in password, so nobody makes the server hash megabytes', async () => {
     expect(await problemsWith(LoginBody, { ...valid, password: 'x'.repeat(257) })).toEqual(['password']);
     expect(await problemsWith(LoginBody, { ...valid, password: '' })).toEqual(['password']);
+  });
+
+  it('checks a verification token whenever one is sent, even beside an email and code', async () => {
+    const token = 'q0Vd3c8XlJ2m7Rk4sT9wYb1nE5aH6pZu';
+    expect(await problemsWith(VerifyEmailBody, { token })).toEqual([]);
+    expect(await problemsWith(VerifyEmailBody, { email: 'ada@example.com', code: '042917' })).toEqual([]);
+    expect(await problemsWith(VerifyEmailBody, { token: 9007199254740992, email: 'ada@example.com', code: '042917' })).toEqual(['token']);
+    expect(await problemsWith(VerifyEmailBody, {})).toEqual(['token', 'email', 'code']);
+  });
+
+  it('bounds the password bodies: new passwords of 10 to 256 characters, a link token as mailed', async () => {
+    expect(await problemsWith(ChangePasswordBody, { currentPassword: 'x', newPassword: 'x'.repeat(10) })).toEqual([]);
+    expect(await problemsWith(ChangePasswordBody, { currentPassword: '', newPassword: 'x'.repeat(257) })).toEqual(['currentPassword', 'newPassword']);
+    expect(await problemsWith(ResetPasswordBody, { token: 'short', newPassword: 'x'.repeat(9) })).toEqual(['token', 'newPassword']);
+    expect(await problemsWith(ForgotPasswordBody, { email: 'ada@example.com', password: 'x' })).toEqual(['password']);
   });
 });

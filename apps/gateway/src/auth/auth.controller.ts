@@ -7,6 +7,7 @@ import { RateLimited } from '../rate-limits/rate-limit.guard';
 import { AcceptedView, CHECK_YOUR_EMAIL } from './accepted.view';
 import { AccountView } from './account.view';
 import { AccountsService } from './accounts.service';
+import { LoginLimitGuard } from './login-limit.guard';
 import { LoginBody } from './login.dto';
 import { LoginService } from './login.service';
 import { RefreshTokenBody } from './refresh-token.dto';
@@ -40,10 +41,12 @@ export class AuthController {
   }
 
   @Post('login')
+  @UseGuards(LoginLimitGuard)
   @HttpCode(HttpStatus.OK)
   @ApiRoute({
     summary: 'Log in with email and password',
-    description: 'Repeated failures for one address or from one client are slowed down with 429 and Retry-After.',
+    description:
+      'Attempts are limited per client IP, per account and IP, and per account from all IPs with growing delays (never a lock-out): 429 with Retry-After.',
     type: TokenPair,
     errors: [400, 401, 403, 413, 429, 503],
   })

@@ -7,10 +7,16 @@ import { AccountsService } from './accounts.service';
 import { AuthController } from './auth.controller';
 import { EmailVerificationService } from './email-verification.service';
 import { IDENTITY_ENTITIES } from './identity.entities';
-import { InMemoryLoginAttemptLimiter } from './in-memory-login-attempt-limiter';
-import { LoginAttemptLimiter } from './login-attempt-limiter';
+import { LoginLimitGuard } from './login-limit.guard';
 import { LoginService } from './login.service';
 import { PasswordHasher } from './password-hasher.service';
+import { PasswordChangeService } from './passwords/password-change.service';
+import { PasswordResetService } from './passwords/password-reset.service';
+import { PasswordStrength } from './passwords/password-strength';
+import { PasswordsController } from './passwords/passwords.controller';
+import { SessionsController } from './sessions/sessions.controller';
+import { AccountSettingsController } from './sign-in-alerts/account-settings.controller';
+import { SignInsService } from './sign-in-alerts/sign-ins.service';
 import { SessionsService } from './sessions.service';
 import { SigningKeysModule } from './signing-keys.module';
 import { VerificationController } from './verification.controller';
@@ -29,7 +35,7 @@ import { VerificationController } from './verification.controller';
       useFactory: (keys: SigningKeys, env: GatewayEnv) => ({ publicKey: keys.publicKeyPem, issuer: env.JWT_ISSUER }),
     }),
   ],
-  controllers: [AuthController, VerificationController],
+  controllers: [AuthController, VerificationController, PasswordsController, SessionsController, AccountSettingsController],
   providers: [
     AccountsService,
     EmailVerificationService,
@@ -37,16 +43,11 @@ import { VerificationController } from './verification.controller';
     SessionsService,
     PasswordHasher,
     AccessTokenIssuer,
-    {
-      provide: LoginAttemptLimiter,
-      inject: [GatewayEnv],
-      useFactory: (env: GatewayEnv) =>
-        new InMemoryLoginAttemptLimiter({
-          maxFailuresPerIpAndEmail: env.LOGIN_MAX_FAILURES,
-          maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
-          windowSeconds: env.LOGIN_WINDOW_SECONDS,
-        }),
-    },
+    PasswordStrength,
+    PasswordChangeService,
+    PasswordResetService,
+    SignInsService,
+    LoginLimitGuard,
   ],
   exports: [JwtVerificationModule],
 })

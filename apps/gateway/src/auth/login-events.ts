@@ -23,10 +23,14 @@ export interface LoginOrigin {
  * (the alert may end up in a terminal, as with `npm run listen`).
  */
 export function authLoginEvent(userId: string, origin: LoginOrigin, at: Date): AuthLoginEvent {
-  const ip = readable(origin.ip, MAX_IP_LENGTH);
-  const userAgent = readable(origin.userAgent, MAX_USER_AGENT_LENGTH);
+  const { ip, userAgent } = readableOrigin(origin);
   const payload: AuthLoginPayload = { ip, userAgent, at: utcTimestamp(at), message: `new sign-in from ${ip}, ${userAgent}` };
   return domainEvent(EVENT_TYPES.authLogin, payload, { userId, occurredAt: at });
+}
+
+/** Both values as stored and shown: cut, rid of control characters, "unknown" when absent. */
+export function readableOrigin(origin: LoginOrigin): { ip: string; userAgent: string } {
+  return { ip: readable(origin.ip, MAX_IP_LENGTH), userAgent: readable(origin.userAgent, MAX_USER_AGENT_LENGTH) };
 }
 
 function readable(text: string | undefined, maxLength: number): string {

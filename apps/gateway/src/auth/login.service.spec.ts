@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GatewayEnv } from '../gateway-env';
 import { AccessTokenIssuer } from './access-token.issuer';
-import { accountsOn, IdentityDatabase, openIdentityDatabase, registerVerified } from './identity-database.test-helper';
-import { InMemoryLoginAttemptLimiter } from './in-memory-login-attempt-limiter';
+import { accountsOn, IdentityDatabase, idleMailRelay, openIdentityDatabase, registerVerified } from './identity-database.test-helper';
 import { LoginAttempt, LoginService } from './login.service';
 import { PasswordHasher } from './password-hasher.service';
 import { SessionsService } from './sessions.service';
+import { SignInsService } from './sign-in-alerts/sign-ins.service';
 import { loadSigningKeys } from '@finstack/auth';
 import { UserEntity } from './user.entity';
 
@@ -31,9 +31,8 @@ describe('LoginService (on a real SQLite identity schema)', () => {
     const env = Object.assign(new GatewayEnv(), { JWT_ISSUER: 'finstack-test' });
     const users = db.dataSource.getRepository(UserEntity);
     passwords = new PasswordHasher();
-    const limiter = new InMemoryLoginAttemptLimiter({ maxFailuresPerIpAndEmail: 5, maxFailuresPerIp: 50, windowSeconds: 900 });
-    const sessions = new SessionsService(db.transactions, new AccessTokenIssuer(keys, env));
-    logins = new LoginService(users, passwords, limiter, sessions, db.transactions);
+    const sessions = new SessionsService(db.transactions, new AccessTokenIssuer(keys, env), env);
+    logins = new LoginService(users, passwords, new SignInsService(db.transactions, sessions, idleMailRelay, env));
     verifier = new JwtVerifier({ publicKey: keys.publicKeyPem, issuer: 'finstack-test' });
     const { accounts } = accountsOn(db, passwords);
     userId = await registerVerified(db, accounts, { email: 'Ada@Example.com', password: PASSWORD });
@@ -63,7 +62,7 @@ describe('LoginService (on a real SQLite identity schema)', () => {
   it('logs in with the right password, whatever the case of the email, and returns tokens for that user', async () => {
     const tokens = await logins.login(attempt({ email: 'ADA@example.com' }));
     expect(tokens).toMatchObject({ expiresIn: 900, tokenType: 'Bearer' });
-    expect(verifier.verify(tokens.accessToken)).toEqual({ userId, email: 'Ada@Example.com' });
+    expect(verifier.verify(tokens.accessToken)).toEqual({ userId, email: 'Ada@Example.com', sessionId: expect.any(String) });
   });
 
   it('gives an unknown email exactly the answer of a wrong password, after checking a password hash all the same', async () => {
@@ -73,30 +72,6 @@ describe('LoginService (on a real SQLite identity schema)', () => {
     expect(unknownEmail.toBody()).toEqual(wrongPassword.toBody());
     expect(unknownEmail.code).toBe(ErrorCode.INVALID_CREDENTIALS);
     expect(verify).toHaveBeenLastCalledWith(undefined, PASSWORD);
-  });
-
-  it('locks the email for this IP after five failures, even for the right password, with a Retry-After', async () => {
-    for (let i = 0; i < 5; i++) await refusal(logins.login(attempt({ password: `wrong password ${i}` })));
-    const locked = await refusal(logins.login(attempt()));
-    expect(locked.code).toBe(ErrorCode.TOO_MANY_REQUESTS);
-    expect(locked.details).toEqual({ retryAfterSeconds: expect.any(Number) });
-    await expect(logins.login(attempt({ ip: '198.51.100.1' }))).resolves.toBeDefined();
-  });
-
-  it('forgets earlier failures after a successful log-in', async () => {
-    for (let i = 0; i < 4; i++) await refusal(logins.login(attempt({ password: `wrong password ${i}` })));
-    await logins.login(attempt());
-    for (let i = 0; i < 4; i++) await refusal(logins.login(attempt({ password: `wrong password ${i}` })));
-    await expect(logins.login(attempt())).resolves.toBeDefined();
-  });
-
-  it('lets no more than five guesses of a parallel burst reach the password check', async () => {
-    const burst = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => refusal(logins.login(attempt({ password: `wrong password ${i}` })))),
-    );
-    const codes = burst.map((error) => error.code);
-    expect(codes.filter((code) => code === ErrorCode.INVALID_CREDENTIALS)).toHaveLength(5);
-    expect(codes.filter((code) => code === ErrorCode.TOO_MANY_REQUESTS)).toHaveLength(7);
   });
 
   it('refuses the right password of an unverified account with 403 EMAIL_NOT_VERIFIED, saying how to get a new link', async () => {

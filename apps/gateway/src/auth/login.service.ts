@@ -1,13 +1,9 @@
 import { DomainError, ErrorCode } from '@finstack/contracts';
-import { TransactionRunner } from '@finstack/database';
-import { appendEvents, OutboxRelay } from '@finstack/outbox';
-import { Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { LoginAttemptLimiter } from './login-attempt-limiter';
-import { authLoginEvent, IDENTITY_OUTBOX } from './login-events';
 import { PasswordHasher } from './password-hasher.service';
-import { SessionsService } from './sessions.service';
+import { SignInsService } from './sign-in-alerts/sign-ins.service';
 import { TokenPair } from './token-pair.view';
 import { emailKeyOf, UserEntity } from './user.entity';
 
@@ -20,33 +16,24 @@ export interface LoginAttempt {
 }
 
 /**
- * Password log-in. A successful one starts a session and tells the account's
- * owner ("new sign-in from <ip>, <agent>"): the refresh token and the
- * auth.login event are written in one database transaction, so there is
- * never a session nobody was told of, nor an alert for a log-in that failed.
+ * Password log-in. Its limits are counted before it runs (LoginLimitGuard); a
+ * successful one starts a session and tells the account's owner (SignInsService).
  */
 @Injectable()
 export class LoginService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly passwords: PasswordHasher,
-    private readonly limiter: LoginAttemptLimiter,
-    private readonly sessions: SessionsService,
-    private readonly transactions: TransactionRunner,
-    // Absent where no relay runs (specs of the auth module alone).
-    @Optional() private readonly relay?: OutboxRelay,
+    private readonly signIns: SignInsService,
   ) {}
 
   async login(attempt: LoginAttempt): Promise<TokenPair> {
-    const emailKey = emailKeyOf(attempt.email);
-    await this.limiter.beginAttempt(attempt.ip, emailKey);
-    const user = await this.users.findOneBy({ emailKey });
+    const user = await this.users.findOneBy({ emailKey: emailKeyOf(attempt.email) });
     // An unknown email is checked against a dummy hash: same time, same answer as a wrong password.
     const passwordMatches = await this.passwords.verify(user?.passwordHash, attempt.password);
     if (!user || !passwordMatches) {
       throw new DomainError(ErrorCode.INVALID_CREDENTIALS, 'email or password is incorrect');
     }
-    await this.limiter.attemptSucceeded(attempt.ip, emailKey);
     if (!user.emailVerifiedAt) {
       // Said only to whoever knows the password: it tells nothing to someone guessing.
       throw new DomainError(
@@ -55,13 +42,6 @@ export class LoginService {
           'for a new one, POST /api/v1/auth/resend-verification with your email',
       );
     }
-    const at = new Date();
-    const session = await this.transactions.run(async (manager) => {
-      const started = await this.sessions.start(manager, user, at);
-      await appendEvents(manager, IDENTITY_OUTBOX, [authLoginEvent(user.id, attempt, at)]);
-      return started;
-    });
-    this.relay?.wake(); // committed: the alert may leave now rather than at the relay's next poll
-    return session.tokens;
+    return this.signIns.complete(user, attempt);
   }
 }

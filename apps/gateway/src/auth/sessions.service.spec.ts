@@ -24,7 +24,7 @@ describe('SessionsService (refresh tokens on a real SQLite identity schema)', ()
     keysDir = mkdtempSync(join(tmpdir(), 'finstack-keys-'));
     const keys = loadSigningKeys({ dataDir: keysDir });
     const env = Object.assign(new GatewayEnv(), { JWT_ISSUER: 'finstack-test' });
-    sessions = new SessionsService(db.transactions, new AccessTokenIssuer(keys, env));
+    sessions = new SessionsService(db.transactions, new AccessTokenIssuer(keys, env), env);
     verifier = new JwtVerifier({ publicKey: keys.publicKeyPem, issuer: 'finstack-test' });
     const now = new Date();
     user = {
@@ -34,6 +34,7 @@ describe('SessionsService (refresh tokens on a real SQLite identity schema)', ()
       passwordHash: 'not used here',
       displayName: null,
       emailVerifiedAt: now,
+      signInAlerts: true,
       createdAt: now,
       updatedAt: now,
     };
@@ -61,7 +62,7 @@ describe('SessionsService (refresh tokens on a real SQLite identity schema)', ()
     const { tokens } = await startSession();
     expect(tokens).toMatchObject({ expiresIn: 900, tokenType: 'Bearer' });
     expect(tokens.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(verifier.verify(tokens.accessToken)).toEqual({ userId: user.id, email: 'Ada@Example.com' });
+    expect(verifier.verify(tokens.accessToken)).toEqual({ userId: user.id, email: 'Ada@Example.com', sessionId: expect.any(String) });
   });
 
   it('stores only the sha256 of a refresh token, never the token', async () => {
@@ -137,5 +138,52 @@ describe('SessionsService (refresh tokens on a real SQLite identity schema)', ()
     await expect(sessions.end(refreshToken)).resolves.toBeUndefined();
     await expect(sessions.end(refreshToken)).resolves.toBeUndefined();
     await expect(sessions.end('never-issued')).resolves.toBeUndefined();
+  });
+
+  describe('the sessions a user sees and ends', () => {
+    const startFrom = (origin: { ip?: string; userAgent?: string }, at = new Date()) =>
+      db.transactions.run((manager) => sessions.start(manager, user, at, origin));
+
+    it('lists active sessions with their device, IP and times, most recently used first; a refresh moves one up', async () => {
+      const phone = await startFrom({ ip: '203.0.113.7', userAgent: 'finstack-ios/1.2' }, new Date(Date.now() - 60_000));
+      const laptop = await startFrom({ ip: '198.51.100.4', userAgent: 'Firefox/133.0' }, new Date(Date.now() - 30_000));
+      expect((await sessions.list(user.id)).map((s) => [s.id, s.ip, s.userAgent])).toEqual([
+        [laptop.sessionId, '198.51.100.4', 'Firefox/133.0'],
+        [phone.sessionId, '203.0.113.7', 'finstack-ios/1.2'],
+      ]);
+      await sessions.refresh(phone.tokens.refreshToken);
+      const [first] = await sessions.list(user.id);
+      expect(first.id).toBe(phone.sessionId);
+      expect(first.lastUsedAt.getTime()).toBeGreaterThan(first.createdAt.getTime());
+    });
+
+    it("revokes one session: its refresh fails, the others' work; another user's or an unknown id is SESSION_NOT_FOUND", async () => {
+      const a = await startFrom({ ip: '203.0.113.7' });
+      const b = await startFrom({ ip: '203.0.113.8' });
+      await sessions.revoke(user.id, a.sessionId);
+      expect(await refusalOf(sessions.refresh(a.tokens.refreshToken))).toBe(ErrorCode.INVALID_REFRESH_TOKEN);
+      await expect(sessions.refresh(b.tokens.refreshToken)).resolves.toBeDefined();
+      expect(await refusalOf(sessions.revoke('0190f5c2-0000-7000-8000-000000000000', b.sessionId))).toBe(ErrorCode.SESSION_NOT_FOUND);
+      expect(await refusalOf(sessions.revoke(user.id, a.sessionId))).toBe(ErrorCode.SESSION_NOT_FOUND);
+      expect((await sessions.list(user.id)).map((s) => s.id)).toEqual([b.sessionId]);
+    });
+
+    it('ends every session but the one kept', async () => {
+      const kept = await startFrom({});
+      const others = [await startFrom({}), await startFrom({})];
+      await db.transactions.run((manager) => sessions.revokeAllBut(manager, user.id, kept.sessionId, new Date()));
+      expect((await sessions.list(user.id)).map((s) => s.id)).toEqual([kept.sessionId]);
+      for (const other of others) expect(await refusalOf(sessions.refresh(other.tokens.refreshToken))).toBe(ErrorCode.INVALID_REFRESH_TOKEN);
+    });
+
+    it('keeps at most SESSIONS_PER_USER_MAX active sessions: a log-in past it ends the least recently used', async () => {
+      const capped = new SessionsService(db.transactions, new AccessTokenIssuer(loadSigningKeys({ dataDir: keysDir }), new GatewayEnv()), Object.assign(new GatewayEnv(), { SESSIONS_PER_USER_MAX: 3 }));
+      const started = [];
+      for (let i = 0; i < 4; i++) started.push(await db.transactions.run((manager) => capped.start(manager, user, new Date(Date.now() + i), {})));
+      const listed = (await capped.list(user.id)).map((s) => s.id);
+      expect(listed).toHaveLength(3);
+      expect(listed).not.toContain(started[0].sessionId);
+      expect(await refusalOf(capped.refresh(started[0].tokens.refreshToken))).toBe(ErrorCode.INVALID_REFRESH_TOKEN);
+    });
   });
 });

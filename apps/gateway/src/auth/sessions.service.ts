@@ -3,9 +3,13 @@ import { TransactionRunner } from '@finstack/database';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+import { GatewayEnv } from '../gateway-env';
 import { ACCESS_TOKEN_TTL_SECONDS, AccessTokenIssuer } from './access-token.issuer';
+import { LoginOrigin, readableOrigin } from './login-events';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { hashRefreshToken, newRefreshTokenSecret } from './refresh-token-secret';
+import { activeSessions, pruneSessionHistory, revokeSessions } from './sessions/session-rows';
+import { SessionEntity } from './sessions/session.entity';
 import { TokenPair } from './token-pair.view';
 import { UserEntity } from './user.entity';
 
@@ -31,14 +35,22 @@ export class SessionsService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly accessTokens: AccessTokenIssuer,
+    private readonly env: GatewayEnv,
   ) {}
 
   /**
    * Starts a session in the caller's database transaction, so that what
-   * started it (a log-in and its alert) commits together with it.
+   * started it (a log-in and its alert) commits together with it. Past
+   * SESSIONS_PER_USER_MAX active sessions, the least recently used ones end.
    */
-  async start(manager: EntityManager, user: UserEntity, now: Date): Promise<StartedSession> {
+  async start(manager: EntityManager, user: UserEntity, now: Date, origin: LoginOrigin = {}): Promise<StartedSession> {
     const sessionId = uuidv7();
+    await lockUser(manager, user.id);
+    const active = await activeSessions(manager, user.id, now, REFRESH_TOKEN_TTL_MS);
+    const over = active.slice(this.env.SESSIONS_PER_USER_MAX - 1).map((session) => session.id);
+    await revokeSessions(manager, over, now);
+    await manager.insert(SessionEntity, { id: sessionId, userId: user.id, ...readableOrigin(origin), createdAt: now, lastUsedAt: now, revokedAt: null });
+    await pruneSessionHistory(manager, user.id);
     return { sessionId, tokens: await this.issuePair(manager, user, sessionId, now) };
   }
 
@@ -57,6 +69,35 @@ export class SessionsService {
       const token = await findAndLock(manager, hashRefreshToken(presentedToken));
       if (token) await revokeFamily(manager, token.familyId, new Date());
     });
+  }
+
+  /** The user's active sessions, most recently used first (at most SESSIONS_PER_USER_MAX). */
+  list(userId: string): Promise<SessionEntity[]> {
+    return this.transactions.run((manager) => activeSessions(manager, userId, new Date(), REFRESH_TOKEN_TTL_MS));
+  }
+
+  /** Ends one of the user's sessions; SESSION_NOT_FOUND for an id that is not an active session of theirs. */
+  async revoke(userId: string, sessionId: string): Promise<void> {
+    const revoked = await this.transactions.run(async (manager) => {
+      await lockUser(manager, userId);
+      const now = new Date();
+      const mine = (await activeSessions(manager, userId, now, REFRESH_TOKEN_TTL_MS)).some((session) => session.id === sessionId);
+      if (mine) await revokeSessions(manager, [sessionId], now);
+      return mine;
+    });
+    if (!revoked) throw new DomainError(ErrorCode.SESSION_NOT_FOUND, `no active session ${sessionId} of yours; GET /api/v1/auth/sessions lists them`);
+  }
+
+  /** Ends every session of the user but `keep` (all of them when it is undefined). */
+  endOthers(userId: string, keep: string | undefined): Promise<void> {
+    return this.transactions.run((manager) => this.revokeAllBut(manager, userId, keep, new Date()));
+  }
+
+  /** In the caller's transaction: ends every session of the user but `keep` (all of them when it is undefined). */
+  async revokeAllBut(manager: EntityManager, userId: string, keep: string | undefined, now: Date): Promise<void> {
+    await lockUser(manager, userId);
+    const ids = (await activeSessions(manager, userId, now, REFRESH_TOKEN_TTL_MS)).map((session) => session.id).filter((id) => id !== keep);
+    await revokeSessions(manager, ids, now);
   }
 
   private async rotate(manager: EntityManager, presentedToken: string): Promise<Rotation> {
@@ -84,6 +125,7 @@ export class SessionsService {
 
     const user = await manager.findOneBy(UserEntity, { id: token.userId });
     if (!user) return REFUSED;
+    await manager.update(SessionEntity, { id: token.familyId }, { lastUsedAt: now });
     return { rotated: true, tokens: await this.issuePair(manager, user, token.familyId, now) };
   }
 
@@ -100,7 +142,7 @@ export class SessionsService {
       createdAt: now,
     });
     return {
-      accessToken: this.accessTokens.issue(user),
+      accessToken: this.accessTokens.issue(user, familyId),
       refreshToken,
       expiresIn: ACCESS_TOKEN_TTL_SECONDS,
       tokenType: 'Bearer',
@@ -125,10 +167,12 @@ async function findAndLock(manager: EntityManager, tokenHash: string): Promise<R
 }
 
 async function revokeFamily(manager: EntityManager, familyId: string, now: Date): Promise<void> {
-  await manager
-    .createQueryBuilder()
-    .update(RefreshTokenEntity)
-    .set({ revokedAt: now })
-    .where('family_id = :familyId AND revoked_at IS NULL', { familyId })
-    .execute();
+  await revokeSessions(manager, [familyId], now);
+}
+
+/** Queues changes to one user's sessions behind one row lock on MySQL (see findAndLock); SQLite runs one transaction at a time. */
+async function lockUser(manager: EntityManager, userId: string): Promise<void> {
+  if (manager.connection.options.type === 'mysql') {
+    await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+  }
 }

@@ -30,6 +30,10 @@ export class UserEntity {
   @Column({ name: 'email_verified_at', type: 'datetime', precision: 3, nullable: true })
   emailVerifiedAt!: Date | null;
 
+  /** Whether a log-in from a new device or IP is also announced by mail (the push is always sent). */
+  @Column({ name: 'sign_in_alerts', type: 'boolean', default: true })
+  signInAlerts!: boolean;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt!: Date;
 

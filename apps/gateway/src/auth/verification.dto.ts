@@ -4,7 +4,8 @@ import { IsEmail, IsString, Matches, MaxLength, ValidateIf } from 'class-validat
 /** Either the mailed link's token, or the address and the mailed 6-digit code. */
 export class VerifyEmailBody {
   @ApiPropertyOptional({ example: 'q0Vd3c8XlJ2m7Rk4sT9wYb1nE5aH6pZu', description: "the link's token (…/verify-email?token=…)", maxLength: 128 })
-  @ValidateIf((body: VerifyEmailBody) => body.email === undefined && body.code === undefined)
+  // Checked whenever present (the token wins when both are sent), and required when email and code are absent.
+  @ValidateIf((body: VerifyEmailBody) => body.token !== undefined || (body.email === undefined && body.code === undefined))
   @IsString({ message: 'give either token, or email and code' })
   @Matches(/^[A-Za-z0-9_-]{16,128}$/, { message: "token must be the link's token as mailed" })
   token?: string;

@@ -15,6 +15,7 @@ import { ApiRoute } from '../openapi/api-route.decorator';
 import { onePage } from '../http/one-page';
 import { RequestId } from '../http/request-id.decorator';
 import { ClassifierClient, InjectClassifier } from './classifier-client';
+import { RateLimited } from '../rate-limits/rate-limit.guard';
 
 /** Applying a rule walks all of a user's transactions. */
 const APPLY_TIMEOUT_MS = 120_000;
@@ -98,12 +99,13 @@ export class RulesController {
 
   /** Applies the rule to existing transactions; with dryRun, lists what would change. */
   @Post(':id/apply')
+  @RateLimited('rule-apply')
   @HttpCode(200)
   @ApiRoute({
     summary: 'Apply a rule to existing transactions',
     description: 'With dryRun, lists what would change and changes nothing. Manual categories are never changed.',
     type: RuleApplication,
-    errors: [400, 401, 404, 413, 503, 504],
+    errors: [400, 401, 404, 413, 429, 503, 504],
   })
   apply(
     @CurrentUser() user: AuthUser,

@@ -8,6 +8,7 @@ import { IsUUID } from 'class-validator';
 import { RequestId } from '../http/request-id.decorator';
 import { readCsvUpload } from '../http/csv-upload';
 import { ImportsService } from './imports.service';
+import { RateLimited } from '../rate-limits/rate-limit.guard';
 
 class ImportIdParams {
   @IsUUID()
@@ -27,6 +28,7 @@ export class ImportsController {
    * rows nothing is imported (422) unless skipInvalid=true.
    */
   @Post()
+  @RateLimited('imports')
   @HttpCode(200)
   @ApiConsumes('text/csv', 'multipart/form-data')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })

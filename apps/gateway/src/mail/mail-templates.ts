@@ -40,3 +40,22 @@ export function signUpAttemptMail(to: string, resetLink: string): MailMessage {
     'If it was not you, nothing changed and you need not do anything.',
   ]);
 }
+
+/** `validFor`: the link's lifetime in words, e.g. "30 minutes". */
+export function passwordResetMail(to: string, link: string, validFor: string): MailMessage {
+  return message(to, 'choose a new password', [
+    `Someone asked to reset the password of your ${PRODUCT} account. To choose a new one, open this link:`,
+    link,
+    `It works once, for ${validFor}, and signs you out everywhere. If you did not ask, ignore this message: your password stays as it is.`,
+  ]);
+}
+
+export function signInAlertMail(to: string, sign: { ip: string; userAgent: string; at: string }, sessionsLink: string): MailMessage {
+  return message(to, 'new sign-in to your account', [
+    `Your ${PRODUCT} account was just signed in to from a device or network it had not used before:`,
+    `When: ${sign.at}. IP address: ${sign.ip}. Device: ${sign.userAgent}.`,
+    'If it was you, you need not do anything. If not, change your password and end the sessions you do not know here:',
+    sessionsLink,
+    'You can turn these messages off in your account settings.',
+  ]);
+}

@@ -1,6 +1,12 @@
 import { CreateIdentityTables1795298400000 } from './1795298400000-create-identity-tables';
 import { CreateIdentityOutbox1795327200000 } from './1795327200000-create-identity-outbox';
 import { AddEmailVerification1796000000000 } from './1796000000000-add-email-verification';
+import { AddSessionsAndPasswordResets1796200000000 } from './1796200000000-add-sessions-and-password-resets';
 
 /** Every identity-schema migration, oldest first. */
-export const IDENTITY_MIGRATIONS = [CreateIdentityTables1795298400000, CreateIdentityOutbox1795327200000, AddEmailVerification1796000000000];
+export const IDENTITY_MIGRATIONS = [
+  CreateIdentityTables1795298400000,
+  CreateIdentityOutbox1795327200000,
+  AddEmailVerification1796000000000,
+  AddSessionsAndPasswordResets1796200000000,
+];

@@ -8,6 +8,12 @@ export class FieldError {
 
   @ApiProperty({ type: String, isArray: true })
   errors!: string[];
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'a refused new password: what makes it easy to guess (zxcvbn), when it names something' })
+  warning?: string | null;
+
+  @ApiPropertyOptional({ type: String, isArray: true, description: 'a refused new password: how to make it stronger (zxcvbn)' })
+  suggestions?: string[];
 }
 
 /** Every HTTP error the API gives has this body (see HttpExceptionFilter). */

@@ -32,7 +32,7 @@ export class RateLimitGuard implements CanActivate {
     const rule = this.rules[name];
     const request = context.switchToHttp().getRequest<Request>();
     const response = context.switchToHttp().getResponse<Response>();
-    const record = await this.storage.increment(rule.tracker(request), rule.windowSeconds * 1000, rule.limit, rule.windowSeconds * 1000, name);
+    const record = await this.storage.increment(`${name}:${rule.tracker(request)}`, rule.windowSeconds * 1000, rule.limit, rule.windowSeconds * 1000, name);
     response.setHeader('RateLimit-Policy', `"${name}";q=${rule.limit};w=${rule.windowSeconds}`);
     response.setHeader('RateLimit', `"${name}";r=${Math.max(0, rule.limit - record.totalHits)};t=${record.timeToExpire}`);
     if (record.isBlocked) {

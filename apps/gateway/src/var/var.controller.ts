@@ -6,6 +6,7 @@ import { ApiRoute } from '../openapi/api-route.decorator';
 import { Response } from 'express';
 import { RequestId } from '../http/request-id.decorator';
 import { InjectVar, VarClient } from './var-client';
+import { RateLimited } from '../rate-limits/rate-limit.guard';
 
 /**
  * An analysis small enough to answer at once runs inside the call: the
@@ -22,6 +23,7 @@ export class VarController {
   constructor(@InjectVar() private readonly risk: VarClient) {}
 
   @Post('analyses')
+  @RateLimited('var')
   @ApiRoute({
     summary: 'Monte-Carlo VaR and ES of a trading strategy on a stored price history',
     description:
@@ -43,6 +45,7 @@ export class VarController {
   }
 
   @Post('portfolio')
+  @RateLimited('var')
   @ApiRoute({
     summary: "VaR and ES of the caller's holdings: monte-carlo (Cholesky), historical or parametric",
     description: 'Values at the last close every holding has; each holding\'s contribution is given. 201 or 202 as for analyses.',

@@ -1,0 +1,49 @@
+import { DomainError, ErrorCode } from '@finstack/contracts';
+import { MIN_PASSWORD_SCORE, PasswordStrength } from './password-strength';
+
+describe('PasswordStrength (zxcvbn with the common-password and English dictionaries)', () => {
+  const strength = new PasswordStrength();
+
+  it.each(['correct horse battery staple', 'the squatters password', 'plum-orbit-47-cascade'])('accepts "%s" (score of at least 3)', (password) => {
+    const verdict = strength.rate(password);
+    expect(verdict.score).toBeGreaterThanOrEqual(MIN_PASSWORD_SCORE);
+    expect(verdict.strong).toBe(true);
+  });
+
+  it.each(['password1234', 'qwertyuiop12', 'P@ssw0rd2024', 'aaaaaaaaaaaa', 'iloveyou1234'])('refuses the common or patterned "%s"', (password) => {
+    expect(strength.rate(password).strong).toBe(false);
+  });
+
+  it("refuses a password made of the account's own address", () => {
+    expect(strength.rate('ada.lovelace1815', []).strong).toBe(true);
+    expect(strength.rate('ada.lovelace1815', ['Ada.Lovelace@example.com']).strong).toBe(false);
+  });
+
+  it('says why in the 400: the field, zxcvbn warning and suggestions', () => {
+    let error: unknown;
+    try {
+      strength.assertStrong('newPassword', 'password1234');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(DomainError);
+    const refused = error as DomainError;
+    expect(refused.code).toBe(ErrorCode.VALIDATION_FAILED);
+    expect(refused.status).toBe(400);
+    expect(refused.message).toMatch(/^newPassword is too easy to guess .*commonly used password/);
+    expect(refused.details).toEqual([
+      expect.objectContaining({ field: 'newPassword', warning: expect.stringMatching(/commonly used/), suggestions: expect.arrayContaining([expect.any(String)]) }),
+    ]);
+  });
+
+  it('gives a generic reason when zxcvbn names no pattern', () => {
+    const verdict = strength.rate('kq8w3nz4');
+    expect(verdict.strong).toBe(false);
+    expect(() => strength.assertStrong('password', 'kq8w3nz4')).toThrow(/password is too easy to guess/);
+  });
+
+  it('rates only the first 64 characters: a weak start is refused whatever follows', () => {
+    expect(strength.rate('a'.repeat(64) + 'correct horse battery staple').strong).toBe(false);
+    expect(strength.rate('correct horse battery staple' + 'a'.repeat(200)).strong).toBe(true);
+  });
+});
