@@ -37,19 +37,13 @@ export type StrategyResult = Schemas['StrategyAnalysisResult'];
 export type PortfolioResult = Schemas['PortfolioVarResult'];
 export type Run = Schemas['RunView'];
 
+export type SessionItem = Schemas['SessionView'];
+
 /*
- * Identity's account-security answers (sessions, MFA enrolment). Written
- * here from the identity issue's contract while its routes land; switch to
- * Schemas[...] once docs/openapi.json declares them.
+ * MFA's answers, written here from the identity issue's contract while its
+ * routes land on another branch; switch to Schemas['TotpEnrolmentView'] and
+ * Schemas['RecoveryCodesView'] once docs/openapi.json declares them.
  */
-export interface SessionItem {
-  id: string;
-  userAgent: string | null;
-  ip: string | null;
-  createdAt: string;
-  lastUsedAt: string | null;
-  current: boolean;
-}
 export interface TotpEnrolment {
   otpauthUri: string;
   /** an SVG data URL */
@@ -58,8 +52,8 @@ export interface TotpEnrolment {
 export interface RecoveryCodes {
   recoveryCodes: string[];
 }
-/** The profile with the security settings identity may add to it. */
-export type AccountSettings = Account & { mfaEnabled?: boolean; signInAlerts?: boolean };
+/** The profile; `mfaEnabled` comes with the MFA routes. */
+export type AccountSettings = Account & { mfaEnabled?: boolean };
 
 /** A push from notifications (DomainEvent). */
 export interface LiveEvent<P = Record<string, unknown>> {

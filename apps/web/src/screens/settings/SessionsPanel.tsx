@@ -6,8 +6,8 @@ import type { SessionItem } from '../../api/types';
 import { QueryView } from '../../ui/states';
 
 /** A user agent as a person reads it: the browser and the system, not the whole string. */
-export function deviceOf(userAgent: string | null): string {
-  if (!userAgent) return 'Unknown device';
+export function deviceOf(userAgent: string): string {
+  if (!userAgent || userAgent === 'unknown') return 'Unknown device';
   const browser = /Edg\//.test(userAgent) ? 'Edge' : /Firefox\//.test(userAgent) ? 'Firefox' : /Chrom(e|ium)\//.test(userAgent) ? 'Chrome' : /Safari\//.test(userAgent) ? 'Safari' : null;
   const system = /Android/.test(userAgent) ? 'Android' : /iPhone|iPad/.test(userAgent) ? 'iOS' : /Windows/.test(userAgent) ? 'Windows' : /Mac OS X/.test(userAgent) ? 'macOS' : /Linux/.test(userAgent) ? 'Linux' : null;
   return browser && system ? `${browser} on ${system}` : browser ?? system ?? userAgent.slice(0, 60);

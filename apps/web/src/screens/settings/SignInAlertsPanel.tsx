@@ -7,7 +7,6 @@ import { keys, useApiMutation, useMe } from '../../api/queries';
 export default function SignInAlertsPanel() {
   const me = useMe();
   const update = useApiMutation((signInAlerts: boolean) => api('PATCH', '/auth/me', { body: { signInAlerts } }), [keys.me]);
-  // On until the person turns it off (the account answers the setting once identity has it).
   const on = update.isPending ? update.variables : (me.data?.signInAlerts ?? true);
   return (
     <Card withBorder>
