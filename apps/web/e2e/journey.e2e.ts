@@ -274,7 +274,7 @@ describe('the web console journey, in Chromium against npm start’s stack', () 
   });
 
   it('8. signs out, opens the ledger, and after signing in lands on the ledger', async () => {
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     await page.goto(`${stack.url}/ledger`);
     await page.getByLabel(/^Email( \*)?$/).fill(USER.email);
@@ -285,7 +285,7 @@ describe('the web console journey, in Chromium against npm start’s stack', () 
   });
 
   it('9. resets a forgotten password through the mailed link', async () => {
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
     await page.getByLabel(/^Email( \*)?$/).fill(USER.email);
     await page.getByRole('button', { name: 'Send the link' }).click();
@@ -312,7 +312,7 @@ describe('the web console journey, in Chromium against npm start’s stack', () 
   });
 
   it('10. signs out, and a reload stays signed out', async () => {
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     await page.reload();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();

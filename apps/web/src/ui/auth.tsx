@@ -15,8 +15,10 @@ interface AuthContextValue {
   signIn(email: string, password: string): Promise<MfaChallenge | null>;
   completeMfa(mfaToken: string, proof: { code: string } | { recoveryCode: string }): Promise<void>;
   signOut(): Promise<void>;
-  /** The server ended the session already (account deleted): forget it here. */
-  forget(): void;
+  /** The server ended the session already (account deleted): forget it here, with a word for the sign-in page. */
+  forget(notice: string): void;
+  /** What the sign-in page says first (set by forget). */
+  notice: string | null;
 }
 
 const AuthContext = createContext<AuthContextValue | null>(null);
@@ -43,6 +45,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const entered = useCallback(() => {
+    setNotice(null);
     localStorage.setItem(SIGNED_IN_HINT, '1');
     setStatus('signed-in');
   }, []);
@@ -64,7 +67,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [entered],
   );
 
-  const forget = useCallback(() => {
+  const [notice, setNotice] = useState<string | null>(null);
+  const forget = useCallback((why: string) => {
+    setNotice(why);
     session.clear();
     localStorage.removeItem(SIGNED_IN_HINT);
     queries.clear();
@@ -78,7 +83,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setStatus('signed-out');
   }, [queries]);
 
-  return <AuthContext.Provider value={{ status, signIn, completeMfa, signOut, forget }}>{children}</AuthContext.Provider>;
+  return <AuthContext.Provider value={{ status, signIn, completeMfa, signOut, forget, notice }}>{children}</AuthContext.Provider>;
 }
 
 export function RequireSession({ children }: { children: ReactNode }) {

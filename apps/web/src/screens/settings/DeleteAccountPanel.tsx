@@ -1,7 +1,6 @@
 import { Button, Card, Group, Modal, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
 import { api, ApiError, COOKIE_MODE } from '../../api/http';
 import { useMe } from '../../api/queries';
 import { useAuth } from '../../ui/auth';
@@ -11,7 +10,6 @@ import { FormError } from '../../ui/states';
 export default function DeleteAccountPanel() {
   const me = useMe();
   const { forget } = useAuth();
-  const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -31,8 +29,8 @@ export default function DeleteAccountPanel() {
     try {
       // Cookie mode: the gateway also clears this browser's refresh cookie.
       await api('DELETE', '/auth/me', { body: { password, ...(code.trim() ? { code: code.trim() } : {}) }, headers: COOKIE_MODE });
-      forget();
-      navigate('/sign-in', { replace: true, state: { deleted: true } });
+      // Signed out here too; the sign-in page then says what happened.
+      forget('Your account is deleted. Its data is being erased from every part of finstack.');
     } catch (failure) {
       if (failure instanceof ApiError) form.setErrors(failure.fieldErrors);
       setError(failure);
@@ -56,7 +54,7 @@ export default function DeleteAccountPanel() {
       <Button color="red" variant="outline" onClick={() => setOpen(true)}>
         Delete my account…
       </Button>
-      <Modal opened={open} onClose={close} title="Delete your account for good?" centered>
+      <Modal opened={open} onClose={close} title="Delete your account for good?" centered closeButtonProps={{ "aria-label": "Close" }}>
         <form onSubmit={submit} noValidate>
           <Stack>
             <FormError error={error} />

@@ -56,7 +56,7 @@ export default function MfaPanel() {
         <Title order={3} size="h4">
           Two-step verification
         </Title>
-        <Badge variant="light" color={enabled || step.name === 'codes' ? 'teal' : 'gray'}>
+        <Badge variant={enabled || step.name === 'codes' ? 'light' : 'outline'} color={enabled || step.name === 'codes' ? 'indigo' : 'gray'}>
           {enabled || step.name === 'codes' ? 'On' : 'Off'}
         </Badge>
       </Group>
@@ -130,7 +130,7 @@ function RecoveryCodesShown({ codes, onDone }: { codes: string[]; onDone: () => 
   const text = codes.join('\n');
   return (
     <Stack gap="sm">
-      <Alert color="yellow" title="Save your recovery codes now" role="status">
+      <Alert color="indigo" title="Save your recovery codes now" role="status">
         Each one signs you in once if you lose your phone. They are shown only this time.
       </Alert>
       <List type="ordered" data-testid="recovery-codes" ff="monospace" size="sm" style={{ columns: 2 }}>

@@ -59,7 +59,7 @@ export default function SessionsPanel() {
                     <Table.Td title={session.userAgent ?? undefined}>
                       {deviceOf(session.userAgent)}{' '}
                       {session.current && (
-                        <Badge size="sm" variant="light" color="teal">
+                        <Badge size="sm" variant="light" color="indigo">
                           This browser
                         </Badge>
                       )}

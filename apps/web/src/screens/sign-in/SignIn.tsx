@@ -15,7 +15,7 @@ import { PASSWORD_MAX, PASSWORD_MIN } from './password-rules';
 const EMAIL_MAX = 254;
 
 export function SignIn({ mode }: { mode: 'sign-in' | 'sign-up' }) {
-  const { status, signIn } = useAuth();
+  const { status, signIn, notice } = useAuth();
   const location = useLocation();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -85,9 +85,9 @@ export function SignIn({ mode }: { mode: 'sign-in' | 'sign-up' }) {
       <Text c="dimmed" ta="center" mt={4}>
         {mode === 'sign-in' ? 'Sign in to your ledger' : 'Create your account'}
       </Text>
-      {(location.state as { deleted?: boolean } | null)?.deleted && (
-        <Alert color="teal" mt="lg" role="status" title="Your account is deleted">
-          Its data is being erased from every part of finstack.
+      {notice && (
+        <Alert color="indigo" mt="lg" role="status">
+          {notice}
         </Alert>
       )}
       <Paper withBorder shadow="sm" p="lg" mt="lg" radius="md">
