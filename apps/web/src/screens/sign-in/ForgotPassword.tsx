@@ -33,7 +33,7 @@ export default function ForgotPassword() {
         Reset your password
       </Title>
       {sentTo ? (
-        <Alert color="teal" mt="lg" title="Check your email" role="status">
+        <Alert color="indigo" mt="lg" title="Check your email" role="status">
           <Text size="sm">
             If <b>{sentTo}</b> has a finstack account, a link to set a new password is on its way. It works once, for 30 minutes.
           </Text>

@@ -41,13 +41,15 @@ export default function ResetPassword() {
       {!token ? (
         <Alert color="red" mt="lg" role="alert" title="This link is incomplete">
           <Text size="sm">
-            Open the link from the email as it is, or <Anchor component={Link} to="/forgot-password">ask for a new one</Anchor>.
+            Open the link from the email as it is, or <Anchor component={Link} to="/forgot-password" c="inherit" underline="always" fw={700}>
+              ask for a new one
+            </Anchor>.
           </Text>
         </Alert>
       ) : done ? (
-        <Alert color="teal" mt="lg" role="status" title="Your password is changed">
+        <Alert color="indigo" mt="lg" role="status" title="Your password is changed">
           <Text size="sm">
-            Every session was signed out. <Anchor component={Link} to="/sign-in">Sign in</Anchor> with the new password.
+            Every session was signed out. <Anchor component={Link} to="/sign-in" c="inherit" underline="always" fw={700}>Sign in</Anchor> with the new password.
           </Text>
         </Alert>
       ) : (
