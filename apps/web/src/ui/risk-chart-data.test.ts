@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backtestBars, backtestDomain, backtestSeries, histogramBars } from './risk-chart-data';
+import { backtestBars, backtestDomain, backtestSeries, histogramBars, niceCeiling } from './risk-chart-data';
 
 const risk = (var95: number, var99: number) => [
   { confidence: 0.95, varReturn: 0, varMoney: var95, esReturn: 0, esMoney: var95 },
@@ -32,9 +32,13 @@ describe('risk chart adapters', () => {
       { openDate: '2024-01-02', pnl: 5000, risk: risk(100, 150) },
       { openDate: '2024-01-03', pnl: -120, risk: risk(100, 150) },
     ];
-    // worst: −150 (the 99 % VaR) → 165 → rounded up to 200
+    // worst: −150 (the 99 % VaR) → 165 → the next round number, 200
     expect(backtestDomain(trades, [0.95, 0.99])).toEqual({ domain: [-200, 200], clippedAbove: 200 });
     expect(backtestDomain(trades.slice(1), [0.95, 0.99])).toEqual({ domain: [-200, 200], clippedAbove: null });
+  });
+
+  it('rounds the axis bound to 1, 2, 2.5 or 5 times a power of ten', () => {
+    expect([14_500, 165, 2_100, 48_000, 0].map(niceCeiling)).toEqual([20_000, 200, 2_500, 50_000, 100]);
   });
 
   it('names a bar series per level and a dashed line per level', () => {

@@ -35,6 +35,13 @@ const BREACH_COLOURS = ['orange.7', 'red.8', 'grape.8', 'pink.8', 'dark.6'];
 // Lines in greys, apart from the bars' colours: lighter for the lower level, darker for the higher.
 const LINE_COLOURS = ['gray.6', 'dark.9', 'gray.8', 'dark.5', 'dark.7'];
 
+/** The next round number (1, 2, 2.5 or 5 × 10ⁿ) at or above `value`, so the axis ticks are round too. */
+export function niceCeiling(value: number): number {
+  if (!(value > 0)) return 100;
+  const power = 10 ** Math.floor(Math.log10(value));
+  return [1, 2, 2.5, 5, 10].map((step) => step * power).find((candidate) => candidate >= value)!;
+}
+
 /**
  * The value axis of the backtest: from the worst loss (or −VaR) down, to as
  * far above zero, so losses and VaR read clearly however large the best gains;
@@ -50,7 +57,7 @@ export function backtestDomain(trades: Trade[], levels: number[]): { domain: [nu
       low = Math.min(low, -(trade.risk[l]?.varMoney ?? 0));
     });
   }
-  const bound = Math.ceil((-low * 1.1) / 100) * 100 || 100;
+  const bound = niceCeiling(-low * 1.1);
   return { domain: [-bound, bound], clippedAbove: high > bound ? bound : null };
 }
 

@@ -51,9 +51,11 @@ export default function DeleteAccountPanel() {
       <Text size="sm" mb="sm">
         Deletes your account and everything in it: transactions, categories, imports, rules, holdings, watchlist, alerts and analyses. It cannot be undone.
       </Text>
-      <Button color="red" variant="outline" onClick={() => setOpen(true)}>
-        Delete my account…
-      </Button>
+      <Group>
+        <Button color="red" variant="outline" onClick={() => setOpen(true)}>
+          Delete my account…
+        </Button>
+      </Group>
       <Modal opened={open} onClose={close} title="Delete your account for good?" centered closeButtonProps={{ "aria-label": "Close" }}>
         <form onSubmit={submit} noValidate>
           <Stack>
