@@ -66,6 +66,15 @@ describe('docker-compose.yml', () => {
     expect(env('notifications')).toMatchObject({ HTTP_HOST: '0.0.0.0', NOTIFICATIONS_PORT: '3001' });
   });
 
+  it('serves the console from the gateway, with notifications at the same origin through its /socket.io proxy', () => {
+    expect(env('gateway').NOTIFICATIONS_URL).toBe(`http://notifications:${env('notifications').NOTIFICATIONS_PORT}`);
+    expect(dependencies('gateway').notifications).toEqual({ condition: 'service_healthy' });
+    const dockerfile = readFileSync(join(ROOT, 'docker', 'Dockerfile'), 'utf8');
+    // The gateway's image holds the console's bundle where WEB_DIR looks by default.
+    expect(dockerfile).toMatch(/RUN if \[ "\$\{APP\}" = gateway \]; then npx vite build;/);
+    expect(dockerfile).toContain('COPY --from=web /app/apps/web/dist apps/web/dist');
+  });
+
   it('builds each app from docker/Dockerfile with its own APP (and notifications, which holds every socket, a larger heap)', () => {
     for (const app of APPS) {
       const heap = app === 'notifications' ? { HEAP_MB: 768 } : {};

@@ -1,6 +1,7 @@
 // Drives a running compose stack the way a user would, through the two
 // published ports only (test/compose/prove-stack.sh runs it):
-// registers a user, logs in, opens a Socket.IO connection, creates a
+// opens the web console at `/`, registers a user, logs in, opens a Socket.IO
+// connection through the gateway's origin (its /socket.io proxy), creates a
 // transaction and receives its `transaction.created` push, then runs a VaR
 // analysis of a trading strategy on the seeded AAPL history.
 // Prints each step with what the system answered; exits 1 at the first
@@ -8,7 +9,8 @@
 const { io } = require('socket.io-client');
 
 const API = process.env.API_URL ?? 'http://127.0.0.1:3000';
-const PUSH = process.env.NOTIFICATIONS_URL ?? 'http://127.0.0.1:3001';
+// The console's origin: the gateway proxies /socket.io to notifications (NOTIFICATIONS_URL in compose).
+const PUSH = process.env.PUSH_URL ?? API;
 
 function fail(step, detail) {
   console.error(`FAILED ${step}: ${detail}`);
@@ -64,6 +66,11 @@ function collect(socket, type) {
 async function main() {
   const email = `proof-${Date.now()}@example.com`;
   const password = 'a long proof passphrase';
+
+  const page = await fetch(`${API}/`, { headers: { accept: 'text/html' } });
+  const html = await page.text();
+  if (page.status !== 200 || !html.includes('<div id="root">')) fail('web console', `expected the console's index.html, got ${page.status} ${html.slice(0, 120)}`);
+  console.log(`web console at ${API}/: ${page.status}, ${html.length} bytes of index.html`);
 
   const registered = await call('POST', '/auth/register', { email, password, displayName: 'Proof' });
   expectStatus('register', registered, 201);

@@ -66,6 +66,11 @@ describe('the web console journey, in Chromium against npm start’s stack', () 
 
   const accessible = async (screen: string) => expect(await seriousViolations(page), `axe on ${screen}`).toEqual([]);
   const shot = async (name: string, docs = false) => {
+    // A README picture shows the screen, not the toasts of the steps before it.
+    if (docs) {
+      for (const dismiss of await page.getByRole('button', { name: 'Dismiss' }).all()) await dismiss.click({ timeout: 1_000 }).catch(() => undefined);
+      await page.mouse.move(0, 899); // and no button under the pointer
+    }
     await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
     if (docs) copyFileSync(join(SHOTS, `${name}.png`), join(DOCS_IMG, `${name}.png`));
   };
@@ -118,6 +123,36 @@ describe('the web console journey, in Chromium against npm start’s stack', () 
     // Chosen by hand now: the chip names the category without an automatic source.
     await expect.poll(async () => tesco.getByRole('button', { name: /Category of/ }).getAttribute('aria-label')).toBe(`Category of TESCO STORES 42: ${chosen} (by you). Change`);
     await shot('ledger', true);
+  });
+
+  it('1b. works the ledger from the keyboard: move, edit, categorise', async () => {
+    const list = page.getByTestId('ledger-list');
+    await list.focus();
+    await page.keyboard.press('End');
+    const cursor = list.locator('[data-cursor]');
+    const last = (await cursor.textContent())!.includes('SALARY') ? 'SALARY ACME LTD' : 'TESCO STORES 42';
+    const other = last === 'SALARY ACME LTD' ? 'TESCO STORES 42' : 'SALARY ACME LTD';
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => cursor.textContent()).toContain(other);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => cursor.textContent()).toContain(last);
+    // E edits the row under the cursor; Escape closes and the list has the focus again.
+    await page.keyboard.press('e');
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByLabel(/^Description( \*)?$/).inputValue()).toBe(last);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('ledger-list');
+    // C opens the row's categories; the keyboard picks one.
+    await page.keyboard.press('c');
+    await page.getByRole('menuitem', { name: 'Groceries', exact: true }).press('Enter');
+    const row = page.getByRole('row').filter({ hasText: last });
+    await expect.poll(() => row.getByRole('button', { name: /Category of/ }).getAttribute('aria-label')).toBe(`Category of ${last}: Groceries (by you). Change`);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('ledger-list');
+    await page.keyboard.press(' ');
+    await page.getByTestId('bulk-bar').getByText('1 selected').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('bulk-bar').waitFor({ state: 'detached' });
   });
 
   it('2. imports a CSV: a dry run with a bad line, a clean import, then a re-import of duplicates', async () => {
@@ -188,13 +223,99 @@ describe('the web console journey, in Chromium against npm start’s stack', () 
     await page.getByTestId('var-progress').waitFor({ timeout: 30_000 });
     await page.getByTestId('var-result').waitFor({ timeout: 180_000 });
     await expect.poll(() => page.getByTestId('price-chart').locator('canvas').count()).toBeGreaterThan(0);
+    // The backtest: a bar per trade, and Kupiec's test per level.
+    const backtest = page.getByTestId('backtest-chart');
+    await expect.poll(() => backtest.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(10);
+    expect(await backtest.getAttribute('aria-label')).toMatch(/\d+ beyond VaR 95 % \([\d.]+ expected\)/);
     await accessible('strategy VaR');
     await page.getByTestId('var-result').scrollIntoViewIfNeeded();
     await shot('strategy-var');
+    await backtest.scrollIntoViewIfNeeded();
+    await shot('strategy-var-backtest');
   });
 
-  it('7. signs out, and a reload stays signed out', async () => {
-    await page.getByRole('button', { name: 'Sign out' }).click();
+  it('6b. computes a historical portfolio VaR and draws its P&L histogram with the VaR and ES lines', async () => {
+    await go('Portfolio VaR');
+    await page.getByRole('button', { name: 'Compute' }).click();
+    const histogram = page.getByTestId('pnl-histogram');
+    await expect.poll(() => histogram.locator('.recharts-bar-rectangle').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(20);
+    await expect.poll(() => histogram.locator('.recharts-reference-line').count()).toBe(4);
+    await accessible('portfolio VaR');
+    await histogram.scrollIntoViewIfNeeded();
+    await shot('portfolio-var');
+  });
+
+  it('7. sees its sessions, turns sign-in alerts off and changes its password in settings', async () => {
+    await go('Settings');
+    // This browser's session is listed and marked.
+    await page.getByTestId('sessions').getByText('This browser').waitFor();
+    await accessible('settings');
+    await shot('settings');
+    const alerts = page.getByRole('switch', { name: /Email me when someone signs in/ });
+    expect(await alerts.isChecked()).toBe(true);
+    await alerts.click();
+    await page.getByText('Sign-in alerts are off').waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Settings' }).waitFor();
+    await expect.poll(() => page.getByRole('switch', { name: /Email me when someone signs in/ }).isChecked()).toBe(false);
+    // The API's limits before submit, then the server's strength check next to the input.
+    const form = page.getByRole('form', { name: 'Change password' });
+    await form.getByLabel(/^Current password( \*)?$/).fill(USER.password);
+    await form.getByLabel(/^New password( \*)?$/).fill('short');
+    await form.getByLabel(/^New password again( \*)?$/).fill('short');
+    await form.getByRole('button', { name: 'Change password' }).click();
+    await form.getByText('use at least 10 characters').waitFor();
+    await form.getByLabel(/^New password( \*)?$/).fill('passwordpassword');
+    await form.getByLabel(/^New password again( \*)?$/).fill('passwordpassword');
+    await form.getByRole('button', { name: 'Change password' }).click();
+    await form.getByRole('alert').waitFor();
+    USER.password = 'a changed and long passphrase 58';
+    await form.getByLabel(/^New password( \*)?$/).fill(USER.password);
+    await form.getByLabel(/^New password again( \*)?$/).fill(USER.password);
+    await form.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Password changed. Your other sessions are signed out.').waitFor();
+  });
+
+  it('8. signs out, opens the ledger, and after signing in lands on the ledger', async () => {
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.goto(`${stack.url}/ledger`);
+    await page.getByLabel(/^Email( \*)?$/).fill(USER.email);
+    await page.getByLabel(/^Password( \*)?$/).fill(USER.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Ledger' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/ledger');
+  });
+
+  it('9. resets a forgotten password through the mailed link', async () => {
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await page.getByLabel(/^Email( \*)?$/).fill(USER.email);
+    await page.getByRole('button', { name: 'Send the link' }).click();
+    await page.getByText('a link to set a new password is on its way').waitFor();
+    await accessible('forgot password');
+    const [link] = await mailMatching(stack.mailDir, USER.email, /https?:\/\/\S+\/reset-password\?token=[A-Za-z0-9_-]+/);
+    const target = new URL(link);
+    await page.goto(`${stack.url}${target.pathname}${target.search}`);
+    await page.getByLabel(/^New password( \*)?$/).fill('short');
+    await page.getByLabel(/^New password again( \*)?$/).fill('short');
+    await page.getByRole('button', { name: 'Set the new password' }).click();
+    await page.getByText('use at least 10 characters').waitFor();
+    USER.password = 'another quite long passphrase 77';
+    await page.getByLabel(/^New password( \*)?$/).fill(USER.password);
+    await page.getByLabel(/^New password again( \*)?$/).fill(USER.password);
+    await page.getByRole('button', { name: 'Set the new password' }).click();
+    await page.getByText('Your password is changed').waitFor();
+    await accessible('reset password');
+    await page.getByRole('link', { name: 'Sign in' }).click();
+    await page.getByLabel(/^Email( \*)?$/).fill(USER.email);
+    await page.getByLabel(/^Password( \*)?$/).fill(USER.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+  });
+
+  it('10. signs out, and a reload stays signed out', async () => {
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     await page.reload();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();

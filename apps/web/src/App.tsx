@@ -1,11 +1,13 @@
 import { createTheme, MantineProvider, Notification, type CSSVariablesResolver } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { ApiError } from './api/http';
+import { prefetchLedger } from './api/queries';
 import { AuthProvider, RequireSession } from './ui/auth';
-import { Shell } from './ui/shell';
+import { loadShell } from './ui/load-shell';
+import { Loading } from './ui/states';
 import VerifyEmail from './screens/sign-in/VerifyEmail';
 import { SignIn } from './screens/sign-in/SignIn';
 
@@ -45,21 +47,41 @@ const screen = (load: () => Promise<{ default: React.ComponentType }>) => {
   return <Screen />;
 };
 
+const loadLedger = () => import('./screens/ledger/Ledger');
+
+// The shell (navigation, live pushes with socket.io-client) is not needed to sign in: it loads
+// while the sign-in page is shown (loadShell), so the first page paints sooner.
+const Shell = lazy(() => loadShell().then((module) => ({ default: module.Shell })));
+
+/** A screen outside the shell (before sign-in) brings its own loading state. */
+const publicScreen = (load: () => Promise<{ default: React.ComponentType }>) => <Suspense fallback={<Loading />}>{screen(load)}</Suspense>;
+
 const router = createBrowserRouter([
   { path: '/sign-in', element: <SignIn mode="sign-in" /> },
   { path: '/sign-up', element: <SignIn mode="sign-up" /> },
   { path: '/verify-email', element: <VerifyEmail /> },
+  { path: '/forgot-password', element: publicScreen(() => import('./screens/sign-in/ForgotPassword')) },
+  { path: '/reset-password', element: publicScreen(() => import('./screens/sign-in/ResetPassword')) },
   {
     path: '/',
     element: (
       <RequireSession>
-        <Shell />
+        <Suspense fallback={<Loading />}>
+          <Shell />
+        </Suspense>
       </RequireSession>
     ),
     children: [
       { index: true, element: <Navigate to="/dashboard" replace /> },
       { path: 'dashboard', element: screen(() => import('./screens/dashboard/Dashboard')) },
-      { path: 'ledger', element: screen(() => import('./screens/ledger/Ledger')) },
+      {
+        path: 'ledger',
+        loader: () => {
+          void loadLedger();
+          return prefetchLedger(queries);
+        },
+        element: screen(loadLedger),
+      },
       { path: 'import', element: screen(() => import('./screens/import/ImportWizard')) },
       { path: 'rules', element: screen(() => import('./screens/rules/Rules')) },
       { path: 'reports', element: screen(() => import('./screens/reports/Reports')) },

@@ -2041,6 +2041,20 @@ export interface components {
             sma: number | null;
             signal: components["schemas"]["TradeSignal"] | null;
         };
+        VarBacktestView: {
+            /** @example 0.95 */
+            confidence: number;
+            /** @description trades tested */
+            trades: number;
+            /** @description trades whose loss exceeds that trade's VaR (pnl < −varMoney) */
+            breaches: number;
+            /** @description trades × (1 − confidence) */
+            expectedBreaches: number;
+            /** @description Kupiec's proportion-of-failures likelihood ratio (χ², 1 degree of freedom); null without trades */
+            kupiecLr: number | null;
+            /** @description P(χ²₁ ≥ kupiecLr): below 0.05, the breach rate is unlikely under the stated confidence; null without trades */
+            kupiecPValue: number | null;
+        };
         StrategyRunMetadata: {
             samples: number;
             shards: number;
@@ -2054,6 +2068,8 @@ export interface components {
             trades: components["schemas"]["TradeView"][];
             summary: components["schemas"]["StrategySummaryView"];
             series: components["schemas"]["ChartPointView"][];
+            /** @description one per confidence level, in the order asked */
+            backtest: components["schemas"]["VarBacktestView"][];
             metadata: components["schemas"]["StrategyRunMetadata"];
         };
         /** @enum {string} */
@@ -2078,6 +2094,20 @@ export interface components {
             weight: number;
             levels: components["schemas"]["ContributionLevelView"][];
         };
+        PnlBinView: {
+            /** @description lower edge, money (cents) */
+            from: number;
+            /** @description upper edge; the last bin includes it */
+            to: number;
+            count: number;
+        };
+        PnlHistogramView: {
+            /** @description scenarios binned: every one falls in a bin */
+            scenarios: number;
+            /** @description money per bin, unrounded */
+            binWidth: number;
+            bins: components["schemas"]["PnlBinView"][];
+        };
         PortfolioRunMetadata: {
             samples: number | null;
             scenarios: number | null;
@@ -2100,6 +2130,8 @@ export interface components {
             observations: number;
             levels: components["schemas"]["PortfolioRiskLevelView"][];
             contributions: components["schemas"]["PortfolioContributionView"][];
+            /** @description monte-carlo and historical only (P&L = −loss); null for parametric */
+            histogram: components["schemas"]["PnlHistogramView"] | null;
             metadata: components["schemas"]["PortfolioRunMetadata"];
         };
         /** @enum {string} */

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { backtest } from './backtest';
 import { sma } from './indicators';
 import { simulateTails } from './montecarlo';
 import { priceSeries } from './prices';
@@ -134,6 +135,7 @@ export async function completeAnalysis(prepared: PreparedAnalysis, options: Anal
       }),
     },
     series,
+    backtest: backtest(trades, levels),
     metadata: { samples: params.samples, shards: params.shards, seed, seeded, signals: signals.length, durationMs: performance.now() - started },
   };
 }

@@ -69,6 +69,7 @@ export function portfolioRisk(params: PortfolioRiskParams): PortfolioRiskResult 
       weight: values[i] / total,
       levels: levels.map((confidence, l) => ({ confidence, var: cents(figures.varContributions[l][i]), es: cents(figures.esContributions[l][i]) })),
     })),
+    histogram: figures.histogram ?? null,
     metadata: { samples, scenarios, seed, seeded, durationMs: performance.now() - started },
   };
 }

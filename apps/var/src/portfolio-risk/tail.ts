@@ -1,5 +1,6 @@
 import { tailRank } from '../analysis/montecarlo';
 import { selectInPlace } from '../analysis/select';
+import { pnlHistogram } from './histogram';
 import { RiskFigures } from './types';
 
 /**
@@ -57,6 +58,7 @@ export function simulatedRisk(source: ScenarioSource, positions: number, confide
   const buffer = new Float64Array(positions);
   source.reset();
   for (let s = 0; s < count; s++) sequence[s] = source.next(buffer);
+  const histogram = pnlHistogram(sequence);
   const losses = sequence.slice();
 
   const width = Math.max(1, Math.floor(VAR_WINDOW_FRACTION * count));
@@ -117,7 +119,7 @@ export function simulatedRisk(source: ScenarioSource, positions: number, confide
     }
   }
 
-  const figures: RiskFigures = { var: [], es: [], varContributions: [], esContributions: [] };
+  const figures: RiskFigures = { var: [], es: [], varContributions: [], esContributions: [], histogram };
   plans.forEach((plan, l) => {
     const tailCount = count - plan.rank + 1;
     if (tailSeen[l] !== tailCount) throw new Error(`tail holds ${tailSeen[l]} scenarios, expected ${tailCount}`);

@@ -1,5 +1,6 @@
 /** Types of the portfolio VaR core. Pure data: no NestJS, no I/O. */
 import { PriceField, PriceRow } from '../analysis/types';
+import { PnlHistogram } from './histogram';
 
 export type PortfolioRiskMethod = 'monte-carlo' | 'historical' | 'parametric';
 
@@ -65,6 +66,8 @@ export interface PortfolioRiskResult {
   observations: number;
   levels: PortfolioRiskLevel[];
   contributions: PositionContribution[];
+  /** monte-carlo and historical: the scenarios' P&L, binned; null for parametric */
+  histogram: PnlHistogram | null;
   metadata: {
     /** S for monte-carlo, else null */
     samples: number | null;
@@ -83,4 +86,6 @@ export interface RiskFigures {
   es: number[];
   varContributions: Float64Array[];
   esContributions: Float64Array[];
+  /** simulated methods: the scenarios' P&L distribution */
+  histogram?: PnlHistogram;
 }

@@ -121,15 +121,44 @@ export async function api<T>(method: string, path: string, options: RequestOptio
   return (options.text ? await response.text() : await response.json()) as T;
 }
 
-export async function signIn(email: string, password: string): Promise<void> {
-  const response = await fetch(`${API_BASE}/auth/login`, {
+/** The password step's answer when the account has MFA on: a short-lived, single-use challenge. */
+export interface MfaChallenge {
+  mfaToken: string;
+}
+
+/** Posts JSON without a session (sign-in, sign-up, reset); the cookie-mode header where tokens come back. */
+async function postPublic(path: string, body: unknown, cookieMode = false): Promise<Response> {
+  const response = await fetch(`${API_BASE}${path}`, {
     method: 'POST',
-    headers: { ...COOKIE_MODE, 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
+    headers: { ...(cookieMode ? COOKIE_MODE : {}), 'content-type': 'application/json' },
+    body: JSON.stringify(body),
     credentials: 'same-origin',
   });
   if (!response.ok) throw await errorOf(response);
-  session.accept((await response.json()) as TokenAnswer);
+  return response;
+}
+
+/** Signs in, or answers the MFA challenge to complete with verifyMfa. */
+export async function signIn(email: string, password: string): Promise<MfaChallenge | null> {
+  const answer = (await (await postPublic('/auth/login', { email, password }, true)).json()) as TokenAnswer | { mfaRequired: true; mfaToken: string };
+  if ('mfaRequired' in answer) return { mfaToken: answer.mfaToken };
+  session.accept(answer);
+  return null;
+}
+
+/** The second step: a code from the authenticator app, or one of the recovery codes. */
+export async function verifyMfa(mfaToken: string, proof: { code: string } | { recoveryCode: string }): Promise<void> {
+  session.accept((await (await postPublic('/auth/mfa/verify', { mfaToken, ...proof }, true)).json()) as TokenAnswer);
+}
+
+/** Mails a reset link if the address has an account (the answer is the same either way). */
+export async function forgotPassword(email: string): Promise<void> {
+  await postPublic('/auth/forgot-password', { email });
+}
+
+/** Sets a new password with the mailed link's token; every session ends. */
+export async function resetPassword(token: string, newPassword: string): Promise<void> {
+  await postPublic('/auth/reset-password', { token, newPassword });
 }
 
 export async function signUp(email: string, password: string, displayName?: string): Promise<void> {

@@ -1,8 +1,8 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './http';
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { api, session } from './http';
 import {
   itemsOf,
-  type Account,
+  type AccountSettings,
   type Alert,
   type Cashflow,
   type Category,
@@ -11,6 +11,7 @@ import {
   type Rule,
   type Run,
   type Schemas,
+  type SessionItem,
   type Suggestion,
   type Summary,
   type Transaction,
@@ -19,6 +20,7 @@ import {
 
 export const keys = {
   me: ['me'] as const,
+  sessions: ['me', 'sessions'] as const,
   categories: ['categories'] as const,
   transactions: (filters: TransactionFilters) => ['transactions', filters] as const,
   suggestions: (id: string) => ['transactions', 'suggestions', id] as const,
@@ -46,17 +48,20 @@ export interface TransactionFilters {
 /** The ledger's page size; the API's maximum is larger, the list virtualises what it holds. */
 export const LEDGER_PAGE = 100;
 
-export const useMe = () => useQuery({ queryKey: keys.me, queryFn: () => api<Account>('GET', '/auth/me') });
+export const useMe = () => useQuery({ queryKey: keys.me, queryFn: () => api<AccountSettings>('GET', '/auth/me') });
 
-export const useCategories = () =>
-  useQuery({
-    queryKey: keys.categories,
-    queryFn: async () => itemsOf(await api<Page<Category>>('GET', '/categories')),
-    staleTime: 60_000,
-  });
+export const useSessions = () => useQuery({ queryKey: keys.sessions, queryFn: async () => itemsOf(await api<Page<SessionItem>>('GET', '/auth/sessions')) });
 
-export const useTransactions = (filters: TransactionFilters) =>
-  useInfiniteQuery({
+const categoriesQuery = queryOptions({
+  queryKey: keys.categories,
+  queryFn: async () => itemsOf(await api<Page<Category>>('GET', '/categories')),
+  staleTime: 60_000,
+});
+
+export const useCategories = () => useQuery(categoriesQuery);
+
+const transactionsQuery = (filters: TransactionFilters) =>
+  infiniteQueryOptions({
     queryKey: keys.transactions(filters),
     initialPageParam: null as string | null,
     queryFn: ({ pageParam, signal }) =>
@@ -64,8 +69,23 @@ export const useTransactions = (filters: TransactionFilters) =>
         query: { ...filters, uncategorized: filters.uncategorized || undefined, limit: LEDGER_PAGE, cursor: pageParam },
         signal,
       }),
-    getNextPageParam: (last) => last.nextCursor,
+    getNextPageParam: (last: Page<Transaction>) => last.nextCursor,
   });
+
+export const useTransactions = (filters: TransactionFilters) => useInfiniteQuery(transactionsQuery(filters));
+
+/**
+ * The ledger's first page and the categories, asked for as soon as the
+ * router heads to the ledger: in parallel with its code, not after it.
+ * Only with a session (a cold load refreshes first, then the screen asks).
+ */
+export function prefetchLedger(client: QueryClient): null {
+  if (session.isFresh()) {
+    void client.prefetchInfiniteQuery(transactionsQuery({}));
+    void client.prefetchQuery(categoriesQuery);
+  }
+  return null;
+}
 
 export const useSuggestions = (id: string | null) =>
   useQuery({

@@ -143,6 +143,22 @@ export class StrategySummaryView {
   averageVar!: AverageVarView[];
 }
 
+/** How often the trades lost more than their VaR at one level, and whether that is plausible (Kupiec's test). */
+export class VarBacktestView {
+  @ApiNumber({ example: 0.95 })
+  confidence!: number;
+  @ApiInteger({ description: 'trades tested' })
+  trades!: number;
+  @ApiInteger({ description: 'trades whose loss exceeds that trade\'s VaR (pnl < −varMoney)' })
+  breaches!: number;
+  @ApiNumber({ description: 'trades × (1 − confidence)' })
+  expectedBreaches!: number;
+  @ApiNullableNumber({ description: "Kupiec's proportion-of-failures likelihood ratio (χ², 1 degree of freedom); null without trades" })
+  kupiecLr!: number | null;
+  @ApiNullableNumber({ description: 'P(χ²₁ ≥ kupiecLr): below 0.05, the breach rate is unlikely under the stated confidence; null without trades' })
+  kupiecPValue!: number | null;
+}
+
 export class StrategyRunMetadata {
   @ApiInteger()
   samples!: number;
@@ -165,6 +181,8 @@ export class StrategyAnalysisResult {
   summary!: StrategySummaryView;
   @ApiList(ChartPointView)
   series!: ChartPointView[];
+  @ApiList(VarBacktestView, { description: 'one per confidence level, in the order asked' })
+  backtest!: VarBacktestView[];
   @ApiNested(StrategyRunMetadata)
   metadata!: StrategyRunMetadata;
 }
@@ -219,6 +237,25 @@ export class PortfolioRunMetadata {
   durationMs!: number;
 }
 
+export class PnlBinView {
+  @ApiNumber({ description: 'lower edge, money (cents)' })
+  from!: number;
+  @ApiNumber({ description: 'upper edge; the last bin includes it' })
+  to!: number;
+  @ApiInteger()
+  count!: number;
+}
+
+/** The simulated (monte-carlo) or historical P&L over the horizon, in 50 to 100 equal bins from the worst scenario to the best. */
+export class PnlHistogramView {
+  @ApiInteger({ description: 'scenarios binned: every one falls in a bin' })
+  scenarios!: number;
+  @ApiNumber({ description: 'money per bin, unrounded' })
+  binWidth!: number;
+  @ApiList(PnlBinView)
+  bins!: PnlBinView[];
+}
+
 export class PortfolioVarResult {
   @ApiEnum(PORTFOLIO_VAR_METHODS, 'PortfolioVarMethod')
   method!: PortfolioVarMethod;
@@ -236,6 +273,8 @@ export class PortfolioVarResult {
   levels!: PortfolioRiskLevelView[];
   @ApiList(PortfolioContributionView)
   contributions!: PortfolioContributionView[];
+  @ApiNested(PnlHistogramView, { nullable: true, description: 'monte-carlo and historical only (P&L = −loss); null for parametric' })
+  histogram!: PnlHistogramView | null;
   @ApiNested(PortfolioRunMetadata)
   metadata!: PortfolioRunMetadata;
 }

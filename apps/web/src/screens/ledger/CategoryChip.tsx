@@ -23,6 +23,7 @@ export function CategoryChip(props: {
     <Menu opened={props.opened} onChange={props.onOpen} position="bottom-start" withinPortal shadow="md" width={260}>
       <Menu.Target>
         <UnstyledButton
+          data-category-chip
           aria-label={`Category of ${row.description}: ${name ?? 'uncategorised'}${detail ? ` (${detail})` : ''}. Change`}
           title={row.categoryReason ?? undefined}
         >

@@ -1,3 +1,4 @@
+import './ledger.css';
 import { ActionIcon, Button, Checkbox, Group, Menu, Paper, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -10,6 +11,7 @@ import type { Transaction } from '../../api/types';
 import { money, signColor } from '../../ui/format';
 import { Empty, ErrorState, Loading } from '../../ui/states';
 import { CategoryChip } from './CategoryChip';
+import { ledgerKeyAction } from './ledger-keys';
 import { TransactionForm } from './TransactionForm';
 
 const ROW_HEIGHT = 52;
@@ -58,23 +60,24 @@ export default function Ledger() {
   const remove = (row: Transaction) => run(() => api('DELETE', `/transactions/${row.id}`), 'Transaction deleted');
 
   const onKey = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.target !== event.currentTarget || rows.length === 0) return;
+    // Keys typed inside a row's controls (the checkbox, the chip's menu) are theirs.
+    if (event.target !== event.currentTarget) return;
+    const action = ledgerKeyAction(event.key, cursor, rows.length, { ctrl: event.ctrlKey, meta: event.metaKey, alt: event.altKey });
     const row = rows[cursor];
-    const move = (to: number) => {
-      const index = Math.max(0, Math.min(rows.length - 1, to));
-      setCursor(index);
-      virtual.scrollToIndex(index);
-    };
-    if (event.key === 'ArrowDown' || event.key === 'j') move(cursor + 1);
-    else if (event.key === 'ArrowUp' || event.key === 'k') move(cursor - 1);
-    else if (event.key === 'PageDown') move(cursor + 10);
-    else if (event.key === 'PageUp') move(cursor - 10);
-    else if (event.key === ' ' && row) toggle(row.id);
-    else if ((event.key === 'Enter' || event.key === 'e') && row) setForm({ editing: row });
-    else if (event.key === 'c' && row) setChipOpen(row.id);
-    else return;
+    if (!action || !row) return;
     event.preventDefault();
+    if (action.type === 'move') {
+      setCursor(action.to);
+      virtual.scrollToIndex(action.to);
+    } else if (action.type === 'toggle') toggle(row.id);
+    else if (action.type === 'edit') setForm({ editing: row });
+    // As a click on the row's chip once this key event is over: the menu then opens as it does for the mouse
+    // (opened from inside the key event, the menu closed again at once when transitions are off).
+    else if (action.type === 'categorise') setTimeout(() => document.getElementById(`ledger-row-${row.id}`)?.querySelector<HTMLElement>('[data-category-chip]')?.click(), 0);
+    else setSelected(new Set());
   };
+  /** Back to the list after a menu or a dialog that the keyboard opened, so the next key moves on from the same row. */
+  const refocus = () => requestAnimationFrame(() => scroller.current?.focus());
   const toggle = (id: string) =>
     setSelected((current) => {
       const next = new Set(current);
@@ -134,7 +137,7 @@ export default function Ledger() {
         </Group>
       )}
       <Text size="xs" c="dimmed">
-        Keyboard: focus the list, then ↑/↓ to move, Space to select, Enter or E to edit, C to categorise.
+        Keyboard: focus the list, then ↑/↓ (or J/K), Page Up/Down, Home/End to move, Space to select, Enter or E to edit, C to categorise, Esc to clear the selection.
       </Text>
       {list.isPending ? (
         <Loading />
@@ -145,11 +148,13 @@ export default function Ledger() {
       ) : (
         <div
           ref={scroller}
-          role="table"
+          role="grid"
           aria-label="Transactions"
           aria-rowcount={rows.length}
+          aria-activedescendant={rows[cursor] ? `ledger-row-${rows[cursor].id}` : undefined}
           tabIndex={0}
           onKeyDown={onKey}
+          className="ledger-list"
           data-testid="ledger-list"
           style={{ height: 'calc(100vh - 330px)', minHeight: 320, overflow: 'auto', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }}
         >
@@ -159,10 +164,13 @@ export default function Ledger() {
               return (
                 <div
                   key={row.id}
+                  id={`ledger-row-${row.id}`}
                   role="row"
                   aria-rowindex={item.index + 1}
                   aria-selected={selected.has(row.id)}
                   data-testid="ledger-row"
+                  data-cursor={item.index === cursor || undefined}
+                  onClick={() => setCursor(item.index)}
                   style={{
                     position: 'absolute',
                     top: 0,
@@ -178,32 +186,35 @@ export default function Ledger() {
                     background: item.index === cursor ? 'var(--mantine-color-gray-0)' : undefined,
                   }}
                 >
-                  <div role="cell">
+                  <div role="gridcell">
                     <Checkbox aria-label={`Select ${row.description}`} checked={selected.has(row.id)} onChange={() => toggle(row.id)} />
                   </div>
-                  <div role="cell" style={{ width: 96 }}>
+                  <div role="gridcell" style={{ width: 96 }}>
                     <Text size="sm">{row.occurredOn}</Text>
                   </div>
-                  <div role="cell" style={{ flex: 1, minWidth: 0 }}>
+                  <div role="gridcell" style={{ flex: 1, minWidth: 0 }}>
                     <Text size="sm" truncate>
                       {row.description}
                     </Text>
                   </div>
-                  <div role="cell">
+                  <div role="gridcell">
                     <CategoryChip
                       row={row}
                       categories={categories.data ?? []}
                       opened={chipOpen === row.id}
-                      onOpen={(open) => setChipOpen(open ? row.id : null)}
+                      onOpen={(open) => {
+                        setChipOpen(open ? row.id : null);
+                        if (!open && item.index === cursor) refocus();
+                      }}
                       onChoose={(categoryId) => void categorise([row.id], categoryId)}
                     />
                   </div>
-                  <div role="cell" style={{ width: 130, textAlign: 'right' }}>
+                  <div role="gridcell" style={{ width: 130, textAlign: 'right' }}>
                     <Text size="sm" fw={600} c={signColor(row.amount)}>
                       {money(row.amount, row.currency)}
                     </Text>
                   </div>
-                  <div role="cell">
+                  <div role="gridcell">
                     <Group gap={4} wrap="nowrap">
                       <ActionIcon variant="subtle" aria-label={`Edit ${row.description}`} onClick={() => setForm({ editing: row })}>
                         ✎
@@ -226,9 +237,13 @@ export default function Ledger() {
           opened
           editing={form.editing}
           categories={categories.data ?? []}
-          onClose={() => setForm(null)}
+          onClose={() => {
+            setForm(null);
+            refocus();
+          }}
           onSaved={() => {
             setForm(null);
+            refocus();
             notifications.show({ message: 'Saved', color: 'teal' });
             void refresh();
           }}

@@ -9,6 +9,7 @@ import { keys, useRun } from '../../api/queries';
 import { useLive } from '../../api/socket';
 import type { PortfolioResult, Run } from '../../api/types';
 import { FormError } from '../../ui/states';
+import { PnlHistogramChart } from './PnlHistogramChart';
 
 export default function PortfolioVar() {
   const live = useLive();
@@ -95,6 +96,14 @@ export default function PortfolioVar() {
             </Title>
             <BarChart h={240} data={result.contributions.map((c) => ({ ticker: c.ticker, VaR: c.levels[0]?.var ?? 0 }))} dataKey="ticker" series={[{ name: 'VaR', color: 'orange.6' }]} />
           </Card>
+          {result.histogram && (
+            <Card withBorder>
+              <Title order={3} size="h4" mb="sm">
+                P&amp;L of the {result.histogram.scenarios.toLocaleString()} {result.method === 'historical' ? 'historical windows' : 'simulated scenarios'}
+              </Title>
+              <PnlHistogramChart result={result} />
+            </Card>
+          )}
         </>
       )}
     </Stack>

@@ -7,6 +7,8 @@ import { keys, useRun, useRuns, useTickers } from '../../api/queries';
 import { useLive } from '../../api/socket';
 import type { Run, StrategyResult } from '../../api/types';
 import { PriceChart } from '../../ui/PriceChart';
+import { BacktestChart } from './BacktestChart';
+import { DataTable } from '../../ui/DataTable';
 import { FormError, QueryView } from '../../ui/states';
 
 // The API's bounds (VAR_LIMITS), checked before submit.
@@ -229,42 +231,33 @@ function StrategyResultView({ run, result }: { run: Run; result: StrategyResult 
       </Card>
       <Card withBorder>
         <Title order={3} size="h4" mb="sm">
+          Backtest: P&amp;L per trade against its VaR
+        </Title>
+        <BacktestChart result={result} />
+      </Card>
+      <Card withBorder>
+        <Title order={3} size="h4" mb="sm">
           Trades
         </Title>
-        <Table.ScrollContainer minWidth={800} mah={400}>
-          <Table striped stickyHeader>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Signal</Table.Th>
-                <Table.Th>Open</Table.Th>
-                <Table.Th>Close</Table.Th>
-                <Table.Th ta="right">P&amp;L</Table.Th>
-                {levels.map((level) => (
-                  <Table.Th key={level} ta="right">
-                    VaR / ES {level * 100} %
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {result.trades.map((trade, index) => (
-                <Table.Tr key={index}>
-                  <Table.Td c={trade.signal === 'BUY' ? 'teal.9' : 'red.9'}>{trade.signal}</Table.Td>
-                  <Table.Td>{trade.openDate}</Table.Td>
-                  <Table.Td>{trade.closeDate}</Table.Td>
-                  <Table.Td ta="right" c={trade.pnl >= 0 ? 'teal.9' : 'red.9'}>
-                    {trade.pnl.toFixed(2)}
-                  </Table.Td>
-                  {trade.risk.map((risk) => (
-                    <Table.Td key={risk.confidence} ta="right">
-                      {risk.varMoney.toFixed(2)} / {risk.esMoney.toFixed(2)}
-                    </Table.Td>
-                  ))}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          label="Trades with their VaR and ES"
+          striped
+          minWidth={800}
+          maxHeight={400}
+          rows={result.trades}
+          rowKey={(_, index) => index}
+          columns={[
+            { header: 'Signal', cell: (trade) => trade.signal, cellProps: (trade) => ({ c: trade.signal === 'BUY' ? 'teal.9' : 'red.9' }) },
+            { header: 'Open', cell: (trade) => trade.openDate },
+            { header: 'Close', cell: (trade) => trade.closeDate },
+            { header: 'P&L', align: 'right', cell: (trade) => trade.pnl.toFixed(2), cellProps: (trade) => ({ c: trade.pnl >= 0 ? 'teal.9' : 'red.9' }) },
+            ...levels.map((level, l) => ({
+              header: `VaR / ES ${level * 100} %`,
+              align: 'right' as const,
+              cell: (trade: StrategyResult['trades'][number]) => `${trade.risk[l]?.varMoney.toFixed(2)} / ${trade.risk[l]?.esMoney.toFixed(2)}`,
+            })),
+          ]}
+        />
       </Card>
     </Stack>
   );

@@ -1,9 +1,10 @@
-import { ActionIcon, Badge, Button, Card, Group, NumberInput, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Badge, Button, Card, Group, NumberInput, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { api, ApiError } from '../../api/http';
 import { keys, useApiMutation, useCategories, useRules } from '../../api/queries';
 import type { Rule } from '../../api/types';
+import { DataTable } from '../../ui/DataTable';
 import { FormError, QueryView } from '../../ui/states';
 
 const FIELDS = ['description', 'merchant', 'amount', 'currency', 'direction'];
@@ -53,49 +54,42 @@ export default function Rules() {
       <Title order={2}>Rules</Title>
       <QueryView query={rules} isEmpty={(list) => list.length === 0} empty="No rules yet. A rule sets a category on every transaction it matches.">
         {(list) => (
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Priority</Table.Th>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Conditions</Table.Th>
-                <Table.Th>Category</Table.Th>
-                <Table.Th>Enabled</Table.Th>
-                <Table.Th>Actions</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {[...list]
-                .sort((a, b) => a.priority - b.priority)
-                .map((rule) => (
-                  <Table.Tr key={rule.id}>
-                    <Table.Td>{rule.priority}</Table.Td>
-                    <Table.Td>{rule.name}</Table.Td>
-                    <Table.Td>
-                      {rule.conditions.map((condition, index) => (
-                        <Badge key={index} variant="light" mr={4} style={{ textTransform: 'none' }}>
-                          {condition.field} {condition.operator} {condition.value}
-                        </Badge>
-                      ))}
-                    </Table.Td>
-                    <Table.Td>{categoryName(rule.categoryId)}</Table.Td>
-                    <Table.Td>
-                      <Switch aria-label={`Enabled: ${rule.name}`} checked={rule.enabled} onChange={(event) => toggle.mutate({ id: rule.id, enabled: event.currentTarget.checked })} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        <Button size="compact-xs" variant="light" onClick={() => void tryRule(rule)}>
-                          Try
-                        </Button>
-                        <ActionIcon variant="subtle" color="red" aria-label={`Delete ${rule.name}`} onClick={() => remove.mutate(rule.id)}>
-                          ✕
-                        </ActionIcon>
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-            </Table.Tbody>
-          </Table>
+          <DataTable
+            label="Rules by priority"
+            rows={[...list].sort((a, b) => a.priority - b.priority)}
+            rowKey={(rule) => rule.id}
+            columns={[
+              { header: 'Priority', cell: (rule) => rule.priority },
+              { header: 'Name', cell: (rule) => rule.name },
+              {
+                header: 'Conditions',
+                cell: (rule) =>
+                  rule.conditions.map((condition, index) => (
+                    <Badge key={index} variant="light" mr={4} style={{ textTransform: 'none' }}>
+                      {condition.field} {condition.operator} {condition.value}
+                    </Badge>
+                  )),
+              },
+              { header: 'Category', cell: (rule) => categoryName(rule.categoryId) },
+              {
+                header: 'Enabled',
+                cell: (rule) => <Switch aria-label={`Enabled: ${rule.name}`} checked={rule.enabled} onChange={(event) => toggle.mutate({ id: rule.id, enabled: event.currentTarget.checked })} />,
+              },
+              {
+                header: 'Actions',
+                cell: (rule) => (
+                  <Group gap={4}>
+                    <Button size="compact-xs" variant="light" onClick={() => void tryRule(rule)}>
+                      Try
+                    </Button>
+                    <ActionIcon variant="subtle" color="red" aria-label={`Delete ${rule.name}`} onClick={() => remove.mutate(rule.id)}>
+                      ✕
+                    </ActionIcon>
+                  </Group>
+                ),
+              },
+            ]}
+          />
         )}
       </QueryView>
       <Card withBorder>

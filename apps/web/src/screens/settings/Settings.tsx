@@ -1,7 +1,12 @@
-import { Card, Stack, Table, Text, Title } from '@mantine/core';
+import { Card, Stack, Table, Title } from '@mantine/core';
 import { useMe } from '../../api/queries';
 import { QueryView } from '../../ui/states';
 import ConnectionsPanel from './ConnectionsPanel';
+import ChangePasswordPanel from './ChangePasswordPanel';
+import DeleteAccountPanel from './DeleteAccountPanel';
+import MfaPanel from './MfaPanel';
+import SessionsPanel from './SessionsPanel';
+import SignInAlertsPanel from './SignInAlertsPanel';
 
 export default function Settings() {
   const me = useMe();
@@ -34,14 +39,11 @@ export default function Settings() {
         </QueryView>
       </Card>
       <ConnectionsPanel />
-      <Card withBorder>
-        <Title order={3} size="h4" mb="sm">
-          Sessions
-        </Title>
-        <Text size="sm" c="dimmed">
-          This browser keeps its session in a secure cookie; signing out ends it on the server.
-        </Text>
-      </Card>
+      <MfaPanel />
+      <ChangePasswordPanel />
+      <SessionsPanel />
+      <SignInAlertsPanel />
+      <DeleteAccountPanel />
     </Stack>
   );
 }

@@ -26,9 +26,9 @@ export default function VerifyEmail() {
       </Title>
       {state === 'checking' && <Loader mx="auto" mt="lg" display="block" aria-label="Confirming" />}
       {state === 'confirmed' && (
-        <Alert color="teal" mt="lg" title="Your email address is confirmed">
+        <Alert color="indigo" mt="lg" title="Your email address is confirmed">
           <Text size="sm">
-            You can <Anchor component={Link} to="/sign-in">sign in</Anchor> now.
+            You can <Anchor component={Link} to="/sign-in" c="inherit" underline="always" fw={700}>sign in</Anchor> now.
           </Text>
         </Alert>
       )}

@@ -1,8 +1,9 @@
-import { ActionIcon, Badge, Button, Card, Group, SegmentedControl, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Badge, Button, Card, Group, SegmentedControl, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { api, ApiError } from '../../api/http';
 import { keys, useAlerts, useApiMutation, useWatchlist } from '../../api/queries';
 import { money } from '../../ui/format';
+import { DataTable } from '../../ui/DataTable';
 import { FormError, QueryView } from '../../ui/states';
 
 export default function Watchlist() {
@@ -50,36 +51,31 @@ export default function Watchlist() {
       </Card>
       <QueryView query={watchlist} isEmpty={(list) => list.length === 0} empty="Nothing watched yet.">
         {(list) => (
-          <Table data-testid="watchlist">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Ticker</Table.Th>
-                <Table.Th>Target</Table.Th>
-                <Table.Th>Armed</Table.Th>
-                <Table.Th>Last triggered</Table.Th>
-                <Table.Th>Actions</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.map((watch) => (
-                <Table.Tr key={watch.id}>
-                  <Table.Td fw={600}>{watch.ticker}</Table.Td>
-                  <Table.Td>
-                    {watch.direction} {money(watch.targetPrice)}
-                  </Table.Td>
-                  <Table.Td>
-                    <Switch aria-label={`Armed: ${watch.ticker} ${watch.direction} ${watch.targetPrice}`} checked={watch.armed} onChange={(event) => arm.mutate({ id: watch.id, armed: event.currentTarget.checked })} />
-                  </Table.Td>
-                  <Table.Td>{watch.lastTriggeredAt ? new Date(watch.lastTriggeredAt).toLocaleString() : '—'}</Table.Td>
-                  <Table.Td>
-                    <ActionIcon variant="subtle" color="red" aria-label={`Delete ${watch.ticker} ${watch.targetPrice}`} onClick={() => remove.mutate(watch.id)}>
-                      ✕
-                    </ActionIcon>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <DataTable
+            testId="watchlist"
+            label="Watched targets"
+            rows={list}
+            rowKey={(watch) => watch.id}
+            columns={[
+              { header: 'Ticker', cell: (watch) => watch.ticker, cellProps: () => ({ fw: 600 }) },
+              { header: 'Target', cell: (watch) => `${watch.direction} ${money(watch.targetPrice)}` },
+              {
+                header: 'Armed',
+                cell: (watch) => (
+                  <Switch aria-label={`Armed: ${watch.ticker} ${watch.direction} ${watch.targetPrice}`} checked={watch.armed} onChange={(event) => arm.mutate({ id: watch.id, armed: event.currentTarget.checked })} />
+                ),
+              },
+              { header: 'Last triggered', cell: (watch) => (watch.lastTriggeredAt ? new Date(watch.lastTriggeredAt).toLocaleString() : '—') },
+              {
+                header: 'Actions',
+                cell: (watch) => (
+                  <ActionIcon variant="subtle" color="red" aria-label={`Delete ${watch.ticker} ${watch.targetPrice}`} onClick={() => remove.mutate(watch.id)}>
+                    ✕
+                  </ActionIcon>
+                ),
+              },
+            ]}
+          />
         )}
       </QueryView>
       <Title order={3} size="h4">
@@ -87,30 +83,24 @@ export default function Watchlist() {
       </Title>
       <QueryView query={alerts} isEmpty={(list) => list.length === 0} empty="No alerts yet.">
         {(list) => (
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>When</Table.Th>
-                <Table.Th>Ticker</Table.Th>
-                <Table.Th>Price</Table.Th>
-                <Table.Th>Target</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.map((alert) => (
-                <Table.Tr key={alert.id}>
-                  <Table.Td>{new Date(alert.triggeredAt).toLocaleString()}</Table.Td>
-                  <Table.Td>{alert.ticker}</Table.Td>
-                  <Table.Td>{money(alert.price)}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light">
-                      {alert.direction} {alert.targetPrice}
-                    </Badge>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <DataTable
+            label="Alert history"
+            rows={list}
+            rowKey={(alert) => alert.id}
+            columns={[
+              { header: 'When', cell: (alert) => new Date(alert.triggeredAt).toLocaleString() },
+              { header: 'Ticker', cell: (alert) => alert.ticker },
+              { header: 'Price', cell: (alert) => money(alert.price) },
+              {
+                header: 'Target',
+                cell: (alert) => (
+                  <Badge variant="light">
+                    {alert.direction} {alert.targetPrice}
+                  </Badge>
+                ),
+              },
+            ]}
+          />
         )}
       </QueryView>
     </Stack>
