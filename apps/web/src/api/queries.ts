@@ -2,7 +2,7 @@ import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQ
 import { api, session } from './http';
 import {
   itemsOf,
-  type AccountSettings,
+  type Account,
   type Alert,
   type Cashflow,
   type Category,
@@ -48,7 +48,7 @@ export interface TransactionFilters {
 /** The ledger's page size; the API's maximum is larger, the list virtualises what it holds. */
 export const LEDGER_PAGE = 100;
 
-export const useMe = () => useQuery({ queryKey: keys.me, queryFn: () => api<AccountSettings>('GET', '/auth/me') });
+export const useMe = () => useQuery({ queryKey: keys.me, queryFn: () => api<Account>('GET', '/auth/me') });
 
 export const useSessions = () => useQuery({ queryKey: keys.sessions, queryFn: async () => itemsOf(await api<Page<SessionItem>>('GET', '/auth/sessions')) });
 

@@ -39,21 +39,8 @@ export type Run = Schemas['RunView'];
 
 export type SessionItem = Schemas['SessionView'];
 
-/*
- * MFA's answers, written here from the identity issue's contract while its
- * routes land on another branch; switch to Schemas['TotpEnrolmentView'] and
- * Schemas['RecoveryCodesView'] once docs/openapi.json declares them.
- */
-export interface TotpEnrolment {
-  otpauthUri: string;
-  /** an SVG data URL */
-  qrCode: string;
-}
-export interface RecoveryCodes {
-  recoveryCodes: string[];
-}
-/** The profile; `mfaEnabled` comes with the MFA routes. */
-export type AccountSettings = Account & { mfaEnabled?: boolean };
+export type TotpEnrolment = Schemas['TotpEnrolmentView'];
+export type RecoveryCodes = Schemas['RecoveryCodesView'];
 
 /** A push from notifications (DomainEvent). */
 export interface LiveEvent<P = Record<string, unknown>> {
