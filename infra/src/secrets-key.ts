@@ -4,10 +4,12 @@ import { AppName } from './apps';
 
 /**
  * Who seals secrets with libs/crypto, and for which purposes (the `purpose`
- * of their EncryptionContext): the portfolio service, the users' market-data
+ * of their EncryptionContext): the gateway, the users' TOTP secrets
+ * (apps/gateway/src/auth/mfa); the portfolio service, the users' market-data
  * API keys (apps/portfolio/src/connections).
  */
 export const SEALED_SECRET_PURPOSES: Partial<Record<AppName, string[]>> = {
+  gateway: ['identity.totp'],
   portfolio: ['market-data.connection'],
 };
 

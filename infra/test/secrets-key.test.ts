@@ -16,19 +16,30 @@ describe('the KMS key of libs/crypto', () => {
     cloud = await deploy();
   });
 
-  it('rotates, and is named to the portfolio service alone as KMS_KEY_ID', async () => {
+  it('rotates, and is named as KMS_KEY_ID to the gateway (TOTP secrets) and the portfolio service (market-data keys) alone', async () => {
     expect(cloud.one(KEY, 'secrets-key').inputs).toMatchObject({ enableKeyRotation: true, deletionWindowInDays: 30 });
     const keyArn = await valueOf(cloud.stack.secretsKeyArn);
     for (const app of ['gateway', 'trx-crud', 'classifier', 'report', 'portfolio', 'var', 'notifications']) {
       const kmsKey = environmentOf(cloud, app).environment.find((variable: any) => variable.name === 'KMS_KEY_ID');
-      if (app === 'portfolio') expect(kmsKey).toEqual({ name: 'KMS_KEY_ID', value: keyArn });
+      if (app === 'portfolio' || app === 'gateway') expect(kmsKey).toEqual({ name: 'KMS_KEY_ID', value: keyArn });
       else expect(kmsKey).toBeUndefined();
     }
   });
 
-  it("lets only the portfolio task role use it, only with its purpose and a user id in the encryption context", () => {
+  it('lets only the gateway and portfolio task roles use it, each only with its own purpose and a user id in the encryption context', () => {
     const users = statements(cloud).filter((statement) => statement.Action.some((action: string) => SEALING_ACTIONS.includes(action)));
     expect(users).toEqual([
+      {
+        Sid: 'Seal-gateway',
+        Effect: 'Allow',
+        Principal: { AWS: cloud.one(T.role, 'gateway-task').state.arn },
+        Action: SEALING_ACTIONS,
+        Resource: '*',
+        Condition: {
+          StringEquals: { 'kms:EncryptionContext:purpose': ['identity.totp'] },
+          Null: { 'kms:EncryptionContext:userId': 'false' },
+        },
+      },
       {
         Sid: 'Seal-portfolio',
         Effect: 'Allow',
