@@ -113,6 +113,9 @@ describe(`rate limits shared by gateway replicas through Redis (${backend})`, ()
     expect(over.body.message).toMatch(/too many log-in attempts from this address/);
     expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(Number(over.headers.get('retry-after'))).toBeLessThanOrEqual(900);
+    // The refusal says which quota ran out, as the admitted attempts did.
+    expect(over.headers.get('ratelimit-policy')).toBe('"login-ip";q=6;w=900, "login-account-ip";q=3;w=900, "login-account";q=4;w=900');
+    expect(over.headers.get('ratelimit')).toMatch(/^"login-ip";r=2;t=\d+, "login-account-ip";r=0;t=\d+, "login-account";r=0;t=\d+$/);
     // The same account from another IP is not refused by this limit.
     expect((await logIn(first, email, newIp())).status).toBe(200);
   });

@@ -4,7 +4,7 @@ import { Request, Response } from 'express';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { GatewayEnv } from '../gateway-env';
-import { LoginLimits, LoginQuota, loginLimitSettings } from '../rate-limits/login-limits';
+import { LoginLimitReached, LoginLimits, LoginQuota, loginLimitSettings } from '../rate-limits/login-limits';
 import { addressKey, ipOf } from '../rate-limits/rate-limits';
 import { SessionEntity } from './sessions/session.entity';
 import { emailKeyOf, UserEntity } from './user.entity';
@@ -32,8 +32,12 @@ export class LoginLimitGuard implements CanActivate {
     const email = (request.body as { email?: unknown } | undefined)?.email;
     const emailKey = emailKeyOf(typeof email === 'string' ? email.slice(0, 254) : '');
     const ip = ipOf(request);
-    const quotas = await this.limits.admit({ ip, accountKey: addressKey(emailKey), isKnownIp: () => this.signedInBefore(emailKey, ip) });
-    setQuotaHeaders(response, quotas);
+    try {
+      setQuotaHeaders(response, await this.limits.admit({ ip, accountKey: addressKey(emailKey), isKnownIp: () => this.signedInBefore(emailKey, ip) }));
+    } catch (error) {
+      if (error instanceof LoginLimitReached) setQuotaHeaders(response, error.quotas);
+      throw error;
+    }
     return true;
   }
 

@@ -75,13 +75,13 @@ export class LoginLimits {
     const account = await this.count('login-account', origin.accountKey, Number.MAX_SAFE_INTEGER, perAccount.windowSeconds);
     const quotas = [ip.quota, pair.quota, { ...account.quota, limit: perAccount.freeAttempts, remaining: Math.max(0, perAccount.freeAttempts - account.hits) }];
     const blockedFor = Math.max(ip.blockedFor, pair.blockedFor);
-    if (blockedFor > 0) throw tooManyLogIns(blockedFor, 'too many log-in attempts from this address');
+    if (blockedFor > 0) throw new LoginLimitReached(quotas, blockedFor, 'too many log-in attempts from this address');
 
     const delay = accountDelaySeconds(account.hits, perAccount);
     if (delay > 0 && !(await origin.isKnownIp())) {
       // One attempt per delay: the first to come through the gate opens it for `delay` seconds.
       const gate = await this.count('login-account-gate', origin.accountKey, 1, delay, 0);
-      if (gate.blockedFor > 0) throw tooManyLogIns(gate.blockedFor, 'many log-in attempts on this account; each must now wait');
+      if (gate.blockedFor > 0) throw new LoginLimitReached(quotas, gate.blockedFor, 'many log-in attempts on this account; each must now wait');
     }
     return quotas;
   }
@@ -94,6 +94,13 @@ export class LoginLimits {
   }
 }
 
-function tooManyLogIns(retryAfterSeconds: number, what: string): DomainError {
-  return new DomainError(ErrorCode.TOO_MANY_REQUESTS, `${what}; try again in ${retryAfterSeconds} seconds`, { retryAfterSeconds });
+/** 429 TOO_MANY_REQUESTS with retryAfterSeconds, carrying the quotas so the refusal can state them too. */
+export class LoginLimitReached extends DomainError {
+  constructor(
+    readonly quotas: LoginQuota[],
+    retryAfterSeconds: number,
+    what: string,
+  ) {
+    super(ErrorCode.TOO_MANY_REQUESTS, `${what}; try again in ${retryAfterSeconds} seconds`, { retryAfterSeconds });
+  }
 }
