@@ -1,3 +1,4 @@
+import { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { runUnderNamedLock } from './named-lock';
 
@@ -58,5 +59,18 @@ export class ClusterChore {
       logger.warn(`${name} failed, tried again in ${Math.round(this.options.intervalMs / 1000)} s: ${error instanceof Error ? error.message : String(error)}`);
       return false;
     }
+  }
+}
+
+/** A Nest provider that runs its chore while the app runs (started at bootstrap, awaited at shutdown). */
+export abstract class ClusterChoreProvider implements OnApplicationBootstrap, OnModuleDestroy {
+  protected abstract readonly chore: ClusterChore;
+
+  onApplicationBootstrap(): void {
+    this.chore.start();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.chore.stop();
   }
 }

@@ -20,6 +20,7 @@ import { PasswordChangeService } from './passwords/password-change.service';
 import { PasswordResetService } from './passwords/password-reset.service';
 import { PasswordStrength } from './passwords/password-strength';
 import { PasswordsController } from './passwords/passwords.controller';
+import { RefreshTokenPurge } from './sessions/refresh-token-purge';
 import { SessionsController } from './sessions/sessions.controller';
 import { AccountSettingsController } from './sign-in-alerts/account-settings.controller';
 import { SignInsService } from './sign-in-alerts/sign-ins.service';
@@ -67,6 +68,7 @@ import { VerificationController } from './verification.controller';
     AccountDeletionService,
     LiveAccounts,
     { provide: APP_INTERCEPTOR, useClass: LiveAccountInterceptor },
+    RefreshTokenPurge,
   ],
   exports: [JwtVerificationModule],
 })

@@ -1,5 +1,5 @@
-import { ClusterChore, purgeExpiredIdempotencyKeys, TransactionRunner } from '@finstack/database';
-import { Injectable, Logger, Module, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { ClusterChore, ClusterChoreProvider, purgeExpiredIdempotencyKeys, TransactionRunner } from '@finstack/database';
+import { Injectable, Logger, Module } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { IdempotentRequestsService } from './idempotent-requests.service';
@@ -9,10 +9,11 @@ const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 
 /** Expired idempotency keys (24 h after their request) leave the table in bounded batches, once an hour per cluster. */
 @Injectable()
-class IdempotencyKeyPurge implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly chore: ClusterChore;
+class IdempotencyKeyPurge extends ClusterChoreProvider {
+  protected readonly chore: ClusterChore;
 
   constructor(@InjectDataSource() dataSource: DataSource, runner: TransactionRunner) {
+    super();
     this.chore = new ClusterChore(dataSource, {
       name: 'idempotency-keys-purge',
       intervalMs: PURGE_INTERVAL_MS,
@@ -22,14 +23,6 @@ class IdempotencyKeyPurge implements OnApplicationBootstrap, OnModuleDestroy {
       },
       logger: new Logger(IdempotencyKeyPurge.name),
     });
-  }
-
-  onApplicationBootstrap(): void {
-    this.chore.start();
-  }
-
-  onModuleDestroy(): Promise<void> {
-    return this.chore.stop();
   }
 }
 
