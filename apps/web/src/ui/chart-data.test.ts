@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cashflowBars, priceSeries, spendingSlices } from './chart-data';
+import { cashflowBars, LABELLED_SIGNALS_MAX, priceSeries, spendingSlices } from './chart-data';
 
 describe('chart data adapters', () => {
   it('labels monthly cash-flow bars by month and year', () => {
@@ -37,5 +37,15 @@ describe('chart data adapters', () => {
       ['BUY', 'belowBar', 'arrowUp'],
       ['SELL', 'aboveBar', 'arrowDown'],
     ]);
+  });
+
+  it('drops the BUY/SELL words past 40 signals, keeping every coloured arrow, so a long history stays readable', () => {
+    const days = (count: number) =>
+      Array.from({ length: count }, (_, i) => ({ date: `2020-01-${String(i + 1).padStart(2, '0')}`, price: 10, sma: 10, signal: i % 2 ? ('SELL' as const) : ('BUY' as const) }));
+    expect(priceSeries(days(LABELLED_SIGNALS_MAX)).markers.every((marker) => marker.text !== '')).toBe(true);
+    const crowded = priceSeries([...days(28), ...days(28).map((day) => ({ ...day, date: day.date.replace('2020-01', '2020-02') }))]).markers;
+    expect(crowded).toHaveLength(56);
+    expect(crowded.every((marker) => marker.text === '')).toBe(true);
+    expect(crowded.filter((marker) => marker.shape === 'arrowUp')).toHaveLength(28);
   });
 });

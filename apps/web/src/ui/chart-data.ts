@@ -34,17 +34,20 @@ export function spendingSlices(rows: SummaryRow[], max = 8) {
   return head.map((slice, index) => ({ ...slice, color: PALETTE[index % PALETTE.length]! }));
 }
 
+/** Past this many signals the BUY/SELL labels overlap into a smear; the coloured arrows alone stay readable. */
+export const LABELLED_SIGNALS_MAX = 40;
+
 /** Price-chart series for lightweight-charts: time as YYYY-MM-DD, SMA only where defined, BUY/SELL markers. */
 export function priceSeries(points: { date: string; price: number; sma: number | null; signal: 'BUY' | 'SELL' | null }[]) {
+  const signals = points.filter((point) => point.signal !== null);
+  const labelled = signals.length <= LABELLED_SIGNALS_MAX;
   return {
     price: points.map((point) => ({ time: point.date, value: point.price })),
     sma: points.filter((point) => point.sma !== null).map((point) => ({ time: point.date, value: point.sma as number })),
-    markers: points
-      .filter((point) => point.signal !== null)
-      .map((point) =>
-        point.signal === 'BUY'
-          ? { time: point.date, position: 'belowBar' as const, color: '#2b8a3e', shape: 'arrowUp' as const, text: 'BUY' }
-          : { time: point.date, position: 'aboveBar' as const, color: '#c92a2a', shape: 'arrowDown' as const, text: 'SELL' },
-      ),
+    markers: signals.map((point) =>
+      point.signal === 'BUY'
+        ? { time: point.date, position: 'belowBar' as const, color: '#2b8a3e', shape: 'arrowUp' as const, text: labelled ? 'BUY' : '' }
+        : { time: point.date, position: 'aboveBar' as const, color: '#c92a2a', shape: 'arrowDown' as const, text: labelled ? 'SELL' : '' },
+    ),
   };
 }
