@@ -1,5 +1,7 @@
 import { DomainEvent } from '@finstack/contracts';
 import { SqlExecutor } from '@finstack/database';
+import { linksTo } from '@finstack/tracing';
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { countFailedSend, markPublished, outboxBacklog, pendingEvents } from './outbox-events';
 
 /** Sends events and answers the ids the receiver acknowledged, a prefix of them. */
@@ -24,6 +26,8 @@ export interface OutboxRelayOptions {
   logger?: { log(message: string): void; warn(message: string): void };
   now?: () => Date;
 }
+
+const tracer = trace.getTracer('@finstack/outbox');
 
 const DEFAULTS = { batchSize: 200, pollIntervalMs: 500, initialBackoffMs: 100, maxBackoffMs: 5000 };
 
@@ -113,12 +117,12 @@ export class OutboxRelay {
   }
 
   private async sendBatch(): Promise<{ pending: number; acknowledged: number }> {
-    const { table, run, send, batchSize, now } = this.options;
+    const { table, run, batchSize, now } = this.options;
     const events = await run((executor) => pendingEvents(executor, table, batchSize));
     if (events.length === 0) return { pending: 0, acknowledged: 0 };
     let acknowledged: string[];
     try {
-      acknowledged = await send(events);
+      acknowledged = await this.tracedSend(events);
     } catch (error) {
       await run((executor) => countFailedSend(executor, table, events.map((event) => event.id))).catch(() => undefined);
       throw error;
@@ -132,6 +136,27 @@ export class OutboxRelay {
       await run((executor) => countFailedSend(executor, table, unacknowledged));
     }
     return { pending: events.length, acknowledged: marked.length };
+  }
+
+  /**
+   * The send in a span of its own trace, linked to the traces of the requests
+   * that wrote the events; the call to the consumer is its child, so the push
+   * is reached from the request by following the links.
+   */
+  private async tracedSend(events: DomainEvent[]): Promise<string[]> {
+    const span = tracer.startSpan(`outbox.relay ${this.options.table}`, {
+      kind: SpanKind.PRODUCER,
+      links: linksTo(events.map((event) => event.traceparent)),
+      attributes: { 'messaging.system': 'finstack-outbox', 'messaging.destination.name': this.options.table, 'messaging.batch.message_count': events.length },
+    });
+    try {
+      return await context.with(trace.setSpan(context.active(), span), () => this.options.send(events));
+    } catch (error) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+      throw error;
+    } finally {
+      span.end();
+    }
   }
 
   private sleep(ms: number): Promise<void> {

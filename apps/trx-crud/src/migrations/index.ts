@@ -4,6 +4,7 @@ import { RunningTotals1764806400000 } from './1764806400000-running-totals';
 import { LedgerOutbox1795392000000 } from './1795392000000-ledger-outbox';
 import { NarrowTransactionKeys1795478400000 } from './1795478400000-narrow-transaction-keys';
 import { RunningTotalsSlots1796601600000 } from './1796601600000-running-totals-slots';
+import { OutboxTraceparent1797100000000 } from './1797100000000-outbox-traceparent';
 
 /** Every migration of the ledger schema, oldest first. */
 export const LEDGER_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const LEDGER_MIGRATIONS = [
   LedgerOutbox1795392000000,
   NarrowTransactionKeys1795478400000,
   RunningTotalsSlots1796601600000,
+  OutboxTraceparent1797100000000,
 ];
