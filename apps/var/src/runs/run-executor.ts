@@ -4,7 +4,6 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { JobQueue, QueuedJob } from '../jobs/job-queue';
 import { VarEnv } from '../var-env';
-import { RunRow } from './run-rows';
 import { toRunView } from './run.view';
 import { RunFailure, RunsService } from './runs.service';
 
