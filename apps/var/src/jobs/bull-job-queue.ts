@@ -1,4 +1,5 @@
 import { Queue, Worker } from 'bullmq';
+import { hostname } from 'node:os';
 import { createClient } from 'redis';
 import { JobCounts, JobHandler, JobQueue, QueuedJob } from './job-queue';
 
@@ -44,6 +45,8 @@ export class BullJobQueue extends JobQueue {
     this.worker = new Worker<QueuedJob>(this.options.name, (job) => handler(job.data), {
       connection: this.client,
       prefix: this.options.prefix,
+      // Shown on the job (processedBy): which task ran it.
+      name: `${hostname()}:${process.pid}`,
       concurrency,
       lockDuration: this.options.lockMs,
       stalledInterval: this.options.lockMs,
