@@ -1,8 +1,10 @@
 import { DomainError, ErrorCode, RunKind, RunReply } from '@finstack/contracts';
 import { activeTraceparent, linksTo } from '@finstack/tracing';
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { AppMetrics } from '@finstack/metrics';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { JobQueue, QueuedJob } from '../jobs/job-queue';
+import { VAR_JOB_QUEUE_NAME } from '../jobs/job-queue.provider';
 import { VarEnv } from '../var-env';
 import { toRunView } from './run.view';
 import { RunFailure, RunsService } from './runs.service';
@@ -57,6 +59,8 @@ export class RunExecutor implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly runs: RunsService,
     private readonly env: VarEnv,
     private readonly queue: JobQueue,
+    // Absent in unit specs of the runs module.
+    @Optional() private readonly metrics?: AppMetrics,
   ) {}
 
   /** How jobs of a kind are planned again when they run. */
@@ -70,6 +74,8 @@ export class RunExecutor implements OnApplicationBootstrap, OnApplicationShutdow
     this.heartbeat = setInterval(() => void this.beat(), HEARTBEAT_MS);
     this.heartbeat.unref();
     await this.queue.start((job) => this.runJob(job), this.env.VAR_JOB_CONCURRENCY);
+    // The VaR queue depth of the dashboard, its backlog alarm and the service's scaling.
+    this.metrics?.watchJobQueue(VAR_JOB_QUEUE_NAME, () => this.queue.counts());
   }
 
   async onApplicationShutdown(): Promise<void> {
