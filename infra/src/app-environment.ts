@@ -89,6 +89,8 @@ export function appEnvironment(name: AppName, sources: EnvironmentSources): AppE
     secrets.REDIS_URL = { secretArn: sources.redisUrlSecretArn };
   }
   if (name === 'var') {
+    // The durable job queue (BullMQ), shared by every var task.
+    secrets.REDIS_URL = { secretArn: sources.redisUrlSecretArn };
     variables.OBJECT_STORE = 's3';
     variables.S3_BUCKET = sources.priceBucket;
     variables.S3_REGION = sources.region;

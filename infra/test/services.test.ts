@@ -156,9 +156,14 @@ describe('services', () => {
         JWT_PRIVATE_KEY: cloud.one(T.secret, 'jwt-private-key').state.arn,
       });
       expect(secrets(cloud.containers('notifications')[0])).toEqual({ REDIS_URL: cloud.one(T.secret, 'redis-url').state.arn });
-      for (const app of ['trx-crud', 'classifier', 'portfolio', 'var']) {
+      for (const app of ['trx-crud', 'classifier', 'portfolio']) {
         expect(secrets(cloud.containers(app)[0])).toEqual({ DATABASE_PASSWORD: `${DATABASE_SECRET_ARN}:password::` });
       }
+      // var's job queue is on Redis.
+      expect(secrets(cloud.containers('var')[0])).toEqual({
+        DATABASE_PASSWORD: `${DATABASE_SECRET_ARN}:password::`,
+        REDIS_URL: cloud.one(T.secret, 'redis-url').state.arn,
+      });
       expect(secrets(cloud.containers('report')[0])).toEqual({});
       for (const app of APP_NAMES) {
         for (const valueFrom of Object.values(secrets(cloud.containers(app)[0]))) expect(valueFrom).toMatch(/^arn:aws:secretsmanager:/);
