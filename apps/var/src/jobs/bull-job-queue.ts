@@ -41,7 +41,7 @@ export class BullJobQueue extends JobQueue {
     this.queue = new Queue<QueuedJob>(options.name, { connection: this.client, prefix: options.prefix });
   }
 
-  async start(handler: JobHandler, concurrency: number): Promise<void> {
+  async start(handler: JobHandler, concurrency: number, givenUp?: JobHandler): Promise<void> {
     this.worker = new Worker<QueuedJob>(this.options.name, (job) => handler(job.data), {
       connection: this.client,
       prefix: this.options.prefix,
@@ -56,6 +56,10 @@ export class BullJobQueue extends JobQueue {
       removeOnFail: { count: 1000 },
     });
     this.worker.on('error', () => undefined); // connection trouble: the worker retries
+    // Also for a job whose holders kept dying: the stall check fails it in whichever replica ran the check.
+    this.worker.on('failed', (job) => {
+      if (job && givenUp) void givenUp(job.data).catch(() => undefined);
+    });
     await this.worker.waitUntilReady();
   }
 

@@ -26,8 +26,12 @@ export interface JobCounts {
  * job whose replica dies is run by another), an in-process queue otherwise.
  */
 export abstract class JobQueue {
-  /** Starts running jobs with the handler, at most `concurrency` at once in this replica. */
-  abstract start(handler: JobHandler, concurrency: number): Promise<void>;
+  /**
+   * Starts running jobs with the handler, at most `concurrency` at once in this
+   * replica. `givenUp` hears of a job the queue will not run again (on Redis:
+   * its replicas died under it three times, or its handler threw).
+   */
+  abstract start(handler: JobHandler, concurrency: number, givenUp?: JobHandler): Promise<void>;
   /** Queues a job; it is run once (a second add of the same run is ignored). */
   abstract add(job: QueuedJob): Promise<void>;
   /** Jobs waiting and running: across every replica on Redis, this replica's in process. */

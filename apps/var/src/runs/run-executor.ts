@@ -73,7 +73,11 @@ export class RunExecutor implements OnApplicationBootstrap, OnApplicationShutdow
     clearInterval(this.heartbeat);
     this.heartbeat = setInterval(() => void this.beat(), HEARTBEAT_MS);
     this.heartbeat.unref();
-    await this.queue.start((job) => this.runJob(job), this.env.VAR_JOB_CONCURRENCY);
+    await this.queue.start(
+      (job) => this.runJob(job),
+      this.env.VAR_JOB_CONCURRENCY,
+      (job) => this.giveUp(job),
+    );
     // The VaR queue depth of the dashboard, its backlog alarm and the service's scaling.
     this.metrics?.watchJobQueue(VAR_JOB_QUEUE_NAME, () => this.queue.counts());
   }
@@ -224,6 +228,14 @@ export class RunExecutor implements OnApplicationBootstrap, OnApplicationShutdow
       this.logger.error(`run ${run.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       await this.runs.failed(run, this.failureOf(error), performance.now() - started, true);
     }
+  }
+
+  /** A job the queue will not run again fails, and its owner is told, rather than staying "running". */
+  private async giveUp(job: QueuedJob): Promise<void> {
+    const run = await this.runs.find(job.userId, job.runId);
+    if (!run || run.status === 'succeeded' || run.status === 'failed') return;
+    this.logger.warn(`run ${run.id}: given up by the job queue`);
+    await this.runs.failed(run, { code: ErrorCode.SERVICE_UNAVAILABLE, message: 'the analysis was interrupted too often; run it again' }, 0, true);
   }
 
   private failureOf(error: unknown): RunFailure {
