@@ -104,6 +104,8 @@ export function appEnvironment(name: AppName, sources: EnvironmentSources): AppE
   if (app.redis) secrets.REDIS_URL = { secretArn: sources.redisUrlSecretArn };
   if (name === 'notifications') variables.JWT_PUBLIC_KEY = sources.jwtPublicKey;
   if (name === 'var') {
+    // The durable job queue (BullMQ), shared by every var task.
+    secrets.REDIS_URL = { secretArn: sources.redisUrlSecretArn };
     variables.OBJECT_STORE = 's3';
     variables.S3_BUCKET = sources.priceBucket;
     variables.S3_REGION = sources.region;

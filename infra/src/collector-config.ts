@@ -18,9 +18,16 @@ export const METRICS_PORTS: Readonly<Record<AppName, number>> = {
   notifications: 3001,
 };
 
+/** The VaR job queue's name in its metrics (apps/var's VAR_JOB_QUEUE_NAME). */
+export const VAR_JOB_QUEUE = 'var-runs';
+
 /** The series the collector sends to CloudWatch, with the labels that become dimensions. */
 export const EXPORTED_SERIES: ReadonlyArray<{ names: string[]; dimensions: string[] }> = [
   { names: ['finstack_outbox_pending_events', 'finstack_outbox_lag_seconds'], dimensions: ['app', 'table'] },
+  // The last minute's p99, per route and per pattern (libs/metrics: CloudWatch keeps no percentiles of the histograms).
+  { names: ['finstack_http_request_p99_seconds'], dimensions: ['app', 'method', 'route'] },
+  { names: ['finstack_rpc_handling_p99_seconds'], dimensions: ['app', 'pattern'] },
+  { names: ['finstack_job_queue_jobs'], dimensions: ['app', 'queue', 'state'] },
   { names: ['finstack_socketio_connected_sockets'], dimensions: ['app'] },
   { names: ['finstack_errors_total'], dimensions: ['app', 'code'] },
 ];

@@ -1,6 +1,6 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import { METRICS_NAMESPACE } from './collector-config';
+import { METRICS_NAMESPACE, VAR_JOB_QUEUE } from './collector-config';
 import { Database } from './database';
 import { LoadBalancing } from './load-balancer';
 import { StackSettings } from './settings';
@@ -9,9 +9,14 @@ import { StackSettings } from './settings';
 export const ALARM_THRESHOLDS = {
   /** Oldest event waiting in any outbox, in seconds, for 5 minutes: notifications is down or refusing one. */
   outboxLagSeconds: 60,
+  /** VaR jobs waiting, for 10 minutes: the var service is not keeping up (at its maxCapacity, or its tasks fail to start). */
+  varQueueWaiting: 50,
   /** RDS free storage, in bytes: below 2 GiB, storage autoscaling is not keeping up. */
   freeStorageBytes: 2 * 1024 ** 3,
 } as const;
+
+/** The waiting jobs of the VaR queue, as the var tasks' collectors write them. */
+const VAR_QUEUE_WAITING = { app: 'var', queue: VAR_JOB_QUEUE, state: 'waiting' };
 
 export interface Monitoring {
   topic: aws.sns.Topic;
@@ -85,6 +90,21 @@ export function createMonitoring(settings: StackSettings, balancing: LoadBalanci
         },
       ],
     }),
+    new aws.cloudwatch.MetricAlarm('var-queue-backlog', {
+      ...notify,
+      alarmDescription: `finstack ${stack}: more than ${ALARM_THRESHOLDS.varQueueWaiting} VaR jobs have waited for 10 minutes (the var service is not keeping up)`,
+      namespace: METRICS_NAMESPACE,
+      metricName: 'finstack_job_queue_jobs',
+      dimensions: VAR_QUEUE_WAITING,
+      // Every var task reports the one shared queue: the maximum is its depth.
+      statistic: 'Maximum',
+      period: 60,
+      comparisonOperator: 'GreaterThanThreshold',
+      threshold: ALARM_THRESHOLDS.varQueueWaiting,
+      evaluationPeriods: 10,
+      datapointsToAlarm: 10,
+      treatMissingData: 'notBreaching',
+    }),
     new aws.cloudwatch.MetricAlarm('database-free-storage', {
       ...notify,
       alarmDescription: `finstack ${stack}: the database has less than 2 GiB of free storage`,
@@ -118,6 +138,18 @@ export function dashboardBody(loadBalancer: string, targetGroup: string, databas
     { title: 'Requests (gateway)', metrics: [['AWS/ApplicationELB', 'RequestCount', ...gateway, { stat: 'Sum' }]] },
     { title: '5xx (gateway)', metrics: [['AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', ...gateway, { stat: 'Sum' }]] },
     { title: 'p99 response time (gateway, s)', metrics: [['AWS/ApplicationELB', 'TargetResponseTime', ...gateway, { stat: 'p99' }]] },
+    {
+      title: 'p99 by route (last minute, s)',
+      metrics: [search(`SEARCH('{${METRICS_NAMESPACE},app,method,route} MetricName="finstack_http_request_p99_seconds"', 'Maximum', 60)`, 'route p99')],
+    },
+    {
+      title: 'RPC latency p99 by pattern (last minute, s)',
+      metrics: [search(`SEARCH('{${METRICS_NAMESPACE},app,pattern} MetricName="finstack_rpc_handling_p99_seconds"', 'Maximum', 60)`, 'pattern p99')],
+    },
+    {
+      title: 'VaR queue: jobs waiting and running',
+      metrics: [search(`SEARCH('{${METRICS_NAMESPACE},app,queue,state} MetricName="finstack_job_queue_jobs" queue="${VAR_JOB_QUEUE}"', 'Maximum', 60)`, 'var queue')],
+    },
     {
       title: 'Outbox: events waiting and oldest (s)',
       metrics: [

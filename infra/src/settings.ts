@@ -56,6 +56,8 @@ export interface StackSettings {
   otelCollectorImage: string;
   /** Target of the gateway's ALBRequestCountPerTarget scaling policy. */
   gatewayRequestsPerTarget: number;
+  /** Target of the var service's queue-backlog scaling policy: VaR jobs waiting per running task. */
+  varJobsPerTask: number;
   /** Gateway alarms that stop a CodeDeploy deployment and roll it back. */
   rollbackAlarms: { http5xxPercent: number; p99LatencyMs: number };
 }
@@ -165,6 +167,8 @@ export function readSettings(config: pulumi.Config = new pulumi.Config()): Stack
   if (!(p99LatencyMs > 0)) problems.push('rollbackP99LatencyMs must be above 0');
   const gatewayRequestsPerTarget = config.getNumber('gatewayRequestsPerTarget') ?? 1000;
   if (!(gatewayRequestsPerTarget > 0)) problems.push('gatewayRequestsPerTarget must be above 0');
+  const varJobsPerTask = config.getNumber('varJobsPerTask') ?? 2;
+  if (!(varJobsPerTask > 0)) problems.push('varJobsPerTask must be above 0');
   const traceSampleRatio = config.getNumber('traceSampleRatio') ?? 0.1;
   if (!(traceSampleRatio >= 0 && traceSampleRatio <= 1)) problems.push('traceSampleRatio must be a ratio from 0 to 1');
   const dbAllocatedStorageGb = config.getNumber('dbAllocatedStorageGb') ?? 20;
@@ -201,6 +205,7 @@ export function readSettings(config: pulumi.Config = new pulumi.Config()): Stack
     mail,
     otelCollectorImage: config.get('otelCollectorImage') ?? 'public.ecr.aws/aws-observability/aws-otel-collector:v0.43.3',
     gatewayRequestsPerTarget,
+    varJobsPerTask,
     rollbackAlarms: { http5xxPercent, p99LatencyMs },
   };
 }

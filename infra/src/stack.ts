@@ -4,6 +4,7 @@ import { APP_NAMES, APPS, AppName } from './apps';
 import { appEnvironment } from './app-environment';
 import { createAutoscaling } from './autoscaling';
 import { createCluster, NAMESPACE_NAME } from './cluster';
+import { METRICS_NAMESPACE, VAR_JOB_QUEUE } from './collector-config';
 import { createDatabase } from './database';
 import { createDatabaseUsers } from './database-users';
 import { createGatewayDeployment, GatewayDeployment } from './gateway-deployment';
@@ -117,6 +118,14 @@ export function createStack(settings: StackSettings): Stack {
             // in needs every policy to agree).
             resourceLabel: pulumi.interpolate`${balancing.loadBalancer.arnSuffix}/${balancing.gatewayTargetGroup.arnSuffix}`,
             requestsPerTarget: settings.gatewayRequestsPerTarget,
+          }
+        : undefined,
+      name === 'var'
+        ? {
+            waiting: { namespace: METRICS_NAMESPACE, metricName: 'finstack_job_queue_jobs', dimensions: { app: 'var', queue: VAR_JOB_QUEUE, state: 'waiting' } },
+            clusterName: cluster.name,
+            serviceName: services[name].service.name,
+            jobsPerTask: settings.varJobsPerTask,
           }
         : undefined,
     );

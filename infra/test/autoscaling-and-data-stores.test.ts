@@ -34,6 +34,43 @@ describe('autoscaling', () => {
     }
   });
 
+  it('scales var on its queue: the waiting VaR jobs per running task, at the configured target', () => {
+    const backlogPolicies = cloud.all(T.scalingPolicy).filter((p) => p.name.endsWith('-queue-backlog'));
+    expect(backlogPolicies.map((p) => p.name)).toEqual(['var-queue-backlog']);
+    const config = backlogPolicies[0].inputs.targetTrackingScalingPolicyConfiguration;
+    expect(backlogPolicies[0].inputs.resourceId).toBe(cloud.one(T.scalingTarget, 'var').inputs.resourceId);
+    expect(config.targetValue).toBe(2);
+    const [waiting, tasks, perTask] = config.customizedMetricSpecification.metrics;
+    expect(waiting.metricStat).toEqual({
+      metric: {
+        namespace: 'finstack',
+        metricName: 'finstack_job_queue_jobs',
+        dimensions: [
+          { name: 'app', value: 'var' },
+          { name: 'queue', value: 'var-runs' },
+          { name: 'state', value: 'waiting' },
+        ],
+      },
+      stat: 'Maximum',
+    });
+    expect(tasks.metricStat.metric).toEqual({
+      namespace: 'ECS/ContainerInsights',
+      metricName: 'RunningTaskCount',
+      dimensions: [
+        { name: 'ClusterName', value: cloud.one(T.cluster, 'finstack').state.name },
+        { name: 'ServiceName', value: cloud.one(T.service, 'var').state.name },
+      ],
+    });
+    expect(perTask).toMatchObject({ expression: 'waiting / tasks', returnData: true });
+    expect([waiting.returnData, tasks.returnData]).toEqual([false, false]);
+  });
+
+  it('gives var the Redis of its job queue, from the secret, as notifications has it', () => {
+    const secretsOf = (app: string) => cloud.containers(app)[0].secrets.map((s: { name: string; valueFrom: string }) => [s.name, s.valueFrom]);
+    const redis = secretsOf('notifications').find(([name]: string[]) => name === 'REDIS_URL');
+    expect(secretsOf('var')).toContainEqual(redis);
+  });
+
   it('tracks requests per target on the gateway only', () => {
     const requestPolicies = cloud.all(T.scalingPolicy).filter((p) => p.name.endsWith('-requests'));
     expect(requestPolicies.map((p) => p.name)).toEqual(['gateway-requests']);

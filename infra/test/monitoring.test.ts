@@ -21,7 +21,21 @@ describe('monitoring: metrics collected, a dashboard and alarms', () => {
       expect(config.receivers.prometheus.config.scrape_configs[0].static_configs[0].targets).toEqual([`localhost:${METRICS_PORTS[app]}`]);
       expect(config.exporters.awsemf).toMatchObject({ namespace: 'finstack', log_group_name: metricsGroup });
       const declared = config.exporters.awsemf.metric_declarations.flatMap((d: Json) => d.metric_name_selectors);
-      expect(declared).toEqual(expect.arrayContaining(['finstack_outbox_lag_seconds', 'finstack_outbox_pending_events', 'finstack_socketio_connected_sockets']));
+      expect(declared).toEqual(
+        expect.arrayContaining([
+          'finstack_outbox_lag_seconds',
+          'finstack_outbox_pending_events',
+          'finstack_socketio_connected_sockets',
+          'finstack_http_request_p99_seconds',
+          'finstack_rpc_handling_p99_seconds',
+          'finstack_job_queue_jobs',
+        ]),
+      );
+      // Each series' labels are its dimensions: a label missing from the declaration would drop the series.
+      const dimensionsOf = (name: string) => config.exporters.awsemf.metric_declarations.find((d: Json) => d.metric_name_selectors.includes(name)).dimensions;
+      expect(dimensionsOf('finstack_http_request_p99_seconds')).toEqual([['app', 'method', 'route']]);
+      expect(dimensionsOf('finstack_rpc_handling_p99_seconds')).toEqual([['app', 'pattern']]);
+      expect(dimensionsOf('finstack_job_queue_jobs')).toEqual([['app', 'queue', 'state']]);
       expect(config.service.pipelines).toEqual({
         traces: { receivers: ['otlp'], processors: ['batch/traces'], exporters: ['awsxray'] },
         metrics: { receivers: ['prometheus'], processors: ['batch/metrics'], exporters: ['awsemf'] },
@@ -36,9 +50,22 @@ describe('monitoring: metrics collected, a dashboard and alarms', () => {
   it('sends every alarm to one SNS topic, when it fires and when it clears, and emails the configured people', () => {
     const topic = cloud.one(T.topic, 'alarms').state.arn;
     const alarms = cloud.all(T.alarm);
-    expect(alarms.map((a) => a.name).sort()).toEqual(['database-free-storage', 'gateway-5xx-rate', 'gateway-p99-latency', 'outbox-lag']);
+    expect(alarms.map((a) => a.name).sort()).toEqual(['database-free-storage', 'gateway-5xx-rate', 'gateway-p99-latency', 'outbox-lag', 'var-queue-backlog']);
     for (const alarm of alarms) expect([alarm.name, alarm.inputs.alarmActions, alarm.inputs.okActions]).toEqual([alarm.name, [topic], [topic]]);
     expect(cloud.one(T.subscription, 'alarms-email-0').inputs).toMatchObject({ topic, protocol: 'email', endpoint: 'ops@example.com' });
+  });
+
+  it('alarms when more than 50 VaR jobs have waited for 10 minutes, reading the shared queue’s depth', () => {
+    expect(cloud.one(T.alarm, 'var-queue-backlog').inputs).toMatchObject({
+      namespace: 'finstack',
+      metricName: 'finstack_job_queue_jobs',
+      dimensions: { app: 'var', queue: 'var-runs', state: 'waiting' },
+      statistic: 'Maximum',
+      comparisonOperator: 'GreaterThanThreshold',
+      threshold: 50,
+      evaluationPeriods: 10,
+      datapointsToAlarm: 10,
+    });
   });
 
   it('alarms on the 5xx rate, the p99, the outbox lag and the database’s free storage at their thresholds', () => {
@@ -62,13 +89,16 @@ describe('monitoring: metrics collected, a dashboard and alarms', () => {
     });
   });
 
-  it('draws one dashboard per stack: requests, 5xx, p99, outbox, sockets, errors, and the database’s CPU, connections and storage', () => {
+  it('draws one dashboard per stack: requests, 5xx, p99 (overall, by route, by RPC pattern), outbox, VaR queue, sockets, errors, and the database’s CPU, connections and storage', () => {
     const body = JSON.parse(cloud.one(T.dashboard, 'dashboard').inputs.dashboardBody);
     const titles = body.widgets.map((w: Json) => w.properties.title);
     expect(titles).toEqual([
       'Requests (gateway)',
       '5xx (gateway)',
       'p99 response time (gateway, s)',
+      'p99 by route (last minute, s)',
+      'RPC latency p99 by pattern (last minute, s)',
+      'VaR queue: jobs waiting and running',
       'Outbox: events waiting and oldest (s)',
       'Sockets connected (notifications)',
       'Errors answered, by code',
@@ -78,6 +108,10 @@ describe('monitoring: metrics collected, a dashboard and alarms', () => {
     ]);
     const database = cloud.one(T.database, 'database').state.identifier;
     expect(JSON.stringify(body)).toContain(database);
+    const expressionOf = (title: string) => body.widgets.find((w: Json) => w.properties.title === title).properties.metrics[0][0].expression;
+    expect(expressionOf('p99 by route (last minute, s)')).toContain('{finstack,app,method,route} MetricName="finstack_http_request_p99_seconds"');
+    expect(expressionOf('RPC latency p99 by pattern (last minute, s)')).toContain('{finstack,app,pattern} MetricName="finstack_rpc_handling_p99_seconds"');
+    expect(expressionOf('VaR queue: jobs waiting and running')).toContain('MetricName="finstack_job_queue_jobs" queue="var-runs"');
     expect(cloud.one(T.dashboard, 'dashboard').inputs.dashboardName).toMatch(/^finstack-/);
   });
 });

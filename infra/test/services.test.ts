@@ -162,6 +162,11 @@ describe('services', () => {
       for (const app of ['trx-crud', 'classifier', 'portfolio']) {
         expect(secrets(cloud.containers(app)[0])).toEqual({ DATABASE_PASSWORD: ownUser(app) });
       }
+      // var's job queue is on Redis.
+      expect(secrets(cloud.containers('var')[0])).toEqual({
+        DATABASE_PASSWORD: `${DATABASE_SECRET_ARN}:password::`,
+        REDIS_URL: cloud.one(T.secret, 'redis-url').state.arn,
+      });
       expect(secrets(cloud.containers('report')[0])).toEqual({});
       for (const app of APP_NAMES) {
         for (const valueFrom of Object.values(secrets(cloud.containers(app)[0]))) expect(valueFrom).toMatch(/^arn:aws:secretsmanager:/);

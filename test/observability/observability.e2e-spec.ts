@@ -77,6 +77,29 @@ describe(`logs and traces across the apps (${backend})`, () => {
     }
   });
 
+  it('links the relay of the transaction.created event and its push to the trace of the request that wrote it', async () => {
+    const created = await createTransaction();
+    expect(created.status).toBe(201);
+    const served = () =>
+      receiver.spans.find(
+        (span) => span.service === 'trx-crud' && span.kind === SPAN_KIND.server && span.name === 'ledger.transaction.create' && span.attributes['rpc.method'] !== undefined,
+      );
+    // The event is written inside trx-crud's handling of the call: the stored traceparent names a span of the request's trace.
+    const linkedTo = (traceId: string, name: string) => receiver.spans.find((span) => span.name === name && span.links.some((link) => link.traceId === traceId));
+    let requestTrace = '';
+    await waitUntil('the relay and push spans linked to the request', async () => {
+      const requests = receiver.spans.filter((span) => span.service === 'gateway' && span.name === 'POST /api/v1/transactions').map((span) => span.traceId);
+      requestTrace = requests.find((traceId) => linkedTo(traceId, 'push transaction.created')) ?? '';
+      return requestTrace !== '' && served() !== undefined && linkedTo(requestTrace, 'outbox.relay ledger_outbox') !== undefined;
+    }, 15_000);
+    const relay = linkedTo(requestTrace, 'outbox.relay ledger_outbox')!;
+    const push = linkedTo(requestTrace, 'push transaction.created')!;
+    expect([relay.service, relay.kind, push.service, push.kind]).toEqual(['trx-crud', SPAN_KIND.producer, 'notifications', SPAN_KIND.consumer]);
+    // Traces of their own: the push is in the relay's (through the TCP hop), neither in the request's.
+    expect(push.traceId).toBe(relay.traceId);
+    expect(relay.traceId).not.toBe(requestTrace);
+  });
+
   it('hands a caller its X-Request-Id back, and every app the request reaches logs it', async () => {
     const requestId = `obs-${randomUUID()}`;
     const created = await createTransaction({ 'x-request-id': requestId });

@@ -1,6 +1,6 @@
 import { EnvInt } from '@finstack/config';
 import { ObjectStoreEnv } from '@finstack/object-store';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 /**
  * Settings of the var service: its database (runs and outbox), the object
@@ -51,4 +51,28 @@ export class VarEnv extends ObjectStoreEnv {
   @Min(1)
   @Max(100)
   VAR_USER_ACTIVE_RUNS = 3;
+
+  /**
+   * Redis of the durable job queue (BullMQ), shared by every var replica: a
+   * job outlives the replica that accepted it. Unset: jobs wait in this
+   * process and are lost (marked failed at the next start) if it stops.
+   */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  /** Prefix of the job queue's keys in Redis (several systems, or test runs, may share one Redis). */
+  @Matches(/^[A-Za-z0-9:_-]{1,64}$/, { message: 'VAR_QUEUE_PREFIX must be 1 to 64 letters, digits, ":", "_" or "-"' })
+  VAR_QUEUE_PREFIX = 'finstack';
+
+  /**
+   * How long a replica's hold on a running job lasts unless renewed (it is,
+   * every half of it, while the replica lives). A replica that dies gives its
+   * job to another within about twice this.
+   */
+  @EnvInt()
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  VAR_JOB_LOCK_MS = 30_000;
 }

@@ -1,7 +1,16 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry, Summary } from 'prom-client';
 
 /** Seconds: from a cached read (a few ms) to the RPC timeout's neighbourhood. */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/** The window of the p99 gauges: what CloudWatch plots per minute. */
+const P99_WINDOW_SECONDS = 60;
+
+/** Jobs of one queue by state. */
+export interface JobQueueCounts {
+  waiting: number;
+  active: number;
+}
 
 /** How old the oldest unpublished event of one outbox is, and how many wait. */
 export interface OutboxBacklog {
@@ -34,6 +43,29 @@ export class AppMetrics {
     labelNames: ['pattern', 'outcome'] as const,
     buckets: LATENCY_BUCKETS,
     registers: [this.registry],
+  });
+
+  /*
+   * The p99 of the last minute, per route and per pattern, as gauges: the
+   * histograms above answer any percentile in Prometheus, but CloudWatch keeps
+   * only the count and sum of an explicit-bucket histogram, so the dashboard's
+   * p99 by route and by pattern read these.
+   */
+  private readonly recentHttp = recentWindow(['method', 'route']);
+  private readonly recentRpc = recentWindow(['pattern']);
+  private readonly httpP99: Gauge<'method' | 'route'> = new Gauge({
+    name: 'finstack_http_request_p99_seconds',
+    help: 'p99 of HTTP request durations over the last minute, by method and route template',
+    labelNames: ['method', 'route'] as const,
+    registers: [this.registry],
+    collect: (): Promise<void> => copyP99(this.recentHttp, this.httpP99),
+  });
+  private readonly rpcP99: Gauge<'pattern'> = new Gauge({
+    name: 'finstack_rpc_handling_p99_seconds',
+    help: 'p99 of RPC handling durations over the last minute, by pattern',
+    labelNames: ['pattern'] as const,
+    registers: [this.registry],
+    collect: (): Promise<void> => copyP99(this.recentRpc, this.rpcP99),
   });
 
   /** Errors answered, by domain error code (ErrorCode), over HTTP or RPC. */
@@ -69,6 +101,15 @@ export class AppMetrics {
   /** The read under way: the outbox gauges are collected at once in a scrape and share it. */
   private outboxRead?: Promise<void>;
 
+  private readonly queues = new Map<string, () => Promise<JobQueueCounts>>();
+  private readonly queueJobs = new Gauge({
+    name: 'finstack_job_queue_jobs',
+    help: 'Jobs of a queue by state (waiting, active); a queue shared by replicas reports the same from each',
+    labelNames: ['queue', 'state'] as const,
+    registers: [this.registry],
+    collect: () => this.collectQueues(),
+  });
+
   private countSockets?: () => number;
   private readonly sockets = new Gauge({
     name: 'finstack_socketio_connected_sockets',
@@ -89,6 +130,23 @@ export class AppMetrics {
     this.outboxes.set(table, backlog);
   }
 
+  /** Reads a job queue's counts at each scrape. */
+  watchJobQueue(queue: string, counts: () => Promise<JobQueueCounts>): void {
+    this.queues.set(queue, counts);
+  }
+
+  /** One HTTP request answered: the histogram and the last minute's p99. */
+  observeHttp(labels: { method: string; route: string; status: string }, seconds: number): void {
+    this.httpDuration.observe(labels, seconds);
+    this.recentHttp.observe({ method: labels.method, route: labels.route }, seconds);
+  }
+
+  /** One RPC message handled. */
+  observeRpc(labels: { pattern: string; outcome: string }, seconds: number): void {
+    this.rpcDuration.observe(labels, seconds);
+    this.recentRpc.observe({ pattern: labels.pattern }, seconds);
+  }
+
   /** Reads the number of connected sockets at each scrape. */
   watchSockets(count: () => number): void {
     this.countSockets = count;
@@ -97,6 +155,18 @@ export class AppMetrics {
   /** The text exposition format Prometheus scrapes. */
   async scrape(): Promise<{ contentType: string; body: string }> {
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+
+  private async collectQueues(): Promise<void> {
+    await Promise.all(
+      [...this.queues].map(async ([queue, counts]) => {
+        // Redis not answering must not fail the scrape either.
+        const read = await withTimeout(counts(), OUTBOX_READ_TIMEOUT_MS).catch(() => undefined);
+        if (!read) return;
+        this.queueJobs.set({ queue, state: 'waiting' }, read.waiting);
+        this.queueJobs.set({ queue, state: 'active' }, read.active);
+      }),
+    );
   }
 
   private collectOutboxes(): Promise<void> {
@@ -122,6 +192,20 @@ export class AppMetrics {
 }
 
 const OUTBOX_READ_TIMEOUT_MS = 1000;
+
+/** A sliding one-minute window of durations, not exposed itself: the p99 gauges read it. */
+function recentWindow(labelNames: string[]): Summary<string> {
+  return new Summary({ name: 'window', help: 'window', labelNames, percentiles: [0.99], maxAgeSeconds: P99_WINDOW_SECONDS, ageBuckets: 6, registers: [] });
+}
+
+async function copyP99(window: Summary<string>, gauge: Gauge<string>): Promise<void> {
+  gauge.reset();
+  for (const { labels, value } of (await window.get()).values) {
+    if (labels.quantile !== 0.99 || !Number.isFinite(value)) continue;
+    const { quantile: _quantile, ...series } = labels;
+    gauge.set(series as Record<string, string>, value);
+  }
+}
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;

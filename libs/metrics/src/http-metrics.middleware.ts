@@ -12,14 +12,15 @@ export const UNMATCHED_ROUTE = 'unmatched';
  */
 export function httpMetricsMiddleware(metrics: AppMetrics) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    const stop = metrics.httpDuration.startTimer();
+    const started = performance.now();
     res.once('close', () => {
       const route = (req.route as { path?: unknown } | undefined)?.path;
-      stop({
+      const labels = {
         method: req.method,
         route: typeof route === 'string' ? `${req.baseUrl}${route}` : UNMATCHED_ROUTE,
         status: String(res.statusCode),
-      });
+      };
+      metrics.observeHttp(labels, (performance.now() - started) / 1000);
       const code: unknown = res.locals[ERROR_CODE_LOCAL];
       if (typeof code === 'string') metrics.errors.inc({ code, transport: 'http' });
     });

@@ -15,12 +15,13 @@ export class RpcMetricsInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'rpc') return next.handle();
     const pattern = context.switchToRpc().getContext<{ getPattern?: () => string }>()?.getPattern?.() ?? 'unknown';
-    const stop = this.metrics.rpcDuration.startTimer({ pattern });
+    const started = performance.now();
+    const stop = (outcome: string) => this.metrics.observeRpc({ pattern, outcome }, (performance.now() - started) / 1000);
     return next.handle().pipe(
       tap({
-        complete: () => stop({ outcome: 'ok' }),
+        complete: () => stop('ok'),
         error: (error: unknown) => {
-          stop({ outcome: 'error' });
+          stop('error');
           this.metrics.errors.inc({ code: errorCodeOf(error), transport: 'rpc' });
         },
       }),

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { appendEvents, domainEvent, pendingEvents } from './outbox-events';
-import { outboxPendingIndex, outboxTable } from './outbox-table';
+import { outboxPendingIndex, outboxTable, outboxTraceparentColumn } from './outbox-table';
 
 describe('outbox', () => {
   let dir: string;
@@ -16,6 +16,7 @@ describe('outbox', () => {
     dataSource = await new DataSource({ type: 'better-sqlite3', database: join(dir, 'db.sqlite') }).initialize();
     const queryRunner = dataSource.createQueryRunner();
     await queryRunner.createTable(outboxTable(queryRunner, TABLE));
+    await queryRunner.addColumn(TABLE, outboxTraceparentColumn());
     await queryRunner.release();
   });
   afterEach(async () => {

@@ -1,8 +1,9 @@
 import { DomainEvent, utcTimestamp } from '@finstack/contracts';
 import { chunks, placeholders, readSqlTimestamp, SqlExecutor, sqlTimestamp, valueRows } from '@finstack/database';
+import { activeTraceparent } from '@finstack/tracing';
 import { v7 as uuidv7 } from 'uuid';
 
-const COLUMNS = 'id, type, user_id, payload, occurred_at';
+const COLUMNS = 'id, type, user_id, payload, occurred_at, traceparent';
 /** Rows per INSERT: 2,500 values stay far below every driver's limit on placeholders and packet size. */
 const ROWS_PER_INSERT = 500;
 const TABLE_NAME = /^[a-z][a-z0-9_]*$/;
@@ -33,10 +34,13 @@ export function domainEvent<Type extends string, Payload>(
 /**
  * Writes events to the outbox inside the caller's database transaction, with
  * multi-row INSERTs: they become visible to the relay exactly when the change
- * they tell of commits, and vanish with it when it rolls back.
+ * they tell of commits, and vanish with it when it rolls back. Each keeps the
+ * trace context of the span writing it (the request's), unless it has its own,
+ * so its relay and push link back to that trace.
  */
 export async function appendEvents(executor: SqlExecutor, table: string, events: readonly DomainEvent[]): Promise<void> {
   const name = checkedTable(table);
+  const writer = activeTraceparent();
   for (const slice of chunks(events, ROWS_PER_INSERT)) {
     const params = slice.flatMap((event) => [
       event.id,
@@ -44,8 +48,9 @@ export async function appendEvents(executor: SqlExecutor, table: string, events:
       event.userId ?? null,
       JSON.stringify(event.payload),
       sqlTimestamp(new Date(event.occurredAt)),
+      event.traceparent ?? writer ?? null,
     ]);
-    await executor.query(`INSERT INTO ${name} (${COLUMNS}) VALUES ${valueRows(slice.length, 5)}`, params);
+    await executor.query(`INSERT INTO ${name} (${COLUMNS}) VALUES ${valueRows(slice.length, 6)}`, params);
   }
 }
 
@@ -55,6 +60,7 @@ interface OutboxRow {
   user_id: string | null;
   payload: string;
   occurred_at: Date | string;
+  traceparent: string | null;
 }
 
 /**
@@ -74,6 +80,7 @@ export async function pendingEvents(executor: SqlExecutor, table: string, limit:
       payload: JSON.parse(row.payload) as unknown,
     };
     if (row.user_id !== null) event.userId = row.user_id;
+    if (row.traceparent !== null) event.traceparent = row.traceparent;
     return event;
   });
 }

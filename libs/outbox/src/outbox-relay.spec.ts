@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { appendEvents, domainEvent, pendingEvents } from './outbox-events';
 import { OutboxRelay, OutboxRelayOptions } from './outbox-relay';
-import { outboxTable } from './outbox-table';
+import { outboxTable, outboxTraceparentColumn } from './outbox-table';
 
 /*
  * Against real tables: a fresh SQLite file, and the MariaDB/MySQL schema
@@ -42,6 +42,7 @@ describe.each(backends)('OutboxRelay on %s', (_backend, makeSource) => {
     table = `relay_outbox_${process.pid}_${tables}`;
     const queryRunner = dataSource.createQueryRunner();
     await queryRunner.createTable(outboxTable(queryRunner, table), true);
+    await queryRunner.addColumn(table, outboxTraceparentColumn());
     await queryRunner.release();
   });
   afterEach(async () => {

@@ -1,5 +1,7 @@
 import { DomainError, DomainEvent, ERROR_HTTP_STATUS, ErrorCode } from '@finstack/contracts';
 import { SqlExecutor } from '@finstack/database';
+import { linksTo } from '@finstack/tracing';
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { countRefusal, DEFAULT_DEAD_LETTER_AFTER, markPublished, outboxBacklog, pendingEvents } from './outbox-events';
 
 /** Sends events and answers the ids the receiver acknowledged, a prefix of them. */
@@ -32,6 +34,8 @@ export interface OutboxRelayOptions {
    */
   isRefusal?: (error: unknown) => boolean;
 }
+
+const tracer = trace.getTracer('@finstack/outbox');
 
 const DEFAULTS = {
   batchSize: 200,
@@ -140,12 +144,12 @@ export class OutboxRelay {
   }
 
   private async sendBatch(): Promise<{ pending: number; acknowledged: number }> {
-    const { table, run, send, batchSize, deadLetterAfter, isRefusal } = this.options;
+    const { table, run, batchSize, deadLetterAfter, isRefusal } = this.options;
     const events = await run((executor) => pendingEvents(executor, table, batchSize, deadLetterAfter));
     if (events.length === 0) return { pending: 0, acknowledged: 0 };
     let acknowledged: string[];
     try {
-      acknowledged = await send(events);
+      acknowledged = await this.tracedSend(events);
     } catch (error) {
       if (!isRefusal(error)) throw error;
       return { pending: events.length, acknowledged: await this.sendOneByOne(events) };
@@ -168,11 +172,11 @@ export class OutboxRelay {
    * while it is retried.
    */
   private async sendOneByOne(events: readonly DomainEvent[]): Promise<number> {
-    const { table, run, send, deadLetterAfter, isRefusal, logger } = this.options;
+    const { table, run, deadLetterAfter, isRefusal, logger } = this.options;
     let settled = 0;
     for (const event of events) {
       try {
-        const acknowledged = await this.mark([event], await send([event]));
+        const acknowledged = await this.mark([event], await this.tracedSend([event]));
         if (acknowledged === 0) return settled; // not pushed yet: the rest waits, as for a batch
         settled += 1;
       } catch (error) {
@@ -186,6 +190,27 @@ export class OutboxRelay {
       }
     }
     return settled;
+  }
+
+  /**
+   * The send in a span of its own trace, linked to the traces of the requests
+   * that wrote the events; the call to the consumer is its child, so the push
+   * is reached from the request by following the links.
+   */
+  private async tracedSend(events: DomainEvent[]): Promise<string[]> {
+    const span = tracer.startSpan(`outbox.relay ${this.options.table}`, {
+      kind: SpanKind.PRODUCER,
+      links: linksTo(events.map((event) => event.traceparent)),
+      attributes: { 'messaging.system': 'finstack-outbox', 'messaging.destination.name': this.options.table, 'messaging.batch.message_count': events.length },
+    });
+    try {
+      return await context.with(trace.setSpan(context.active(), span), () => this.options.send(events));
+    } catch (error) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+      throw error;
+    } finally {
+      span.end();
+    }
   }
 
   private sleep(ms: number): Promise<void> {

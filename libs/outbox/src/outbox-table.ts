@@ -1,5 +1,5 @@
 import { exactText, idColumn, timestampColumn } from '@finstack/database';
-import { QueryRunner, Table } from 'typeorm';
+import { QueryRunner, Table, TableColumn } from 'typeorm';
 
 /*
  * The outbox table of one producer's schema, for its migrations. Like
@@ -36,4 +36,13 @@ export function outboxTable(queryRunner: QueryRunner, name: string): Table {
     ],
     indices: [{ name: outboxPendingIndex(name), columnNames: ['published_at', 'id'] }],
   });
+}
+
+/**
+ * The W3C traceparent of the span that wrote the event (55 characters; null
+ * when tracing was off), added to outbox tables made before it: the relay's
+ * and the push's spans link to it.
+ */
+export function outboxTraceparentColumn(): TableColumn {
+  return new TableColumn({ name: 'traceparent', type: 'varchar', length: '64', isNullable: true });
 }

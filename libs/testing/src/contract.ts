@@ -1,6 +1,6 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /*
@@ -21,7 +21,10 @@ interface Route {
   operation: Operation;
 }
 
-const DOCUMENT_PATH = join(__dirname, '..', '..', '..', 'docs', 'openapi.json');
+/** The repository's docs/openapi.json, from the sources (ts-jest) or from their build under dist/ (the benches). */
+const DOCUMENT_PATH = [join(__dirname, '..', '..', '..', 'docs', 'openapi.json'), join(__dirname, '..', '..', '..', '..', 'docs', 'openapi.json')].find(
+  (path) => existsSync(path),
+) ?? join(__dirname, '..', '..', '..', 'docs', 'openapi.json');
 
 let routes: Route[] | undefined;
 let ajv: Ajv | undefined;

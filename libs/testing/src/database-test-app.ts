@@ -25,6 +25,8 @@ export interface DatabaseTestAppOptions<Settings extends object> {
   modules: (Type<unknown> | DynamicModule)[];
   /** A MySQL/MariaDB schema; a fresh SQLite file in the temporary folder when absent. */
   databaseUrl?: string;
+  /** Further settings, e.g. REDIS_URL. */
+  env?: Record<string, string>;
   /** Replaces providers, e.g. a TCP client by an in-memory fake. */
   overrides?: { token: string | symbol | Type<unknown>; value: unknown }[];
 }
@@ -38,7 +40,7 @@ export async function createDatabaseTestApp<Settings extends object>(
   options: DatabaseTestAppOptions<Settings>,
 ): Promise<DatabaseTestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), `${options.name}-test-`));
-  const env = loadEnv(options.settingsClass, { NODE_ENV: 'test', DATA_DIR: dataDir, DATABASE_URL: options.databaseUrl });
+  const env = loadEnv(options.settingsClass, { ...options.env, NODE_ENV: 'test', DATA_DIR: dataDir, DATABASE_URL: options.databaseUrl });
   let builder: TestingModuleBuilder = Test.createTestingModule({
     imports: [
       ConfigModule.forRoot(options.settingsClass, env),

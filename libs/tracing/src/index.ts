@@ -1,1 +1,2 @@
 export * from './start-tracing';
+export * from './span-links';

@@ -39,6 +39,13 @@ describe('samplerFromEnv (OTEL_TRACES_SAMPLER, OTEL_TRACES_SAMPLER_ARG)', () => 
     expect(sampler.shouldSample(ROOT_CONTEXT, 'c'.repeat(32), 'SELECT', SpanKind.CLIENT, { 'db.system': 'mysql' }, []).decision).toBe(SamplingDecision.NOT_RECORD);
   });
 
+  it('keeps a relay or push span linked to a kept request even when the ratio would drop it, and not one linked to a dropped request', () => {
+    const sampler = samplerFromEnv({ OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '0' });
+    const link = (traceFlags: TraceFlags) => [{ context: { traceId: 'a'.repeat(32), spanId: 'b'.repeat(16), traceFlags } }];
+    expect(sampler.shouldSample(ROOT_CONTEXT, 'd'.repeat(32), 'outbox.relay', SpanKind.PRODUCER, {}, link(TraceFlags.SAMPLED)).decision).toBe(SamplingDecision.RECORD_AND_SAMPLED);
+    expect(sampler.shouldSample(ROOT_CONTEXT, 'd'.repeat(32), 'outbox.relay', SpanKind.PRODUCER, {}, link(TraceFlags.NONE)).decision).toBe(SamplingDecision.NOT_RECORD);
+  });
+
   it('refuses an unknown sampler and a ratio outside 0..1, naming the variable', () => {
     expect(() => samplerFromEnv({ OTEL_TRACES_SAMPLER: 'jaeger_remote' })).toThrow(/OTEL_TRACES_SAMPLER must be one of/);
     expect(() => samplerFromEnv({ OTEL_TRACES_SAMPLER: 'traceidratio', OTEL_TRACES_SAMPLER_ARG: '1.5' })).toThrow(/OTEL_TRACES_SAMPLER_ARG must be a ratio from 0 to 1/);

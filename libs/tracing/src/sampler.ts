@@ -1,4 +1,4 @@
-import { Attributes, Context, Link, SpanKind } from '@opentelemetry/api';
+import { Attributes, Context, Link, SpanKind, TraceFlags } from '@opentelemetry/api';
 import {
   AlwaysOffSampler,
   AlwaysOnSampler,
@@ -49,13 +49,16 @@ function ratioFrom(env: NodeJS.ProcessEnv): number {
 /**
  * Keeps a trace only when it starts with a request or a call, not with a query
  * of its own: pollers (the outbox relays) and migrations would otherwise send
- * a trace every few hundred milliseconds. Otherwise the configured sampler decides.
+ * a trace every few hundred milliseconds. A root span linked to a sampled
+ * trace is kept too. Otherwise the configured sampler decides.
  */
 export class RequestsOnlySampler implements Sampler {
   constructor(private readonly inner: Sampler) {}
 
   shouldSample(context: Context, traceId: string, name: string, kind: SpanKind, attributes: Attributes, links: Link[]): SamplingResult {
     if (attributes['db.system'] !== undefined) return { decision: SamplingDecision.NOT_RECORD };
+    // Work linked to a kept request (a relayed event, a queued job) is kept with it, so the chain has no holes.
+    if (links.some((link) => (link.context.traceFlags & TraceFlags.SAMPLED) !== 0)) return { decision: SamplingDecision.RECORD_AND_SAMPLED };
     return this.inner.shouldSample(context, traceId, name, kind, attributes, links);
   }
 

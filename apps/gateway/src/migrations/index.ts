@@ -3,6 +3,7 @@ import { CreateIdentityOutbox1795327200000 } from './1795327200000-create-identi
 import { AddEmailVerification1796000000000 } from './1796000000000-add-email-verification';
 import { AddMfa1796100000000 } from './1796100000000-add-mfa';
 import { AddSessionsAndPasswordResets1796200000000 } from './1796200000000-add-sessions-and-password-resets';
+import { OutboxTraceparent1797100000000 } from './1797100000000-outbox-traceparent';
 
 /** Every identity-schema migration, oldest first. */
 export const IDENTITY_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const IDENTITY_MIGRATIONS = [
   AddEmailVerification1796000000000,
   AddMfa1796100000000,
   AddSessionsAndPasswordResets1796200000000,
+  OutboxTraceparent1797100000000,
 ];

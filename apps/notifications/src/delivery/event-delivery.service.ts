@@ -1,5 +1,7 @@
 import { DeliveredEvent, EventsAcknowledged, tickerRoom, userRoom } from '@finstack/contracts';
+import { linksTo } from '@finstack/tracing';
 import { Injectable, Logger, Optional } from '@nestjs/common';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { TickerHolders } from '../holders/ticker-holders';
 import { RecentPushes } from '../replay/recent-pushes';
 import { RoomEmitter } from '../sockets/room-emitter';
@@ -12,6 +14,8 @@ import { DeliveredEvents } from './delivered-events';
  * a second push). The first event that cannot be pushed now ends the batch:
  * the acknowledged ids are a prefix, and the relay sends the rest again.
  */
+const tracer = trace.getTracer('@finstack/notifications');
+
 @Injectable()
 export class EventDeliveryService {
   private readonly logger = new Logger(EventDeliveryService.name);
@@ -38,7 +42,7 @@ export class EventDeliveryService {
       }
       if (claim === 'new') {
         try {
-          await this.push(addresses[index], event);
+          await this.tracedPush(addresses[index], event);
         } catch (error) {
           this.logger.warn(`event ${event.id} (${event.type}) not pushed yet: ${(error as Error).message}`);
           stoppedAt = index;
@@ -52,6 +56,23 @@ export class EventDeliveryService {
     const unclaimed = events.slice(stoppedAt).filter((_, offset) => claims[stoppedAt + offset] === 'new');
     await this.delivered.release(unclaimed.map((event) => event.id));
     return { acknowledged };
+  }
+
+  /** The push in a span linked to the trace of the request that wrote the event; subscribers get the event without its trace context. */
+  private async tracedPush(address: EventAddress, { traceparent, ...event }: DeliveredEvent): Promise<void> {
+    const span = tracer.startSpan(`push ${event.type}`, {
+      kind: SpanKind.CONSUMER,
+      links: linksTo([traceparent]),
+      attributes: { 'messaging.system': 'socket.io', 'messaging.message.id': event.id },
+    });
+    try {
+      await this.push(address, event);
+    } catch (error) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+      throw error;
+    } finally {
+      span.end();
+    }
   }
 
   private async push(address: EventAddress, event: DeliveredEvent): Promise<void> {

@@ -5,6 +5,7 @@ import { LedgerOutbox1795392000000 } from './1795392000000-ledger-outbox';
 import { NarrowTransactionKeys1795478400000 } from './1795478400000-narrow-transaction-keys';
 import { RunningTotalsSlots1796601600000 } from './1796601600000-running-totals-slots';
 import { IdempotencyKeysByExpiry1796688000000 } from './1796688000000-idempotency-keys-by-expiry';
+import { OutboxTraceparent1797100000000 } from './1797100000000-outbox-traceparent';
 
 /** Every migration of the ledger schema, oldest first. */
 export const LEDGER_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const LEDGER_MIGRATIONS = [
   NarrowTransactionKeys1795478400000,
   RunningTotalsSlots1796601600000,
   IdempotencyKeysByExpiry1796688000000,
+  OutboxTraceparent1797100000000,
 ];

@@ -3,7 +3,6 @@ import {
   DomainError,
   ErrorCode,
   HealthContract,
-  HoldingView,
   PORTFOLIO,
   PORTFOLIO_VAR_DEFAULTS,
   PortfolioContract,
@@ -11,12 +10,12 @@ import {
   RunReply,
 } from '@finstack/contracts';
 import { InjectRpcClient, RpcClient } from '@finstack/rpc';
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { PriceRow } from '../analysis';
 import { UnknownTickerError } from '../market-data/errors';
 import { PriceHistoryStore } from '../market-data/price-history.store';
 import { PortfolioRiskParams, PositionInput, validatePortfolioRiskParams } from '../portfolio-risk';
-import { RunExecutor } from '../runs/run-executor';
+import { RunExecutor, RunPlan } from '../runs/run-executor';
 import { computeOffThread } from './portfolio-risk-thread';
 
 export const PORTFOLIO_SERVICE = 'portfolio';
@@ -32,16 +31,32 @@ const MAX_MONTE_CARLO_WORK = 2_000_000 * 30 * 30;
  * portfolio service over TCP; their price histories from the object store.
  * Everything is checked before a run is stored, so a refused request changes nothing.
  */
+/** A portfolio request with its defaults filled in. */
+type PortfolioVarRequest = Required<Omit<PortfolioVarBody, 'seed'>> & Pick<PortfolioVarBody, 'seed'>;
+
+/** What a portfolio run stores as its parameters: the request and the holdings it was asked on. */
+interface PortfolioVarJob extends PortfolioVarRequest {
+  holdings: Array<{ ticker: string; quantity: string }>;
+}
+
 @Injectable()
-export class PortfolioVarService {
+export class PortfolioVarService implements OnModuleInit {
   constructor(
     @InjectRpcClient(PORTFOLIO_SERVICE) private readonly portfolio: RpcClient<PortfolioContract & HealthContract>,
     private readonly store: PriceHistoryStore,
     private readonly executor: RunExecutor,
   ) {}
 
+  onModuleInit(): void {
+    // A job runs on the holdings it was accepted with, in whichever replica takes it.
+    this.executor.plansJobsOf('portfolio', (_userId, params) => {
+      const { holdings, ...request } = params as unknown as PortfolioVarJob;
+      return this.plan(request, holdings);
+    });
+  }
+
   async run(userId: string, requestId: string | undefined, body: PortfolioVarBody): Promise<RunReply> {
-    const request = {
+    const request: PortfolioVarRequest = {
       method: body.method ?? PORTFOLIO_VAR_DEFAULTS.method,
       horizonDays: body.horizonDays ?? PORTFOLIO_VAR_DEFAULTS.horizonDays,
       confidence: body.confidence ?? DEFAULT_CONFIDENCE,
@@ -51,6 +66,10 @@ export class PortfolioVarService {
       priceField: body.priceField ?? 'adjClose',
     };
     const { items: holdings } = await this.portfolio.send(PORTFOLIO.listHoldings, { userId, requestId });
+    return this.executor.submit(userId, await this.plan(request, holdings.map(({ ticker, quantity }) => ({ ticker, quantity }))));
+  }
+
+  private async plan(request: PortfolioVarRequest, holdings: PortfolioVarJob['holdings']): Promise<RunPlan> {
     const params: PortfolioRiskParams = {
       positions: await this.positions(holdings),
       method: request.method,
@@ -68,16 +87,16 @@ export class PortfolioVarService {
       errors.push(`${request.samples} samples of ${positions} holdings is too much work for one run; use at most ${Math.floor(MAX_MONTE_CARLO_WORK / positions / positions)} samples`);
     }
     if (errors.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, errors.join('; '), { errors });
-    return this.executor.submit(userId, {
+    return {
       kind: 'portfolio',
       ticker: null,
-      params: { ...request, holdings: holdings.map(({ ticker, quantity }) => ({ ticker, quantity })) },
+      params: { ...request, holdings },
       draws: work,
       execute: () => computeOffThread(params),
-    });
+    };
   }
 
-  private async positions(holdings: HoldingView[]): Promise<PositionInput[]> {
+  private async positions(holdings: PortfolioVarJob['holdings']): Promise<PositionInput[]> {
     if (!holdings.length) {
       throw new DomainError(ErrorCode.PORTFOLIO_NOT_ANALYSABLE, 'your wallet holds no stocks; add holdings first');
     }

@@ -3,6 +3,7 @@ import { createDatabaseTestApp, DatabaseTestApp, waitUntil } from '@finstack/tes
 import { v4 as uuidv4 } from 'uuid';
 import { VarEnv } from '../var-env';
 import { varStorage } from '../var-storage';
+import { JOB_QUEUES, removeQueueKeys, TestPlans } from '../jobs/job-queues.test-helper';
 import { RunExecutor, RunPlan } from './run-executor';
 import { insertRun } from './run-rows';
 import { RunsModule } from './runs.module';
@@ -18,7 +19,6 @@ function gate() {
   return { open, execute: async () => (await opened, { done: true }) };
 }
 
-const plan = (execute: RunPlan['execute'], draws: number): RunPlan => ({ kind: 'strategy', ticker: 'AAPL', params: {}, draws, execute });
 
 /** The code and Retry-After of a refusal, or 'accepted'. */
 async function outcome(reply: Promise<unknown>): Promise<string> {
@@ -31,19 +31,27 @@ async function outcome(reply: Promise<unknown>): Promise<string> {
   }
 }
 
-describe('RunExecutor capacity: 429 ANALYSIS_CAPACITY instead of unbounded work', () => {
+describe.each(JOB_QUEUES)('RunExecutor capacity on %s: 429 ANALYSIS_CAPACITY instead of unbounded work', (_queue, queueEnv) => {
   let app: DatabaseTestApp;
   let executor: RunExecutor;
   let runs: RunsService;
   let env: VarEnv;
+  let plans: TestPlans;
+  let settings: Record<string, string>;
+  const plan = (execute: RunPlan['execute'], draws: number): RunPlan => plans.plan(execute, draws);
 
   beforeEach(async () => {
-    app = await createDatabaseTestApp({ name: 'var-capacity', settingsClass: VarEnv, storage: varStorage, modules: [RunsModule] });
+    settings = queueEnv();
+    app = await createDatabaseTestApp({ name: 'var-capacity', settingsClass: VarEnv, storage: varStorage, modules: [RunsModule], env: settings });
     executor = app.get(RunExecutor);
     runs = app.get(RunsService);
     env = app.get(VarEnv);
+    plans = new TestPlans(executor);
   });
-  afterEach(() => app.close());
+  afterEach(async () => {
+    await app.close();
+    await removeQueueKeys(settings);
+  });
 
   it('runs VAR_SYNC_CONCURRENCY synchronous analyses at once and refuses more until one ends', async () => {
     env.VAR_SYNC_CONCURRENCY = 2;
@@ -97,7 +105,9 @@ describe('RunExecutor capacity: 429 ANALYSIS_CAPACITY instead of unbounded work'
   it('holds VAR_MAX_QUEUED_JOBS jobs waiting and refuses more, whoever asks', async () => {
     env.VAR_MAX_QUEUED_JOBS = 2;
     const blocked = gate();
-    await executor.submit(uuidv4(), plan(blocked.execute, JOB_DRAWS)); // running: not waiting
+    const user = uuidv4();
+    const first = await executor.submit(user, plan(blocked.execute, JOB_DRAWS)); // running: not waiting
+    await waitUntil('the first job to start', async () => (await runs.get(user, first.run.id)).status === 'running');
     await executor.submit(uuidv4(), plan(async () => 1, JOB_DRAWS));
     await executor.submit(uuidv4(), plan(async () => 1, JOB_DRAWS));
     expect(await outcome(executor.submit(uuidv4(), plan(async () => 1, JOB_DRAWS)))).toBe('ANALYSIS_CAPACITY retry 60');

@@ -4,6 +4,7 @@ import { createDatabaseTestApp, DatabaseTestApp, waitUntil } from '@finstack/tes
 import { v4 as uuidv4 } from 'uuid';
 import { VarEnv } from '../var-env';
 import { varStorage } from '../var-storage';
+import { JOB_QUEUES, removeQueueKeys, TestPlans } from '../jobs/job-queues.test-helper';
 import { RunExecutor, RunPlan } from './run-executor';
 import { insertRun } from './run-rows';
 import { VAR_OUTBOX } from './run-events';
@@ -13,19 +14,25 @@ import { RunsService } from './runs.service';
 /** Above the default VAR_SYNC_MAX_DRAWS: runs as a job. */
 const JOB_DRAWS = 100_000_000;
 
-const plan = (execute: RunPlan['execute'], draws = JOB_DRAWS): RunPlan => ({ kind: 'strategy', ticker: 'AAPL', params: { samples: 1 }, draws, execute });
-
-describe('RunExecutor (the audit of runs, jobs and their events)', () => {
+describe.each(JOB_QUEUES)('RunExecutor on %s (the audit of runs, jobs and their events)', (_queue, queueEnv) => {
   let app: DatabaseTestApp;
   let executor: RunExecutor;
   let runs: RunsService;
+  let plans: TestPlans;
+  let env: Record<string, string>;
+  const plan = (execute: RunPlan['execute'], draws = JOB_DRAWS): RunPlan => plans.plan(execute, draws);
 
   beforeEach(async () => {
-    app = await createDatabaseTestApp({ name: 'var-runs', settingsClass: VarEnv, storage: varStorage, modules: [RunsModule] });
+    env = queueEnv();
+    app = await createDatabaseTestApp({ name: 'var-runs', settingsClass: VarEnv, storage: varStorage, modules: [RunsModule], env });
     executor = app.get(RunExecutor);
     runs = app.get(RunsService);
+    plans = new TestPlans(executor);
   });
-  afterEach(() => app.close());
+  afterEach(async () => {
+    await app.close();
+    await removeQueueKeys(env);
+  });
 
   const eventsOf = async (runId: string) =>
     (await pendingEvents(app.dataSource.manager, VAR_OUTBOX, 1000)).filter((e) => (e.payload as { runId: string }).runId === runId);
@@ -101,7 +108,6 @@ describe('RunExecutor (the audit of runs, jobs and their events)', () => {
       finishedAt: null,
     });
     await executor.onApplicationBootstrap(); // as a replica does when it starts
-    executor.onApplicationShutdown();
     expect(await runs.get(userId, id)).toMatchObject({ status: 'failed', progress: 0.3, error: { code: 'SERVICE_UNAVAILABLE' } });
     expect((await eventsOf(id)).map((e) => e.type)).toEqual(['var.completed']);
   });

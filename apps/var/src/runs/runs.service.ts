@@ -123,6 +123,11 @@ export class RunsService {
     return selectAbandonedRuns(this.dataSource.manager, before);
   }
 
+  /** The stored run, without its result; null when there is none. */
+  find(userId: string, id: string): Promise<RunRow | null> {
+    return selectUserRun(this.dataSource.manager, userId, id, false);
+  }
+
   async get(userId: string, id: string): Promise<RunView> {
     const row = await selectUserRun(this.dataSource.manager, userId, id, true);
     if (!row) throw new DomainError(ErrorCode.RUN_NOT_FOUND, `no analysis ${id}`);

@@ -1,11 +1,11 @@
 import { AnalysisBody, DomainError, ErrorCode, RunReply } from '@finstack/contracts';
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AnalysisParams, completeAnalysis, InvalidParamsError, prepareAnalysis, PreparedAnalysis } from '../analysis';
 import { withStoreErrors } from '../market-data/market-data-errors';
 import { PriceHistoryStore } from '../market-data/price-history.store';
-import { RunExecutor } from '../runs/run-executor';
+import { RunExecutor, RunPlan } from '../runs/run-executor';
 import { AnalysisPool } from './analysis-pool';
-import { analysisParams, analysisRequest } from './analysis-request';
+import { analysisParams, analysisRequest, AnalysisRequest } from './analysis-request';
 
 /**
  * Monte-Carlo VaR of a trading strategy on a stored price history. The
@@ -13,25 +13,33 @@ import { analysisParams, analysisRequest } from './analysis-request';
  * changes nothing and the simulation's size is known before it starts.
  */
 @Injectable()
-export class StrategyService {
+export class StrategyService implements OnModuleInit {
   constructor(
     private readonly store: PriceHistoryStore,
     private readonly executor: RunExecutor,
     private readonly pool: AnalysisPool,
   ) {}
 
+  onModuleInit(): void {
+    // A job runs from the request it stored, in whichever replica takes it.
+    this.executor.plansJobsOf('strategy', (_userId, params) => this.plan(params as unknown as AnalysisRequest));
+  }
+
   async run(userId: string, body: AnalysisBody): Promise<RunReply> {
-    const request = analysisRequest(body);
+    return this.executor.submit(userId, await this.plan(analysisRequest(body)));
+  }
+
+  private async plan(request: AnalysisRequest): Promise<RunPlan> {
     const prices = await withStoreErrors(() => this.store.history(request.ticker, { from: request.from, to: request.to }));
     const prepared = prepare(analysisParams(request, prices));
-    return this.executor.submit(userId, {
+    return {
       kind: 'strategy',
       ticker: request.ticker,
       params: { ...request },
       draws: prepared.signals.length * request.samples,
       // The replica's shared workers: a run's shards queue for them with every other run's.
       execute: (onProgress) => completeAnalysis(prepared, { pool: this.pool.shards, onProgress }),
-    });
+    };
   }
 }
 

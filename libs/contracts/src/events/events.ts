@@ -13,6 +13,8 @@ export interface DomainEvent<Type extends string = string, Payload = unknown> {
   occurredAt: string;
   userId?: string;
   payload: Payload;
+  /** W3C traceparent of the span that wrote the event, so its relay and push link back to that request's trace. */
+  traceparent?: string;
 }
 
 export const EVENT_TYPES = {

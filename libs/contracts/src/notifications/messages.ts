@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsObject, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsObject, IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
 import { ALL_EVENT_TYPES, DomainEvent, EventType } from '../events';
 import { Rpc, RpcMessage } from '../rpc';
 import { NOTIFICATIONS } from './patterns';
@@ -24,6 +24,11 @@ export class DeliveredEvent implements DomainEvent {
 
   @IsObject()
   payload!: Record<string, unknown>;
+
+  // W3C trace context: version, trace id, parent id, flags.
+  @IsOptional()
+  @Matches(/^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/, { message: 'traceparent must be a W3C traceparent' })
+  traceparent?: string;
 }
 
 export class DeliverEventsMessage extends RpcMessage {
