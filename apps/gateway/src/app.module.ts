@@ -65,11 +65,11 @@ import { VarController } from './var/var.controller';
     HealthController,
   ],
   providers: [
-    rpcClientProvider(LEDGER_SERVICE, GatewayEnv, (env) => ({ host: env.TRX_CRUD_HOST, port: env.TRX_CRUD_PORT })),
-    rpcClientProvider(CLASSIFIER_SERVICE, GatewayEnv, (env) => ({ host: env.CLASSIFIER_HOST, port: env.CLASSIFIER_PORT })),
-    rpcClientProvider(REPORT_SERVICE, GatewayEnv, (env) => ({ host: env.REPORT_HOST, port: env.REPORT_PORT })),
-    rpcClientProvider(PORTFOLIO_SERVICE, GatewayEnv, (env) => ({ host: env.PORTFOLIO_HOST, port: env.PORTFOLIO_PORT })),
-    rpcClientProvider(VAR_SERVICE, GatewayEnv, (env) => ({ host: env.VAR_HOST, port: env.VAR_PORT })),
+    rpcClientProvider(LEDGER_SERVICE, GatewayEnv, (env) => ({ host: env.TRX_CRUD_HOST, port: env.TRX_CRUD_PORT }), { forwardUserToken: true }),
+    rpcClientProvider(CLASSIFIER_SERVICE, GatewayEnv, (env) => ({ host: env.CLASSIFIER_HOST, port: env.CLASSIFIER_PORT }), { forwardUserToken: true }),
+    rpcClientProvider(REPORT_SERVICE, GatewayEnv, (env) => ({ host: env.REPORT_HOST, port: env.REPORT_PORT }), { forwardUserToken: true }),
+    rpcClientProvider(PORTFOLIO_SERVICE, GatewayEnv, (env) => ({ host: env.PORTFOLIO_HOST, port: env.PORTFOLIO_PORT }), { forwardUserToken: true }),
+    rpcClientProvider(VAR_SERVICE, GatewayEnv, (env) => ({ host: env.VAR_HOST, port: env.VAR_PORT }), { forwardUserToken: true }),
     // QuoteIngestGuard checks tokens through JwtAuthGuard, so the guard is injectable here too.
     JwtAuthGuard,
     QuoteIngestGuard,

@@ -9,3 +9,5 @@ export * from './jwt.verifier';
 export * from './unauthenticated';
 export * from './verified-token-cache';
 export * from './signing-keys';
+export * from './service-keys';
+export * from './service-token';

@@ -1,0 +1,73 @@
+import { CommonEnv } from '@finstack/config';
+import {
+  accessTokenChecks,
+  authUserFromClaims,
+  loadServiceKeys,
+  loadVerificationKey,
+  looksLikeServiceToken,
+  ServiceKeys,
+  ServiceTokenSigner,
+  verifyServiceToken,
+} from '@finstack/auth';
+import { createPublicKey, KeyObject } from 'node:crypto';
+import { verify } from 'jsonwebtoken';
+
+/** Who a verified call token proves the caller to be. */
+export type VerifiedCaller = { kind: 'user'; userId: string } | { kind: 'service'; service: string };
+
+/**
+ * This process's side of authenticated TCP calls: the keys it signs its
+ * service tokens with, and the keys it verifies its callers' tokens with.
+ */
+export class CallAuth {
+  readonly signer: ServiceTokenSigner;
+
+  constructor(
+    readonly keys: ServiceKeys,
+    private readonly userKey: KeyObject,
+    private readonly issuer: string,
+  ) {
+    this.signer = new ServiceTokenSigner(keys);
+  }
+
+  get service(): string {
+    return this.keys.service;
+  }
+
+  /** The caller a token proves, or undefined when it proves nobody (forged, expired, unknown signer, other audience). */
+  verify(token: string): VerifiedCaller | undefined {
+    if (looksLikeServiceToken(token)) {
+      const service = verifyServiceToken(token, this.keys);
+      return service === undefined ? undefined : { kind: 'service', service };
+    }
+    try {
+      const claims = verify(token, this.userKey, accessTokenChecks({ publicKey: '', issuer: this.issuer }));
+      return { kind: 'user', userId: authUserFromClaims(claims).userId };
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+let current: CallAuth | undefined;
+
+/** Loads this app's keys from its settings (or DATA_DIR/keys); done once at start, before any call. */
+export function configureCallAuth(service: string, env: CommonEnv): CallAuth {
+  const production = env.NODE_ENV === 'production';
+  const keys = loadServiceKeys({
+    service,
+    privateKeyPem: env.SERVICE_PRIVATE_KEY,
+    publicKeysJson: env.SERVICE_PUBLIC_KEYS,
+    dataDir: env.DATA_DIR,
+    production,
+  });
+  const userKey = createPublicKey(loadVerificationKey({ publicKeyPem: env.JWT_PUBLIC_KEY, dataDir: env.DATA_DIR, production }));
+  current = new CallAuth(keys, userKey, env.JWT_ISSUER);
+  return current;
+}
+
+/** This process's CallAuth; a call made before configureCallAuth is a programming error. */
+export function callAuth(): CallAuth {
+  if (current === undefined) throw new Error('configureCallAuth() was not called at start: TCP calls cannot be authenticated');
+  return current;
+}
