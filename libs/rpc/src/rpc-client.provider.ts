@@ -34,13 +34,19 @@ export interface RpcClientProviderOptions {
    * service token. Every other app always calls with its service token.
    */
   forwardUserToken?: boolean;
+  /** Gateway only: patterns it authorizes itself (operator role, ingest key) and so always calls with its own service token. */
+  asServiceFor?: readonly string[];
 }
 
 /** The token of each call: the user's (when forwarded) or a fresh service token for the callee. */
-export function callToken(service: string, options: RpcClientProviderOptions = {}): () => string {
+export function callToken(service: string, options: RpcClientProviderOptions = {}): (pattern: string) => string {
   const audience = APP_OF_CLIENT[service];
   if (audience === undefined) throw new Error(`no app is known behind the client "${service}"`);
-  return () => (options.forwardUserToken ? currentUserToken() : undefined) ?? callAuth().signer.tokenFor(audience);
+  const asService = new Set(options.asServiceFor ?? []);
+  return (pattern) => {
+    const userToken = options.forwardUserToken && !asService.has(pattern) ? currentUserToken() : undefined;
+    return userToken ?? callAuth().signer.tokenFor(audience);
+  };
 }
 
 /**

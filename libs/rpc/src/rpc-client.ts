@@ -10,7 +10,7 @@ export interface RpcClientOptions {
   service: string;
   timeoutMs: number;
   /** The token sent with each call (see rpcClientProvider); none when absent. */
-  token?: () => string | undefined;
+  token?: (pattern: string, payload: unknown) => string | undefined;
 }
 
 /**
@@ -37,7 +37,7 @@ export class RpcClient<C extends object> {
   ): Promise<ResponseOf<C, P>> {
     const { span, metadata } = startClientHop(this.options.service, pattern);
     try {
-      const token = this.options.token?.();
+      const token = this.options.token?.(pattern, payload);
       if (token !== undefined) metadata.token = token;
       const reply = await firstValueFrom(
         this.proxy.send<ResponseOf<C, P>>(pattern, withCallMetadata(payload, metadata)).pipe(timeout(timeoutMs)),

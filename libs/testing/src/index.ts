@@ -12,3 +12,4 @@ export * from './write-load';
 export * from './contract';
 export * from './fake-finnhub';
 export * from './mailbox';
+export * from './call-tokens';

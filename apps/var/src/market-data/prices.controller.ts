@@ -11,6 +11,7 @@ export class PricesController {
   constructor(private readonly store: PriceHistoryStore) {}
 
   @MessagePattern(VAR.putPrices)
+  @CallableBy('service:gateway')
   async put(@Payload() message: PutPricesMessage): VarReply<typeof VAR.putPrices> {
     const { ticker, rows, from, to } = await withStoreErrors(() => this.store.putCsv(message.params.ticker, message.csv));
     return { ticker, rows, from, to };
