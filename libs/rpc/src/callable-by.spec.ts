@@ -1,19 +1,18 @@
 import { CommonEnv } from '@finstack/config';
 import { ErrorCode } from '@finstack/contracts';
 import { loadServiceKeys, SERVICE_TOKEN_ISSUER, ServiceTokenSigner } from '@finstack/auth';
-import { findPrivateKeyPem, newEs256PrivateKey, signEs256 } from '@finstack/testing';
+import { findPrivateKeyPem, newEs256PrivateKey, rawTcpCall, signEs256 } from '@finstack/testing';
 import { Controller, INestMicroservice, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { sign } from 'jsonwebtoken';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { AddressInfo, connect, Server } from 'node:net';
+import { AddressInfo, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configureCallAuth } from './call-auth';
 import { CallableBy, CallerGuard } from './callable-by';
-import { CALL_METADATA_KEY } from './call-metadata';
 import { AllRpcExceptionsFilter } from './rpc-exception.filter';
 import { tcpTransport } from './tcp-service';
 
@@ -39,21 +38,6 @@ class LedgerLikeController {
 
 @Module({ controllers: [LedgerLikeController] })
 class LedgerLikeModule {}
-
-/** Nest's TCP framing, `<length>#<json>`, written by hand: a raw caller with no client library and no gateway. */
-async function rawCall(port: number, pattern: string, data: object, token?: string): Promise<{ response?: unknown; err?: { code?: string } }> {
-  const socket = connect({ port, host: '127.0.0.1' });
-  const json = JSON.stringify({ id: randomUUID(), pattern, data: token === undefined ? data : { ...data, [CALL_METADATA_KEY]: { token } } });
-  socket.write(`${json.length}#${json}`);
-  let received = '';
-  for await (const chunk of socket) {
-    received += (chunk as Buffer).toString();
-    const hash = received.indexOf('#');
-    if (hash > 0 && received.length - hash - 1 >= Number(received.slice(0, hash))) break;
-  }
-  socket.destroy();
-  return JSON.parse(received.slice(received.indexOf('#') + 1)) as { response?: unknown; err?: { code?: string } };
-}
 
 describe('who may call a pattern (CallerGuard)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'callable-by-'));
@@ -83,45 +67,45 @@ describe('who may call a pattern (CallerGuard)', () => {
 
   it("answers a user's own call, with the user taken from the token", async () => {
     const alice = randomUUID();
-    expect(await rawCall(port, 'list.mine', { userId: alice }, userToken(alice))).toMatchObject({ response: `rows of ${alice}` });
+    expect(await rawTcpCall(port, 'list.mine', { userId: alice }, userToken(alice))).toMatchObject({ response: `rows of ${alice}` });
   });
 
   it("refuses another user's id sent with no token", async () => {
-    expect((await rawCall(port, 'list.mine', { userId: randomUUID() })).err).toMatchObject({ code: ErrorCode.FORBIDDEN });
+    expect((await rawTcpCall(port, 'list.mine', { userId: randomUUID() })).err).toMatchObject({ code: ErrorCode.FORBIDDEN });
   });
 
   it("refuses a payload naming another user than the token's", async () => {
-    const reply = await rawCall(port, 'list.mine', { userId: randomUUID() }, userToken(randomUUID()));
+    const reply = await rawTcpCall(port, 'list.mine', { userId: randomUUID() }, userToken(randomUUID()));
     expect(reply.err).toMatchObject({ code: ErrorCode.FORBIDDEN });
   });
 
   it('refuses a token signed by a key it does not know', async () => {
     const bob = randomUUID();
-    expect((await rawCall(port, 'list.mine', { userId: bob }, userToken(bob, newEs256PrivateKey()))).err).toMatchObject({ code: ErrorCode.FORBIDDEN });
+    expect((await rawTcpCall(port, 'list.mine', { userId: bob }, userToken(bob, newEs256PrivateKey()))).err).toMatchObject({ code: ErrorCode.FORBIDDEN });
   });
 
   it('refuses a user token on a service-only pattern, and answers the service it names', async () => {
-    expect((await rawCall(port, 'relay.only', {}, userToken(randomUUID()))).err).toMatchObject({ code: ErrorCode.FORBIDDEN });
-    expect(await rawCall(port, 'relay.only', {}, serviceToken('relay', 'ledger-like'))).toMatchObject({ response: 'relayed' });
+    expect((await rawTcpCall(port, 'relay.only', {}, userToken(randomUUID()))).err).toMatchObject({ code: ErrorCode.FORBIDDEN });
+    expect(await rawTcpCall(port, 'relay.only', {}, serviceToken('relay', 'ledger-like'))).toMatchObject({ response: 'relayed' });
   });
 
   it('refuses a service token for another audience, from a service not declared, or expired', async () => {
-    expect((await rawCall(port, 'relay.only', {}, serviceToken('relay', 'portfolio'))).err).toMatchObject({ code: ErrorCode.FORBIDDEN });
-    expect((await rawCall(port, 'relay.only', {}, serviceToken('intruder', 'ledger-like'))).err).toMatchObject({ code: ErrorCode.FORBIDDEN });
+    expect((await rawTcpCall(port, 'relay.only', {}, serviceToken('relay', 'portfolio'))).err).toMatchObject({ code: ErrorCode.FORBIDDEN });
+    expect((await rawTcpCall(port, 'relay.only', {}, serviceToken('intruder', 'ledger-like'))).err).toMatchObject({ code: ErrorCode.FORBIDDEN });
     const keys = loadServiceKeys({ service: 'relay', dataDir });
     const expired = sign({}, keys.privateKey, {
       algorithm: 'ES256', issuer: SERVICE_TOKEN_ISSUER, subject: 'relay', audience: 'ledger-like', expiresIn: -10,
     });
-    expect((await rawCall(port, 'relay.only', {}, expired)).err).toMatchObject({ code: ErrorCode.FORBIDDEN });
+    expect((await rawTcpCall(port, 'relay.only', {}, expired)).err).toMatchObject({ code: ErrorCode.FORBIDDEN });
   });
 
   it('refuses a service token passed off as a user token on a user pattern', async () => {
-    const reply = await rawCall(port, 'list.mine', { userId: randomUUID() }, serviceToken('relay', 'ledger-like'));
+    const reply = await rawTcpCall(port, 'list.mine', { userId: randomUUID() }, serviceToken('relay', 'ledger-like'));
     expect(reply.err).toMatchObject({ code: ErrorCode.FORBIDDEN });
   });
 
   it('answers a pattern callable by anyone without a token', async () => {
-    expect(await rawCall(port, 'ping', {})).toMatchObject({ response: 'up' });
+    expect(await rawTcpCall(port, 'ping', {})).toMatchObject({ response: 'up' });
   });
 
   it('keeps each service key private to its owner (0600)', () => {

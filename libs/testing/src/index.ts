@@ -13,3 +13,4 @@ export * from './contract';
 export * from './fake-finnhub';
 export * from './mailbox';
 export * from './call-tokens';
+export * from './raw-tcp-call';
