@@ -24,3 +24,13 @@ export function userTokenPerPayload(dataDir: string): (pattern: string, payload:
     return userCallToken(dataDir, typeof userId === 'string' ? userId : randomUUID());
   };
 }
+
+/**
+ * Tokens as the gateway sends them to `service`: a user token for the user each
+ * payload names, or the gateway's own service token for the (operator-only)
+ * patterns named.
+ */
+export function gatewayLikeTokens(dataDir: string, service: string, asGatewayFor: readonly string[] = []): (pattern: string, payload: unknown) => string {
+  const userTokens = userTokenPerPayload(dataDir);
+  return (pattern, payload) => (asGatewayFor.includes(pattern) ? serviceCallToken(dataDir, 'gateway', service) : userTokens(pattern, payload));
+}

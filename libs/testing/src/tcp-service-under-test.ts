@@ -6,7 +6,7 @@ import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serviceCallToken, userTokenPerPayload } from './call-tokens';
+import { gatewayLikeTokens } from './call-tokens';
 
 export interface TcpServiceUnderTestOptions<E extends CommonEnv> {
   name: string;
@@ -67,8 +67,3 @@ export function failureOf(call: Promise<unknown>): Promise<DomainError> {
   );
 }
 
-/** A user token for the user each payload names, or the gateway's service token for the patterns named. */
-function gatewayLikeTokens(dataDir: string, service: string, asGatewayFor: readonly string[]): (pattern: string, payload: unknown) => string {
-  const userTokens = userTokenPerPayload(dataDir);
-  return (pattern, payload) => (asGatewayFor.includes(pattern) ? serviceCallToken(dataDir, 'gateway', service) : userTokens(pattern, payload));
-}
