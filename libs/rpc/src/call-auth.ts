@@ -10,7 +10,7 @@ import {
   verifyServiceToken,
 } from '@finstack/auth';
 import { createPublicKey, KeyObject } from 'node:crypto';
-import { verify } from 'jsonwebtoken';
+import { decode, verify } from 'jsonwebtoken';
 
 /** Who a verified call token proves the caller to be. */
 export type VerifiedCaller = { kind: 'user'; userId: string } | { kind: 'service'; service: string };
@@ -21,6 +21,8 @@ export type VerifiedCaller = { kind: 'user'; userId: string } | { kind: 'service
  */
 export class CallAuth {
   readonly signer: ServiceTokenSigner;
+  /** Tokens already verified, until they expire: a user's calls and a caller's reused service token skip the ECDSA check. */
+  private readonly verified = new Map<string, { caller: VerifiedCaller; expiresAtMs: number }>();
 
   constructor(
     readonly keys: ServiceKeys,
@@ -36,6 +38,24 @@ export class CallAuth {
 
   /** The caller a token proves, or undefined when it proves nobody (forged, expired, unknown signer, other audience). */
   verify(token: string): VerifiedCaller | undefined {
+    const hit = this.verified.get(token);
+    if (hit && hit.expiresAtMs > Date.now()) return hit.caller;
+    const caller = this.verifyUncached(token);
+    if (caller !== undefined) this.remember(token, caller);
+    return caller;
+  }
+
+  private remember(token: string, caller: VerifiedCaller): void {
+    const exp = decode(token, { json: true })?.exp;
+    if (typeof exp !== 'number') return;
+    if (this.verified.size >= VERIFIED_CAPACITY) {
+      const oldest = this.verified.keys().next().value;
+      if (oldest !== undefined) this.verified.delete(oldest);
+    }
+    this.verified.set(token, { caller, expiresAtMs: exp * 1000 });
+  }
+
+  private verifyUncached(token: string): VerifiedCaller | undefined {
     if (looksLikeServiceToken(token)) {
       const service = verifyServiceToken(token, this.keys);
       return service === undefined ? undefined : { kind: 'service', service };
@@ -48,6 +68,9 @@ export class CallAuth {
     }
   }
 }
+
+/** Bounded: the oldest entry goes first. */
+const VERIFIED_CAPACITY = 10_000;
 
 let current: CallAuth | undefined;
 
