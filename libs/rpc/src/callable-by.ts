@@ -1,4 +1,4 @@
-import { CanActivate, CustomDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { CanActivate, CustomDecorator, ExecutionContext, Injectable, Logger, SetMetadata } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@finstack/contracts';
 import { callAuth, VerifiedCaller } from './call-auth';
 import { currentCallToken } from './request-context';
@@ -28,14 +28,24 @@ export const CallableBy = (...callers: AllowedCaller[]): CustomDecorator<string>
  */
 @Injectable()
 export class CallerGuard implements CanActivate {
+  private readonly logger = new Logger('rpc');
+
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'rpc') return true;
     const callers = allowedCallers(context);
     if (callers.includes('anyone')) return true;
     const token = currentCallToken();
     const caller = token === undefined ? undefined : callAuth().verify(token);
-    if (caller === undefined) throw forbidden('the call carries no valid token');
-    authorize(caller, callers, context.switchToRpc().getData<unknown>());
+    try {
+      if (caller === undefined) throw forbidden('the call carries no valid token');
+      authorize(caller, callers, context.switchToRpc().getData<unknown>());
+    } catch (error) {
+      // Never the token itself: only which pattern refused whom, for an operator to notice a probing task.
+      const pattern = context.switchToRpc().getContext<{ getPattern?: () => string }>()?.getPattern?.();
+      const who = caller === undefined ? 'unproven' : caller.kind === 'service' ? `service:${caller.service}` : 'user';
+      this.logger.warn({ msg: 'refused', pattern, caller: who, reason: (error as Error).message });
+      throw error;
+    }
     return true;
   }
 }
