@@ -18,6 +18,8 @@ export interface EnvironmentSources {
   databaseUsers: Partial<Record<AppName, { user: string; secret: { arn: pulumi.Input<string> } }>>;
   jwtPrivateKeySecretArn: pulumi.Input<string>;
   jwtPublicKey: pulumi.Input<string>;
+  /** This app's service-token signing key (a secret) and the public keys of the apps that call it (JSON). */
+  serviceKey: { privateKeySecretArn: pulumi.Input<string>; callerPublicKeys: pulumi.Input<string> };
   quotesIngestApiKeySecretArn?: pulumi.Input<string>;
   marketDataApiKeySecretArn?: pulumi.Input<string>;
   /** The KMS key of libs/crypto, for the apps that seal secrets. */
@@ -69,6 +71,10 @@ export function appEnvironment(name: AppName, sources: EnvironmentSources): AppE
     OTEL_TRACES_SAMPLER_ARG: String(sources.traceSampleRatio),
   };
   const secrets: Record<string, SecretReference> = {};
+  // Every app verifies the user token the gateway forwards, and signs its own service tokens.
+  variables.JWT_PUBLIC_KEY = sources.jwtPublicKey;
+  variables.SERVICE_PUBLIC_KEYS = sources.serviceKey.callerPublicKeys;
+  secrets.SERVICE_PRIVATE_KEY = { secretArn: sources.serviceKey.privateKeySecretArn };
 
   for (const called of app.calls) {
     const tcp = APPS[called].tcp!;
@@ -89,7 +95,6 @@ export function appEnvironment(name: AppName, sources: EnvironmentSources): AppE
   if (name === 'gateway') {
     variables.TRUST_PROXY_HOPS = '1';
     variables.OPERATOR_EMAILS = sources.operatorEmails.join(',');
-    variables.JWT_PUBLIC_KEY = sources.jwtPublicKey;
     secrets.JWT_PRIVATE_KEY = { secretArn: sources.jwtPrivateKeySecretArn };
     if (sources.quotesIngestApiKeySecretArn) secrets.QUOTES_INGEST_API_KEY = { secretArn: sources.quotesIngestApiKeySecretArn };
     if (sources.mail) {
@@ -102,7 +107,6 @@ export function appEnvironment(name: AppName, sources: EnvironmentSources): AppE
   if (name in SEALED_SECRET_PURPOSES) variables.KMS_KEY_ID = sources.secretsKeyArn;
   if (name === 'portfolio' && sources.marketDataApiKeySecretArn) secrets.MARKET_DATA_API_KEY = { secretArn: sources.marketDataApiKeySecretArn };
   if (app.redis) secrets.REDIS_URL = { secretArn: sources.redisUrlSecretArn };
-  if (name === 'notifications') variables.JWT_PUBLIC_KEY = sources.jwtPublicKey;
   if (name === 'var') {
     // The durable job queue (BullMQ), shared by every var task.
     secrets.REDIS_URL = { secretArn: sources.redisUrlSecretArn };

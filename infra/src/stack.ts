@@ -1,3 +1,4 @@
+import { createServiceKeys, publicKeysOfCallers } from './service-keys';
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import { APP_NAMES, APPS, AppName } from './apps';
@@ -44,6 +45,7 @@ export function createStack(settings: StackSettings): Stack {
   const redis = createRedis(network, groups, settings);
   const prices = createPriceBucket();
   const secrets = createAppSecrets(settings);
+  const serviceKeys = createServiceKeys();
   const secretsKey = createSecretsKey();
   const codeDeploy = usesCodeDeploy(settings);
   const metricsLogGroup = new aws.cloudwatch.LogGroup('metrics', { name: metricsLogGroupName(), retentionInDays: settings.logRetentionDays });
@@ -79,6 +81,7 @@ export function createStack(settings: StackSettings): Stack {
       databaseUsers: databaseUsers.users,
       jwtPrivateKeySecretArn: secrets.jwtPrivateKey.arn,
       jwtPublicKey: secrets.jwtPublicKey,
+      serviceKey: { privateKeySecretArn: serviceKeys.privateKeySecret[name].arn, callerPublicKeys: publicKeysOfCallers(name, serviceKeys) },
       quotesIngestApiKeySecretArn: secrets.quotesIngestApiKey?.arn,
       marketDataApiKeySecretArn: secrets.marketDataApiKey?.arn,
       secretsKeyArn: secretsKey.arn,

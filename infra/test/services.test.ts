@@ -1,4 +1,4 @@
-import { APP_NAMES, APPS } from '../src/apps';
+import { APP_NAMES, APPS, callersOf } from '../src/apps';
 import {
   DATABASE_SECRET_ARN,
   deploy,
@@ -7,6 +7,7 @@ import {
   GENERATED_REDIS_TOKEN,
   idOf,
   MockCloud,
+  mockServiceKey,
 } from './support/mock-cloud';
 import { T } from './support/types';
 
@@ -139,9 +140,10 @@ describe('services', () => {
         const definitions = cloud.one(T.taskDefinition, app).inputs.containerDefinitions;
         expect(typeof definitions).toBe('string'); // a secret inside would have made the whole document secret
         expect(definitions).not.toContain('MOCK-ES256-PRIVATE-KEY');
+        expect(definitions).not.toContain('-service-key-PRIVATE');
         expect(definitions).not.toContain(GENERATED_REDIS_TOKEN);
         const plain = variables(cloud.containers(app)[0]);
-        for (const name of ['DATABASE_PASSWORD', 'JWT_PRIVATE_KEY', 'REDIS_URL', 'QUOTES_INGEST_API_KEY', 'S3_SECRET_ACCESS_KEY']) {
+        for (const name of ['DATABASE_PASSWORD', 'JWT_PRIVATE_KEY', 'SERVICE_PRIVATE_KEY', 'REDIS_URL', 'QUOTES_INGEST_API_KEY', 'S3_SECRET_ACCESS_KEY']) {
           expect(plain[name]).toBeUndefined();
         }
         if (plain.DATABASE_URL) expect(plain.DATABASE_URL).toMatch(/^mysql:\/\/[a-z]+_app@[^:@/]+:3306\/\w+$/);
@@ -152,22 +154,19 @@ describe('services', () => {
     it('hand them over from Secrets Manager when the task starts', () => {
       const arn = (secret: string) => cloud.one(T.secret, secret).state.arn;
       const ownUser = (app: string) => `${arn(`${app}-database-user`)}:password::`;
+      const ownKey = (app: string) => arn(`${app}-service-key`);
       expect(secrets(cloud.containers('gateway')[0])).toEqual({
         DATABASE_PASSWORD: ownUser('gateway'),
         JWT_PRIVATE_KEY: arn('jwt-private-key'),
+        SERVICE_PRIVATE_KEY: ownKey('gateway'),
         REDIS_URL: arn('redis-url'),
       });
-      expect(secrets(cloud.containers('notifications')[0])).toEqual({ REDIS_URL: arn('redis-url') });
-      expect(secrets(cloud.containers('var')[0])).toEqual({ DATABASE_PASSWORD: ownUser('var'), REDIS_URL: arn('redis-url') });
+      expect(secrets(cloud.containers('notifications')[0])).toEqual({ SERVICE_PRIVATE_KEY: ownKey('notifications'), REDIS_URL: arn('redis-url') });
+      expect(secrets(cloud.containers('var')[0])).toEqual({ DATABASE_PASSWORD: ownUser('var'), SERVICE_PRIVATE_KEY: ownKey('var'), REDIS_URL: arn('redis-url') });
       for (const app of ['trx-crud', 'classifier', 'portfolio']) {
-        expect(secrets(cloud.containers(app)[0])).toEqual({ DATABASE_PASSWORD: ownUser(app) });
+        expect(secrets(cloud.containers(app)[0])).toEqual({ DATABASE_PASSWORD: ownUser(app), SERVICE_PRIVATE_KEY: ownKey(app) });
       }
-      // var's job queue is on Redis.
-      expect(secrets(cloud.containers('var')[0])).toEqual({
-        DATABASE_PASSWORD: `${DATABASE_SECRET_ARN}:password::`,
-        REDIS_URL: cloud.one(T.secret, 'redis-url').state.arn,
-      });
-      expect(secrets(cloud.containers('report')[0])).toEqual({});
+      expect(secrets(cloud.containers('report')[0])).toEqual({ SERVICE_PRIVATE_KEY: ownKey('report') });
       for (const app of APP_NAMES) {
         for (const valueFrom of Object.values(secrets(cloud.containers(app)[0]))) expect(valueFrom).toMatch(/^arn:aws:secretsmanager:/);
       }
@@ -177,16 +176,26 @@ describe('services', () => {
       const arn = (secret: string) => cloud.one(T.secret, secret).state.arn;
       const readable = (app: string) =>
         cloud.has(T.rolePolicy, `${app}-execution-secrets`) ? policyOf(cloud, `${app}-execution-secrets`).Statement[0].Resource.sort() : [];
-      expect(readable('gateway')).toEqual([arn('gateway-database-user'), arn('jwt-private-key'), arn('redis-url')].sort());
-      expect(readable('notifications')).toEqual([arn('redis-url')]);
-      expect(readable('trx-crud')).toEqual([arn('trx-crud-database-user')]);
-      expect(readable('report')).toEqual([]);
+      expect(readable('gateway')).toEqual([arn('gateway-database-user'), arn('jwt-private-key'), arn('gateway-service-key'), arn('redis-url')].sort());
+      expect(readable('notifications')).toEqual([arn('notifications-service-key'), arn('redis-url')].sort());
+      expect(readable('trx-crud')).toEqual([arn('trx-crud-database-user'), arn('trx-crud-service-key')].sort());
+      expect(readable('report')).toEqual([arn('report-service-key')]);
       for (const app of APP_NAMES) expect(readable(app)).not.toContain(DATABASE_SECRET_ARN);
     });
 
-    it('give the public key to the gateway and notifications as plain configuration', () => {
-      expect(variables(cloud.containers('gateway')[0]).JWT_PUBLIC_KEY).toBe(GENERATED_PUBLIC_KEY);
-      expect(variables(cloud.containers('notifications')[0]).JWT_PUBLIC_KEY).toBe(GENERATED_PUBLIC_KEY);
+    it('give the access-token public key to every app as plain configuration: each service verifies the user token it is sent', () => {
+      for (const app of APP_NAMES) expect(variables(cloud.containers(app)[0]).JWT_PUBLIC_KEY).toBe(GENERATED_PUBLIC_KEY);
+    });
+
+    it('give each app the service-token public keys of its callers in the call graph, and of no other app', () => {
+      for (const app of APP_NAMES) {
+        const accepted = JSON.parse(variables(cloud.containers(app)[0]).SERVICE_PUBLIC_KEYS) as Record<string, string>;
+        expect(Object.keys(accepted).sort()).toEqual(callersOf(app).sort());
+        for (const caller of callersOf(app)) expect(accepted[caller]).toBe(mockServiceKey(`${caller}-service-key`, 'PUBLIC'));
+      }
+      expect(Object.keys(JSON.parse(variables(cloud.containers('portfolio')[0]).SERVICE_PUBLIC_KEYS)).sort()).toEqual(
+        ['gateway', 'notifications', 'var'],
+      );
     });
   });
 

@@ -11,7 +11,7 @@
 import { join } from 'node:path';
 import { MARKET_DATA, MarketDataContract, PORTFOLIO, PortfolioContract } from '@finstack/contracts';
 import { MAX_FRAME_BYTES, RpcClient } from '@finstack/rpc';
-import { AppProcess, FakeFinnhub, freePort, freshMysqlDatabase, queryMysql, tempDataDir } from '@finstack/testing';
+import { AppProcess, FakeFinnhub, freePort, freshMysqlDatabase, gatewayLikeTokens, queryMysql, tempDataDir } from '@finstack/testing';
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { v7 as uuidv7 } from 'uuid';
 
@@ -47,7 +47,7 @@ export async function benchPolling(): Promise<void> {
   });
   await service.start();
   const proxy = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port, maxBufferSize: MAX_FRAME_BYTES } });
-  const client = new RpcClient<PortfolioContract & MarketDataContract>(proxy, { service: 'portfolio', timeoutMs: 60_000 });
+  const client = new RpcClient<PortfolioContract & MarketDataContract>(proxy, { service: 'portfolio', timeoutMs: 60_000, token: gatewayLikeTokens(dataDir.path, 'portfolio') });
   let poller: AppProcess | undefined;
   try {
     const now = new Date();

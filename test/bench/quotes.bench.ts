@@ -16,7 +16,7 @@ import { HealthContract, PORTFOLIO, PortfolioContract, QuoteInput, QuotesIngeste
 import { valueRows } from '@finstack/database';
 import { formatScaled } from '@finstack/money';
 import { MAX_FRAME_BYTES, RpcClient } from '@finstack/rpc';
-import { AppProcess, freePort, freshMysqlDatabase, tempDataDir } from '@finstack/testing';
+import { AppProcess, freePort, freshMysqlDatabase, gatewayLikeTokens, tempDataDir } from '@finstack/testing';
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { createConnection, Connection } from 'mysql2/promise';
 import { v7 as uuidv7 } from 'uuid';
@@ -166,7 +166,7 @@ async function main(): Promise<void> {
   });
   await service.start();
   const proxy = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port, maxBufferSize: MAX_FRAME_BYTES } });
-  const client: Client = new RpcClient(proxy, { service: 'portfolio', timeoutMs: 60_000 });
+  const client: Client = new RpcClient(proxy, { service: 'portfolio', timeoutMs: 60_000, token: gatewayLikeTokens(dataDir.path, 'portfolio', [PORTFOLIO.ingestQuotes]) });
   const db = await createConnection({ uri: databaseUrl, supportBigNumbers: true, bigNumberStrings: true });
   try {
     await client.send(PORTFOLIO.ingestQuotes, { body: { quotes: [...batches(TICKERS, TICKERS)][0] } });

@@ -1,6 +1,6 @@
 import { DomainEvent, EVENT_TYPES, NOTIFICATIONS, NotificationsContract, QuoteInput, QuotesIngested, RoomReply, SOCKET_PATH } from '@finstack/contracts';
 import { RpcClient } from '@finstack/rpc';
-import { ApiClient, AppProcess, backendFromEnv, newSession, Session, Stack, startStack } from '@finstack/testing';
+import { ApiClient, AppProcess, backendFromEnv, newSession, serviceCallToken, Session, Stack, startStack } from '@finstack/testing';
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { io, Socket } from 'socket.io-client';
 
@@ -143,7 +143,8 @@ export function useNotificationsStack(name: string, notificationsEnv: Record<str
       const port = Number(stack.notifications.spec.env.NOTIFICATIONS_TCP_PORT);
       client ??= new RpcClient<NotificationsContract>(
         ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port } }),
-        { service: 'notifications', timeoutMs: 5000 },
+        // As trx-crud's outbox relay calls it: with trx-crud's service token.
+        { service: 'notifications', timeoutMs: 5000, token: () => serviceCallToken(stack.dataDir, 'trx-crud', 'notifications') },
       );
       return client;
     },

@@ -1,6 +1,6 @@
 import { ConfigModule } from '@finstack/config';
 import { DatabaseModule, UserRowsEraseController } from '@finstack/database';
-import { HealthRpcController, SERVICE_NAME } from '@finstack/rpc';
+import { CallableBy, HealthRpcController, SERVICE_NAME } from '@finstack/rpc';
 import { LifecycleModule } from '@finstack/lifecycle';
 import { MetricsModule } from '@finstack/metrics';
 import { Module } from '@nestjs/common';
@@ -11,7 +11,9 @@ import { LearningModule } from './learning/learning.module';
 import { RulesModule } from './rules/rules.module';
 
 /** Account deletion (USER_DATA.erase): every table of this schema with a user_id column, the classifier: rules, learned examples and the learning version. */
-const UserDataController = UserRowsEraseController('classifier', ['rules', 'learned_examples', 'learning_versions']);
+/** USER_DATA.erase comes from the gateway's identity-outbox relay after an account deletion, with its service token. */
+const ERASED_BY_THE_GATEWAY = CallableBy('service:gateway');
+const UserDataController = UserRowsEraseController('classifier', ['rules', 'learned_examples', 'learning_versions'], ERASED_BY_THE_GATEWAY);
 
 @Module({
   imports: [

@@ -1,3 +1,4 @@
+import { GATEWAY_CALLS } from './gateway-service-calls';
 import { JwtAuthGuard } from '@finstack/auth';
 import { ConfigModule } from '@finstack/config';
 import { DatabaseModule } from '@finstack/database';
@@ -66,11 +67,11 @@ import { VarController } from './var/var.controller';
     HealthController,
   ],
   providers: [
-    rpcClientProvider(LEDGER_SERVICE, GatewayEnv, (env) => ({ host: env.TRX_CRUD_HOST, port: env.TRX_CRUD_PORT })),
-    rpcClientProvider(CLASSIFIER_SERVICE, GatewayEnv, (env) => ({ host: env.CLASSIFIER_HOST, port: env.CLASSIFIER_PORT })),
-    rpcClientProvider(REPORT_SERVICE, GatewayEnv, (env) => ({ host: env.REPORT_HOST, port: env.REPORT_PORT })),
-    rpcClientProvider(PORTFOLIO_SERVICE, GatewayEnv, (env) => ({ host: env.PORTFOLIO_HOST, port: env.PORTFOLIO_PORT })),
-    rpcClientProvider(VAR_SERVICE, GatewayEnv, (env) => ({ host: env.VAR_HOST, port: env.VAR_PORT })),
+    rpcClientProvider(LEDGER_SERVICE, GatewayEnv, (env) => ({ host: env.TRX_CRUD_HOST, port: env.TRX_CRUD_PORT }), GATEWAY_CALLS),
+    rpcClientProvider(CLASSIFIER_SERVICE, GatewayEnv, (env) => ({ host: env.CLASSIFIER_HOST, port: env.CLASSIFIER_PORT }), GATEWAY_CALLS),
+    rpcClientProvider(REPORT_SERVICE, GatewayEnv, (env) => ({ host: env.REPORT_HOST, port: env.REPORT_PORT }), GATEWAY_CALLS),
+    rpcClientProvider(PORTFOLIO_SERVICE, GatewayEnv, (env) => ({ host: env.PORTFOLIO_HOST, port: env.PORTFOLIO_PORT }), GATEWAY_CALLS),
+    rpcClientProvider(VAR_SERVICE, GatewayEnv, (env) => ({ host: env.VAR_HOST, port: env.VAR_PORT }), GATEWAY_CALLS),
     // QuoteIngestGuard checks tokens through JwtAuthGuard, so the guard is injectable here too.
     JwtAuthGuard,
     QuoteIngestGuard,

@@ -46,10 +46,10 @@ export class GatewayEnv extends KeyEnv {
 
   @IsOptional()
   @Matches(PEM, { message: 'JWT_PUBLIC_KEY must be a PEM public key' })
-  JWT_PUBLIC_KEY?: string;
+  override JWT_PUBLIC_KEY?: string;
 
   @IsString()
-  JWT_ISSUER = 'finstack';
+  override JWT_ISSUER = 'finstack';
 
   /** Active sessions (signed-in devices) per account; a log-in past it ends the least recently used one. */
   @EnvInt()

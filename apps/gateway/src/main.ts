@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { ConfigError, loadEnv } from '@finstack/config';
 import { enableGracefulShutdown } from '@finstack/lifecycle';
 import { serveHttpMetrics } from '@finstack/metrics';
-import { createLogger } from '@finstack/rpc';
+import { configureCallAuth, createLogger } from '@finstack/rpc';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
@@ -17,6 +17,7 @@ import { serveWebConsole } from './web/web-console';
 async function bootstrap(): Promise<void> {
   const env = loadEnv(GatewayEnv);
   const logger = createLogger('gateway', env.LOG_LEVEL, env.LOG_FORMAT);
+  configureCallAuth('gateway', env);
   // Loaded after the settings are known to be valid, so a bad variable is reported plainly.
   const { AppModule } = await import('./app.module');
   // Case-sensitive before Express makes its router (Nest touches it while creating the app):

@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { ConfigError, loadEnv } from '@finstack/config';
 import { enableGracefulShutdown } from '@finstack/lifecycle';
 import { serveHttpMetrics } from '@finstack/metrics';
-import { createLogger, tcpTransport } from '@finstack/rpc';
+import { CallerGuard, configureCallAuth, createLogger, tcpTransport } from '@finstack/rpc';
 import { NestFactory } from '@nestjs/core';
 import { CustomStrategy } from '@nestjs/microservices';
 import { NotificationsEnv } from './notifications-env';
@@ -13,9 +13,11 @@ import { SocketServerAdapter } from './sockets/socket-server.adapter';
 async function bootstrap(): Promise<void> {
   const env = loadEnv(NotificationsEnv);
   const logger = createLogger('notifications', env.LOG_LEVEL, env.LOG_FORMAT);
+  configureCallAuth('notifications', env);
   // Loaded after the settings are known to be valid, so a bad variable is reported plainly.
   const { AppModule } = await import('./app.module');
   const app = await NestFactory.create(AppModule, { logger });
+  app.useGlobalGuards(new CallerGuard()); // only TCP calls: HTTP and Socket.IO pass through
   app.useWebSocketAdapter(new SocketServerAdapter(app, app.get<RedisConnection | null>(REDIS), env.REDIS_KEY_PREFIX, env.CORS_ORIGINS));
   app.connectMicroservice<CustomStrategy>(
     tcpTransport({ host: env.NOTIFICATIONS_HOST, port: env.NOTIFICATIONS_TCP_PORT }),

@@ -35,10 +35,10 @@ export class NotificationsEnv extends CommonEnv {
   /** The gateway's public key (PEM); unset in embedded mode, where it is read from DATA_DIR/keys. */
   @IsOptional()
   @Matches(PEM, { message: 'JWT_PUBLIC_KEY must be a PEM public key' })
-  JWT_PUBLIC_KEY?: string;
+  override JWT_PUBLIC_KEY?: string;
 
   @Matches(/^\S+$/)
-  JWT_ISSUER = 'finstack';
+  override JWT_ISSUER = 'finstack';
 
   /** How long the holders of a ticker, asked of the portfolio, are reused. */
   @EnvInt()

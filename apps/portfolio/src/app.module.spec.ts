@@ -20,6 +20,7 @@ describe('portfolio over TCP', () => {
       port,
       env: { PORTFOLIO_PORT: String(port) },
       listen: (settings) => ({ host: settings.PORTFOLIO_HOST, port: settings.PORTFOLIO_PORT }),
+      asGatewayFor: [PORTFOLIO.ingestQuotes],
     });
     client = service.client;
   });

@@ -1,7 +1,7 @@
 import { ConfigModule } from '@finstack/config';
 import { DatabaseModule, UserRowsEraseController } from '@finstack/database';
 import { OutboxRelayModule } from '@finstack/outbox';
-import { HealthRpcController, SERVICE_NAME } from '@finstack/rpc';
+import { CallableBy, HealthRpcController, SERVICE_NAME } from '@finstack/rpc';
 import { LifecycleModule } from '@finstack/lifecycle';
 import { MetricsModule } from '@finstack/metrics';
 import { Module } from '@nestjs/common';
@@ -17,7 +17,9 @@ import { QuotesModule } from './quotes/quotes.module';
 import { WatchlistModule } from './watchlist/watchlist.module';
 
 /** Account deletion (USER_DATA.erase): every table of this schema with a user_id column, the portfolio: alerts (before the watchlist entries they belong to), watchlist, holdings, market-data connections (sealed keys), and events not yet relayed. */
-const UserDataController = UserRowsEraseController('portfolio', ['price_alerts', 'watchlist_entries', 'holdings', 'market_connections', 'portfolio_outbox']);
+/** USER_DATA.erase comes from the gateway's identity-outbox relay after an account deletion, with its service token. */
+const ERASED_BY_THE_GATEWAY = CallableBy('service:gateway');
+const UserDataController = UserRowsEraseController('portfolio', ['price_alerts', 'watchlist_entries', 'holdings', 'market_connections', 'portfolio_outbox'], ERASED_BY_THE_GATEWAY);
 
 @Module({
   imports: [

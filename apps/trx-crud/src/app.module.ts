@@ -1,7 +1,7 @@
 import { ConfigModule } from '@finstack/config';
 import { DatabaseModule, UserRowsEraseController } from '@finstack/database';
 import { OutboxRelayModule } from '@finstack/outbox';
-import { HealthRpcController, SERVICE_NAME } from '@finstack/rpc';
+import { CallableBy, HealthRpcController, SERVICE_NAME } from '@finstack/rpc';
 import { LifecycleModule } from '@finstack/lifecycle';
 import { MetricsModule } from '@finstack/metrics';
 import { Module } from '@nestjs/common';
@@ -14,7 +14,9 @@ import { TransactionsModule } from './transactions/transactions.module';
 import { TrxCrudEnv } from './trx-crud-env';
 
 /** Account deletion (USER_DATA.erase): every table of this schema with a user_id column, the ledger: transactions (before the categories and imports they reference), imports, categories, idempotency keys, running totals, the account row, and events not yet relayed. */
-const UserDataController = UserRowsEraseController('trx-crud', ['transactions', 'imports', 'categories', 'idempotency_keys', 'ledger_daily_totals', 'ledger_monthly_totals', 'ledger_accounts', 'ledger_outbox']);
+/** USER_DATA.erase comes from the gateway's identity-outbox relay after an account deletion, with its service token. */
+const ERASED_BY_THE_GATEWAY = CallableBy('service:gateway');
+const UserDataController = UserRowsEraseController('trx-crud', ['transactions', 'imports', 'categories', 'idempotency_keys', 'ledger_daily_totals', 'ledger_monthly_totals', 'ledger_accounts', 'ledger_outbox'], ERASED_BY_THE_GATEWAY);
 
 @Module({
   imports: [

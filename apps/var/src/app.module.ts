@@ -1,7 +1,7 @@
 import { ConfigModule } from '@finstack/config';
 import { DatabaseModule, UserRowsEraseController } from '@finstack/database';
 import { OutboxRelayModule } from '@finstack/outbox';
-import { HealthRpcController, SERVICE_NAME } from '@finstack/rpc';
+import { CallableBy, HealthRpcController, SERVICE_NAME } from '@finstack/rpc';
 import { LifecycleModule } from '@finstack/lifecycle';
 import { MetricsModule } from '@finstack/metrics';
 import { Module } from '@nestjs/common';
@@ -14,7 +14,9 @@ import { VarEnv } from './var-env';
 import { varStorage } from './var-storage';
 
 /** Account deletion (USER_DATA.erase): every table of this schema with a user_id column, the risk service: VaR runs and events not yet relayed. */
-const UserDataController = UserRowsEraseController('var', ['var_runs', 'var_outbox']);
+/** USER_DATA.erase comes from the gateway's identity-outbox relay after an account deletion, with its service token. */
+const ERASED_BY_THE_GATEWAY = CallableBy('service:gateway');
+const UserDataController = UserRowsEraseController('var', ['var_runs', 'var_outbox'], ERASED_BY_THE_GATEWAY);
 
 @Module({
   imports: [

@@ -8,6 +8,9 @@ export const ACCOUNT = '123456789012';
 export const GENERATED_PRIVATE_KEY = '-----BEGIN PRIVATE KEY-----\nMOCK-ES256-PRIVATE-KEY\n-----END PRIVATE KEY-----\n';
 export const GENERATED_PUBLIC_KEY = '-----BEGIN PUBLIC KEY-----\nMOCK-ES256-PUBLIC-KEY\n-----END PUBLIC KEY-----\n';
 export const GENERATED_REDIS_TOKEN = 'MockRedisAuthToken0123456789abcdefghijklmnopqrstuv';
+/** What the mocked TLS provider hands out for an app's service key (`<app>-service-key`). */
+export const mockServiceKey = (resource: string, half: 'PRIVATE' | 'PUBLIC') =>
+  `-----BEGIN ${half} KEY-----\nMOCK-${resource}-${half}\n-----END ${half} KEY-----\n`;
 export const DATABASE_SECRET_ARN = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:rds!db-database`;
 
 export interface Registered {
@@ -55,6 +58,7 @@ function computedState(type: string, name: string, inputs: Record<string, unknow
     case 'awsx:ecr:Image':
       return { imageUri: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/${name}@sha256:0123` };
     case 'tls:index/privateKey:PrivateKey':
+      if (name.endsWith('-service-key')) return { ...inputs, privateKeyPemPkcs8: mockServiceKey(name, 'PRIVATE'), publicKeyPem: mockServiceKey(name, 'PUBLIC') };
       return { ...inputs, privateKeyPemPkcs8: GENERATED_PRIVATE_KEY, privateKeyPem: GENERATED_PRIVATE_KEY, publicKeyPem: GENERATED_PUBLIC_KEY };
     case 'random:index/randomPassword:RandomPassword':
       return { ...inputs, result: GENERATED_REDIS_TOKEN };

@@ -10,3 +10,5 @@ export * from './unauthenticated';
 export * from './verified-token-cache';
 export * from './signing-keys';
 export * from './verification-keys';
+export * from './service-keys';
+export * from './service-token';

@@ -128,4 +128,27 @@ export class CommonEnv {
   @Min(1)
   @Max(65535)
   NOTIFICATIONS_TCP_PORT = 4006;
+
+  /**
+   * SPKI PEM of the gateway's access-token key: every service verifies the
+   * user token the gateway forwards with each call. Unset in embedded mode: the
+   * pair under DATA_DIR/keys.
+   */
+  @IsOptional()
+  @IsString()
+  JWT_PUBLIC_KEY?: string;
+
+  /** Expected `iss` of access tokens. */
+  @IsString()
+  JWT_ISSUER = 'finstack';
+
+  /** This app's PEM private key (EC P-256) for the service tokens it signs; generated under DATA_DIR/keys when unset. */
+  @IsOptional()
+  @IsString()
+  SERVICE_PRIVATE_KEY?: string;
+
+  /** JSON object of app name to PEM public key: the apps whose service tokens this one accepts. */
+  @IsOptional()
+  @IsString()
+  SERVICE_PUBLIC_KEYS?: string;
 }

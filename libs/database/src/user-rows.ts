@@ -28,12 +28,13 @@ export async function eraseUserRows(transactions: TransactionRunner, tables: rea
  * schema: list every table with a user_id column (the account-deletion e2e
  * test fails when one is missing).
  */
-export function UserRowsEraseController(service: string, tables: readonly string[]): Type<unknown> {
+export function UserRowsEraseController(service: string, tables: readonly string[], callableBy: MethodDecorator): Type<unknown> {
   @Controller()
   class UserRowsController {
     constructor(readonly transactions: TransactionRunner) {}
 
     @MessagePattern(USER_DATA.erase)
+    @callableBy
     async erase(@Payload() message: EraseUserDataMessage): Promise<UserDataErased> {
       return { service, erased: await eraseUserRows(this.transactions, tables, message.userId) };
     }

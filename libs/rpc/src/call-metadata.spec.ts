@@ -25,4 +25,11 @@ describe('the call envelope', () => {
     expect(takeCallMetadata(undefined)).toEqual({});
     expect(takeCallMetadata({ [CALL_METADATA_KEY]: 'junk' })).toEqual({});
   });
+
+  it('carries a compact token, and drops one that is not a compact JWT or is too long', () => {
+    const token = 'eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ1MSJ9.c2ln';
+    expect(takeCallMetadata(JSON.parse(JSON.stringify(withCallMetadata({}, { token }))))).toEqual({ token });
+    expect(takeCallMetadata({ [CALL_METADATA_KEY]: { token: 'not a token' } })).toEqual({});
+    expect(takeCallMetadata({ [CALL_METADATA_KEY]: { token: `a.${'b'.repeat(5000)}.c` } })).toEqual({});
+  });
 });

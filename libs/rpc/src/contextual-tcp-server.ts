@@ -14,6 +14,7 @@ import { runWithRequestContext } from './request-context';
  * it makes in turn), and a server span covers the handler, child of the
  * caller's span. A message nested too deep is refused (VALIDATION_FAILED)
  * before any pipe walks it, so a raw caller of the port cannot overflow the stack.
+ * The call's token goes into the context for CallerGuard, never into a log line.
  */
 export class ContextualTcpServer extends ServerTCP {
   private readonly calls = new Logger('rpc');
@@ -35,7 +36,7 @@ export class ContextualTcpServer extends ServerTCP {
 
   private handleInContext(pattern: string, data: unknown, handle: () => ReturnType<MessageHandler>): ReturnType<MessageHandler> {
     const metadata = takeCallMetadata(data);
-    const { requestId } = metadata;
+    const { requestId, token } = metadata;
     const { span, run } = startServerHop(pattern, metadata);
     const began = performance.now();
     const finish = (error?: unknown) => {
@@ -44,7 +45,7 @@ export class ContextualTcpServer extends ServerTCP {
       const trace = span.isRecording() ? { traceId: span.spanContext().traceId } : {};
       this.calls.debug({ msg: 'handled', pattern, outcome: error === undefined ? 'ok' : 'error', ms: elapsedMs(began), requestId, ...trace });
     };
-    const inContext = <T>(work: () => T): T => runWithRequestContext({ requestId }, () => run(work));
+    const inContext = <T>(work: () => T): T => runWithRequestContext({ requestId, callToken: token }, () => run(work));
     return inContext(async () => {
       let result: unknown;
       try {

@@ -12,3 +12,5 @@ export * from './payload-shape';
 export * from './call-metadata';
 export * from './contextual-tcp-server';
 export * from './request-context';
+export * from './call-auth';
+export * from './callable-by';

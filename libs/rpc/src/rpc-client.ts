@@ -9,13 +9,15 @@ export interface RpcClientOptions {
   /** Name used in error messages, e.g. "ledger". */
   service: string;
   timeoutMs: number;
+  /** The token sent with each call (see rpcClientProvider); none when absent. */
+  token?: (pattern: string, payload: unknown) => string | undefined;
 }
 
 /**
  * A typed request/response client for one service: the pattern decides the
  * payload and result types, so a renamed pattern is a compile error. Every
  * call is bounded by a timeout and fails with a DomainError. Each call
- * carries the current request id and trace context to the service.
+ * carries the current request id, trace context and the caller's token to the service.
  */
 export class RpcClient<C extends object> {
   constructor(
@@ -35,6 +37,8 @@ export class RpcClient<C extends object> {
   ): Promise<ResponseOf<C, P>> {
     const { span, metadata } = startClientHop(this.options.service, pattern);
     try {
+      const token = this.options.token?.(pattern, payload);
+      if (token !== undefined) metadata.token = token;
       const reply = await firstValueFrom(
         this.proxy.send<ResponseOf<C, P>>(pattern, withCallMetadata(payload, metadata)).pipe(timeout(timeoutMs)),
       );

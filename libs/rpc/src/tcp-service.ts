@@ -3,6 +3,8 @@ import { enableGracefulShutdown } from '@finstack/lifecycle';
 import { INestMicroservice, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CustomStrategy } from '@nestjs/microservices';
+import { configureCallAuth } from './call-auth';
+import { CallerGuard } from './callable-by';
 import { ContextualTcpServer } from './contextual-tcp-server';
 import { createLogger } from './logger';
 import { AllRpcExceptionsFilter } from './rpc-exception.filter';
@@ -18,15 +20,18 @@ export interface TcpServiceOptions<E extends CommonEnv> {
 
 /**
  * Starts one TCP microservice the same way for every app: validated
- * configuration, the shared exception filter and validation pipe, JSON logs,
+ * configuration, the shared exception filter and validation pipe, the caller
+ * check of every pattern (CallerGuard), JSON logs,
  * handlers run in their caller's request and trace context, and graceful
  * shutdown on SIGTERM/SIGINT (the app imports LifecycleModule).
  */
 export async function startTcpService<E extends CommonEnv>(options: TcpServiceOptions<E>): Promise<INestMicroservice> {
   const env = loadEnv(options.settingsClass);
   const logger = createLogger(options.name, env.LOG_LEVEL, env.LOG_FORMAT);
+  configureCallAuth(options.name, env);
   const app = await NestFactory.createMicroservice<CustomStrategy>(options.module, { ...tcpTransport(options.listen(env)), logger });
   app.useGlobalFilters(new AllRpcExceptionsFilter());
+  app.useGlobalGuards(new CallerGuard());
   app.useGlobalPipes(createValidationPipe());
   enableGracefulShutdown(app);
   await app.listen();

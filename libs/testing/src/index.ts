@@ -12,3 +12,5 @@ export * from './write-load';
 export * from './contract';
 export * from './fake-finnhub';
 export * from './mailbox';
+export * from './call-tokens';
+export * from './raw-tcp-call';

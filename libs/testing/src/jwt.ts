@@ -31,7 +31,8 @@ export function newEs256PrivateKey(): string {
 /** The private key the gateway generated under DATA_DIR in embedded mode. */
 export function findPrivateKeyPem(dataDir: string): string {
   const folder = join(dataDir, 'keys');
-  for (const file of readdirSync(folder)) {
+  // The gateway's pair only: the services keep their own (service-*.pem) in the same folder.
+  for (const file of readdirSync(folder).filter((name) => name.startsWith('jwt-'))) {
     const text = readFileSync(join(folder, file), 'utf8');
     if (text.includes('PRIVATE KEY')) return text;
   }

@@ -6,6 +6,7 @@ import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gatewayLikeTokens } from './call-tokens';
 
 export interface TcpServiceUnderTestOptions<E extends CommonEnv> {
   name: string;
@@ -16,6 +17,8 @@ export interface TcpServiceUnderTestOptions<E extends CommonEnv> {
   port: number;
   env: Record<string, string>;
   listen: (env: E) => { host: string; port: number };
+  /** Patterns the gateway calls with its service token (operator-only ones); the client does the same. */
+  asGatewayFor?: readonly string[];
 }
 
 export interface TcpServiceUnderTest<C extends object> {
@@ -25,7 +28,8 @@ export interface TcpServiceUnderTest<C extends object> {
 
 /**
  * One TCP service booted in this process exactly as its main.ts boots it, on
- * embedded SQLite in a fresh folder, with a typed client over real TCP.
+ * embedded SQLite in a fresh folder, with a typed client over real TCP that
+ * calls as the gateway would, with a token of the user each payload names.
  */
 export async function startTcpServiceUnderTest<E extends CommonEnv, C extends object>(
   options: TcpServiceUnderTestOptions<E>,
@@ -41,7 +45,7 @@ export async function startTcpServiceUnderTest<E extends CommonEnv, C extends ob
     listen: options.listen,
   });
   const proxy = ClientProxyFactory.create({ transport: Transport.TCP, options: { host: '127.0.0.1', port: options.port } });
-  const client = new RpcClient<C>(proxy, { service: options.name, timeoutMs: 5000 });
+  const client = new RpcClient<C>(proxy, { service: options.name, timeoutMs: 5000, token: gatewayLikeTokens(dataDir, options.name, options.asGatewayFor ?? []) });
   return {
     client,
     async stop() {
@@ -62,3 +66,4 @@ export function failureOf(call: Promise<unknown>): Promise<DomainError> {
     (error: DomainError) => error,
   );
 }
+

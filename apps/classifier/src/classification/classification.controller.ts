@@ -1,5 +1,5 @@
 import { AutoCategorizeMessage, CLASSIFIER, ClassifyMessage, SuggestionsMessage } from '@finstack/contracts';
-import { InPlaceValidationPipe } from '@finstack/rpc';
+import { InPlaceValidationPipe, CallableBy } from '@finstack/rpc';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { ClassifierReply } from '../common/classifier-reply';
@@ -14,6 +14,7 @@ export class ClassificationController {
   ) {}
 
   @MessagePattern(CLASSIFIER.classify)
+  @CallableBy('gateway-user', 'service:trx-crud')
   classify(
     // In place: an import sends batches of 1,000 plain items, which the global pipe would copy one by one.
     @Payload(new InPlaceValidationPipe(ClassifyMessage)) message: Pick<ClassifyMessage, 'userId' | 'items' | 'categories'>,

@@ -24,7 +24,17 @@ export function requestIdMiddleware(req: Request, res: Response, next: NextFunct
  * entered before them.
  */
 export function requestContextMiddleware(req: Request, _res: Response, next: NextFunction): void {
-  runWithRequestContext({ requestId: requestIdOf(req) }, next);
+  runWithRequestContext({ requestId: requestIdOf(req), userToken: bearerTokenOf(req) }, next);
+}
+
+/**
+ * The caller's access token, forwarded with every TCP call this request makes
+ * so each service checks for itself whose data it acts on. Routes without the
+ * JWT guard never reach a user-only pattern with it unverified: the service verifies it.
+ */
+function bearerTokenOf(req: Request): string | undefined {
+  const match = /^Bearer ([A-Za-z0-9_.-]{1,4096})$/.exec(req.header('authorization') ?? '');
+  return match?.[1];
 }
 
 export function requestIdOf(req: Request): string | undefined {

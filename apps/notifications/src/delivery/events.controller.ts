@@ -1,5 +1,5 @@
 import { DeliverEventsMessage, EventsAcknowledged, NOTIFICATIONS } from '@finstack/contracts';
-import { AllRpcExceptionsFilter, createValidationPipe } from '@finstack/rpc';
+import { AllRpcExceptionsFilter, createValidationPipe, CallableBy } from '@finstack/rpc';
 import { Controller, UseFilters, UsePipes } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { EventDeliveryService } from './event-delivery.service';
@@ -12,6 +12,7 @@ export class EventsController {
   constructor(private readonly delivery: EventDeliveryService) {}
 
   @MessagePattern(NOTIFICATIONS.deliver)
+  @CallableBy('service:gateway', 'service:trx-crud', 'service:portfolio', 'service:var')
   deliver(@Payload() message: DeliverEventsMessage): Promise<EventsAcknowledged> {
     return this.delivery.deliver(message.events);
   }

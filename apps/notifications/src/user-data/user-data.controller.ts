@@ -1,5 +1,5 @@
 import { EraseUserDataMessage, USER_DATA, UserDataErased, userRoom } from '@finstack/contracts';
-import { AllRpcExceptionsFilter, createValidationPipe } from '@finstack/rpc';
+import { AllRpcExceptionsFilter, CallableBy, createValidationPipe } from '@finstack/rpc';
 import { Controller, Optional, UseFilters, UsePipes } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { TickerHolders } from '../holders/ticker-holders';
@@ -21,7 +21,9 @@ export class UserDataController {
     @Optional() private readonly recentPushes?: RecentPushes,
   ) {}
 
+  // Sent by the gateway's identity-outbox relay after an account deletion, with its service token.
   @MessagePattern(USER_DATA.erase)
+  @CallableBy('service:gateway')
   erase(@Payload() message: EraseUserDataMessage): UserDataErased {
     this.emitter.disconnectUser(userRoom(message.userId));
     this.holders.clear();

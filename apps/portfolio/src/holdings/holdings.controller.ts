@@ -1,3 +1,4 @@
+import { CallableBy } from '@finstack/rpc';
 import { AddHoldingMessage, PORTFOLIO, PortfolioItemMessage, TickerHoldersMessage, UpdateHoldingMessage, UserMessage } from '@finstack/contracts';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
@@ -14,6 +15,7 @@ export class HoldingsController {
   }
 
   @MessagePattern(PORTFOLIO.listHoldings)
+  @CallableBy('gateway-user', 'service:var')
   list(@Payload() message: UserMessage): PortfolioReply<typeof PORTFOLIO.listHoldings> {
     return this.holdings.list(message.userId);
   }
@@ -29,6 +31,7 @@ export class HoldingsController {
   }
 
   @MessagePattern(PORTFOLIO.listHolders)
+  @CallableBy('service:notifications')
   holders(@Payload() message: TickerHoldersMessage): PortfolioReply<typeof PORTFOLIO.listHolders> {
     return this.holdings.holdersOf(message.params.ticker);
   }

@@ -1,3 +1,4 @@
+import { CallableBy } from '@finstack/rpc';
 import { DomainError, ErrorCode, FetchHistoryMessage, MARKET_DATA, MarketDataContract, MarketDataProviderId } from '@finstack/contracts';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
@@ -19,6 +20,7 @@ export class HistoryController {
   ) {}
 
   @MessagePattern(MARKET_DATA.fetchHistory)
+  @CallableBy('service:gateway')
   async fetch(@Payload() message: FetchHistoryMessage): Promise<MarketDataContract[typeof MARKET_DATA.fetchHistory]['response']> {
     const apiKey = this.env.MARKET_DATA_API_KEY;
     const name = this.gate.provider.displayName;

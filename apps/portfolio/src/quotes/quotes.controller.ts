@@ -1,3 +1,4 @@
+import { CallableBy } from '@finstack/rpc';
 import { GetQuoteMessage, IngestQuotesMessage, PORTFOLIO } from '@finstack/contracts';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
@@ -14,6 +15,7 @@ export class QuotesController {
 
   /** No userId: the gateway lets only operators and holders of the ingest key send quotes. */
   @MessagePattern(PORTFOLIO.ingestQuotes)
+  @CallableBy('service:gateway')
   ingest(@Payload() message: IngestQuotesMessage): PortfolioReply<typeof PORTFOLIO.ingestQuotes> {
     return this.ingestion.ingest(message.body);
   }

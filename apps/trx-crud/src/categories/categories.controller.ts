@@ -1,3 +1,4 @@
+import { CallableBy } from '@finstack/rpc';
 import {
   ByIdMessage,
   CreateCategoryMessage,
@@ -23,11 +24,13 @@ export class CategoriesController {
   }
 
   @MessagePattern(LEDGER.listCategories)
+  @CallableBy('gateway-user', 'service:classifier')
   list(@Payload() message: UserMessage): LedgerReply<typeof LEDGER.listCategories> {
     return this.categories.list(message.userId);
   }
 
   @MessagePattern(LEDGER.getCategory)
+  @CallableBy('gateway-user', 'service:classifier')
   get(@Payload() message: ByIdMessage): LedgerReply<typeof LEDGER.getCategory> {
     return this.categories.get(message.userId, message.id);
   }

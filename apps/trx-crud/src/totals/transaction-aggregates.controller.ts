@@ -1,3 +1,4 @@
+import { CallableBy } from '@finstack/rpc';
 import { AggregateTransactionsMessage, LEDGER } from '@finstack/contracts';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
@@ -9,6 +10,7 @@ export class TransactionAggregatesController {
   constructor(private readonly aggregates: TransactionAggregatesService) {}
 
   @MessagePattern(LEDGER.aggregateTransactions)
+  @CallableBy('gateway-user', 'service:report')
   aggregate(@Payload() message: AggregateTransactionsMessage): LedgerReply<typeof LEDGER.aggregateTransactions> {
     return this.aggregates.aggregate(message);
   }

@@ -1,3 +1,4 @@
+import { CallableBy } from '@finstack/rpc';
 import {
   ByIdMessage,
   CreateTransactionMessage,
@@ -35,16 +36,19 @@ export class TransactionsController {
   }
 
   @MessagePattern(LEDGER.listTransactions)
+  @CallableBy('gateway-user', 'service:classifier')
   list(@Payload() message: ListTransactionsMessage): LedgerReply<typeof LEDGER.listTransactions> {
     return this.transactionList.list(message.userId, message.query);
   }
 
   @MessagePattern(LEDGER.getTransaction)
+  @CallableBy('gateway-user', 'service:classifier')
   get(@Payload() message: ByIdMessage): LedgerReply<typeof LEDGER.getTransaction> {
     return this.transactions.get(message.userId, message.id);
   }
 
   @MessagePattern(LEDGER.getTransactions)
+  @CallableBy('gateway-user', 'service:classifier')
   getMany(@Payload() message: GetTransactionsMessage): LedgerReply<typeof LEDGER.getTransactions> {
     return this.transactionCategories.getMany(message.userId, message.ids);
   }
@@ -55,6 +59,7 @@ export class TransactionsController {
   }
 
   @MessagePattern(LEDGER.setCategories)
+  @CallableBy('gateway-user', 'service:classifier')
   setCategories(@Payload() message: SetCategoriesMessage): LedgerReply<typeof LEDGER.setCategories> {
     return this.transactionCategories.setCategories(message.userId, message.assignments);
   }

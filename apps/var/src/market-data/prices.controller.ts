@@ -1,3 +1,4 @@
+import { CallableBy } from '@finstack/rpc';
 import { GetPricesMessage, LastClosesMessage, PutPricesMessage, RpcMessage, VAR } from '@finstack/contracts';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
@@ -10,6 +11,7 @@ export class PricesController {
   constructor(private readonly store: PriceHistoryStore) {}
 
   @MessagePattern(VAR.putPrices)
+  @CallableBy('service:gateway')
   async put(@Payload() message: PutPricesMessage): VarReply<typeof VAR.putPrices> {
     const { ticker, rows, from, to } = await withStoreErrors(() => this.store.putCsv(message.params.ticker, message.csv));
     return { ticker, rows, from, to };
@@ -22,6 +24,7 @@ export class PricesController {
 
   /** Closes at 6 decimals (the portfolio's price scale); a ticker without a stored history is left out. */
   @MessagePattern(VAR.lastCloses)
+  @CallableBy('gateway-user', 'service:portfolio')
   async lastCloses(@Payload() message: LastClosesMessage): VarReply<typeof VAR.lastCloses> {
     const rows = await withStoreErrors(() => this.store.lastRows(message.tickers));
     return { items: [...rows].map(([ticker, row]) => ({ ticker, date: row.date, close: closeText(row.close) })) };
