@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { appendEvents, domainEvent, markPublished } from './outbox-events';
 import { PUBLISHED_EVENTS_KEPT_MS, purgePublishedEvents } from './outbox-purge';
-import { outboxTable } from './outbox-table';
+import { outboxTable, outboxTraceparentColumn } from './outbox-table';
 
 const dir = mkdtempSync(join(tmpdir(), 'outbox-purge-'));
 const backends: Array<[string, () => Promise<DataSource>]> = [
@@ -25,6 +25,7 @@ describe.each(backends)('purgePublishedEvents on %s', (_name, open) => {
     runner = new TransactionRunner(source);
     const queryRunner = source.createQueryRunner();
     await queryRunner.createTable(outboxTable(queryRunner, TABLE), true);
+    if (!(await queryRunner.hasColumn(TABLE, 'traceparent'))) await queryRunner.addColumn(TABLE, outboxTraceparentColumn());
     await queryRunner.release();
   });
   afterAll(async () => {
