@@ -36,11 +36,13 @@ export interface RpcClientProviderOptions {
   forwardUserToken?: boolean;
   /** Gateway only: patterns it authorizes itself (operator role, ingest key) and so always calls with its own service token. */
   asServiceFor?: readonly string[];
+  /** The app behind a client whose name is not an app's (e.g. a second client of one service). */
+  audience?: string;
 }
 
 /** The token of each call: the user's (when forwarded) or a fresh service token for the callee. */
 export function callToken(service: string, options: RpcClientProviderOptions = {}): (pattern: string) => string {
-  const audience = APP_OF_CLIENT[service];
+  const audience = options.audience ?? APP_OF_CLIENT[service];
   if (audience === undefined) throw new Error(`no app is known behind the client "${service}"`);
   const asService = new Set(options.asServiceFor ?? []);
   return (pattern) => {

@@ -18,7 +18,8 @@ const ERASERS: Record<string, (env: GatewayEnv) => { host: string; port: number 
 const tokenOf = (service: string) => rpcClientToken(`erase:${service}`);
 
 @Module({
-  providers: Object.entries(ERASERS).map(([service, endpoint]) => rpcClientProvider(`erase:${service}`, GatewayEnv, endpoint)),
+  // Sent by the relay for no user's request: with the gateway's service token for that app.
+  providers: Object.entries(ERASERS).map(([service, endpoint]) => rpcClientProvider(`erase:${service}`, GatewayEnv, endpoint, { audience: service })),
   exports: Object.keys(ERASERS).map(tokenOf),
 })
 export class UserDataErasureModule {}
