@@ -1,7 +1,8 @@
 import { ConfigError } from '@finstack/config';
-import { createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject } from 'node:crypto';
-import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createPublicKey, generateKeyPairSync, KeyObject } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createOnce, parseEs256PrivateKey } from './key-files';
 
 /**
  * One app's own ES256 key pair for the service tokens it signs, and the
@@ -39,7 +40,7 @@ export function loadServiceKeys(sources: ServiceKeySources): ServiceKeys {
   if (problems.length > 0) throw new ConfigError(problems);
   const dir = join(sources.dataDir, 'keys');
   const privateKey = sources.privateKeyPem
-    ? parsePrivate(sources.privateKeyPem.replace(/\\n/g, '\n'), 'SERVICE_PRIVATE_KEY')
+    ? parseEs256PrivateKey(sources.privateKeyPem.replace(/\\n/g, '\n'), 'SERVICE_PRIVATE_KEY')
     : loadOrCreatePair(dir, sources.service);
   const configured = sources.publicKeysJson === undefined ? undefined : parsePublicKeys(sources.publicKeysJson);
   const fromFiles = new Map<string, KeyObject>();
@@ -72,25 +73,13 @@ function loadOrCreatePair(dir: string, service: string): KeyObject {
     createOnce(path, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), 0o600);
   }
   chmodSync(path, 0o600);
-  const privateKey = parsePrivate(readFileSync(path, 'utf8'), path);
+  const privateKey = parseEs256PrivateKey(readFileSync(path, 'utf8'), path);
   if (!existsSync(publicPath(dir, service))) {
     createOnce(publicPath(dir, service), createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString(), 0o644);
   }
   return privateKey;
 }
 
-function parsePrivate(pem: string, name: string): KeyObject {
-  let key: KeyObject;
-  try {
-    key = createPrivateKey(pem);
-  } catch {
-    throw new ConfigError([`${name}: not a readable PEM private key`]);
-  }
-  if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
-    throw new ConfigError([`${name}: must be an EC P-256 key, as ES256 requires`]);
-  }
-  return key;
-}
 
 function parsePublicKeys(json: string): Map<string, KeyObject> {
   let parsed: unknown;
@@ -113,15 +102,3 @@ function parsePublicKeys(json: string): Map<string, KeyObject> {
   return keys;
 }
 
-/** Created atomically and never replaced: replicas starting at once on one DATA_DIR share the first pair. */
-function createOnce(path: string, content: string, mode: number): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, content, { mode });
-  try {
-    linkSync(temporary, path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    unlinkSync(temporary);
-  }
-}

@@ -1,7 +1,8 @@
 import { ConfigError } from '@finstack/config';
-import { createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject } from 'node:crypto';
-import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createPublicKey, generateKeyPairSync, KeyObject } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createOnce, parseEs256PrivateKey } from './key-files';
 import { keyIdOf } from './verification-keys';
 
 /** The gateway's ES256 key pair: the private half signs access tokens, the public half is all a verifier needs. */
@@ -67,14 +68,14 @@ function loadOrCreateKeyFiles(dir: string): SigningKeys {
   const privateKeyPem = readFileSync(privatePath, 'utf8');
   if (!existsSync(publicPath)) {
     // Written for other services and operators; the gateway itself derives it from the private key.
-    createOnce(publicPath, publicKeyOf(parsePrivateKey(privateKeyPem, privatePath)), 0o644);
+    createOnce(publicPath, publicKeyOf(parseEs256PrivateKey(privateKeyPem, privatePath)), 0o644);
   }
   return checkedPair(privateKeyPem, readFileSync(publicPath, 'utf8'), privatePath, publicPath);
 }
 
 /** The private key, and the public keys given for it: its own public half must be among them (the others are previous keys). */
 function checkedPair(privateKeyPem: string, publicKeysPem: string, privateName: string, publicName: string): SigningKeys {
-  const derivedPublicPem = publicKeyOf(parsePrivateKey(privateKeyPem, privateName));
+  const derivedPublicPem = publicKeyOf(parseEs256PrivateKey(privateKeyPem, privateName));
   const givenPublicPems = readPublicKeys(publicKeysPem, publicName);
   if (!givenPublicPems.includes(derivedPublicPem)) {
     throw new ConfigError([`${publicName}: is not the public half of ${privateName}`]);
@@ -94,18 +95,6 @@ function readPublicKeys(bundle: string, name: string): string[] {
   }
 }
 
-function parsePrivateKey(pem: string, name: string): KeyObject {
-  let key: KeyObject;
-  try {
-    key = createPrivateKey(pem);
-  } catch {
-    throw new ConfigError([`${name}: not a readable PEM private key`]);
-  }
-  if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
-    throw new ConfigError([`${name}: must be an EC P-256 key, as ES256 requires`]);
-  }
-  return key;
-}
 
 const publicKeyOf = (privateKey: KeyObject): string =>
   createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString();
@@ -113,21 +102,6 @@ const publicKeyOf = (privateKey: KeyObject): string =>
 /** Env files often carry a PEM on one line with literal "\n". */
 const unescapeNewlines = (pem: string): string => pem.replace(/\\n/g, '\n');
 
-/**
- * Creates a file with its full content atomically, and never replaces one: two
- * gateways starting at once on the same DATA_DIR both end up with the first pair.
- */
-function createOnce(path: string, content: string, mode: number): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, content, { mode });
-  try {
-    linkSync(temporary, path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    unlinkSync(temporary);
-  }
-}
 
 /**
  * `npm run rotate-jwt-key` on the embedded key files (DATA_DIR/keys): a new
