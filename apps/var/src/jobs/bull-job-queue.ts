@@ -41,7 +41,9 @@ export class BullJobQueue extends JobQueue {
     this.queue = new Queue<QueuedJob>(options.name, { connection: this.client, prefix: options.prefix });
   }
 
+  /** Starts this replica's worker; once: a second call (a restarted bootstrap) must not leave a first worker nobody closes. */
   async start(handler: JobHandler, concurrency: number, givenUp?: JobHandler): Promise<void> {
+    if (this.worker) return;
     this.worker = new Worker<QueuedJob>(this.options.name, (job) => handler(job.data), {
       connection: this.client,
       prefix: this.options.prefix,
