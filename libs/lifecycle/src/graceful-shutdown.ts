@@ -11,6 +11,9 @@ export const SHUTDOWN_TIMEOUT_MS = 25_000;
 
 const SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGINT'];
 
+/** How long requests already sent on keep-alive connections get to arrive before idle sockets close. */
+const KEEP_ALIVE_GRACE_MS = 250;
+
 /**
  * Replaces Nest's shutdown hooks with an ordered, bounded shutdown on
  * SIGTERM/SIGINT: readiness fails at once; the HTTP server stops accepting
@@ -48,9 +51,10 @@ export function enableGracefulShutdown(
     deadline.unref();
     logger.log(`${signal}: draining ${drain.pending} requests in flight`);
     drain.begin();
-    // Requests already sent on keep-alive sockets may still wait unread in the kernel: a turn of the event
-    // loop reads them (they are answered, with Connection: close) before their sockets could count as idle.
-    await new Promise((resolve) => setImmediate(resolve));
+    // Requests already sent on keep-alive sockets may still be on their way or unread: for a short grace they
+    // are read and answered (with Connection: close) before their sockets could count as idle and be reset.
+    // One turn of the event loop was not always enough on a busy host.
+    await new Promise((resolve) => setTimeout(resolve, KEEP_ALIVE_GRACE_MS));
     // No new connections; idle keep-alive sockets close now (Node's close() does that), busy ones after their answer.
     http?.close();
     for (const connections of tcp) connections.stopAccepting();
