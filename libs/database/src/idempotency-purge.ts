@@ -1,4 +1,5 @@
-import { SqlExecutor, sqlTimestamp } from './raw-sql';
+import { deleteInBatches, TransactionOf } from './batched-delete';
+import { sqlTimestamp } from './raw-sql';
 
 /**
  * Deletes expired idempotency keys of `table` (user_id, idempotency_key,
@@ -7,28 +8,23 @@ import { SqlExecutor, sqlTimestamp } from './raw-sql';
  * request (a later expires_at) is left alone.
  */
 export async function purgeExpiredIdempotencyKeys(
-  run: <T>(work: (executor: SqlExecutor) => Promise<T>) => Promise<T>,
+  run: TransactionOf,
   table: string,
   now: Date,
   batchSize = 1000,
 ): Promise<number> {
   if (!/^[a-z][a-z0-9_]*$/.test(table)) throw new Error(`not a table name: ${table}`);
   const cutoff = sqlTimestamp(now);
-  let total = 0;
-  for (;;) {
-    const deleted = await run(async (executor) => {
-      const keys = await executor.query<Array<{ user_id: string; idempotency_key: string }>>(
-        `SELECT user_id, idempotency_key FROM ${table} WHERE expires_at < ? LIMIT ?`,
-        [cutoff, batchSize],
-      );
-      if (keys.length === 0) return 0;
-      await executor.query(
-        `DELETE FROM ${table} WHERE expires_at < ? AND (user_id, idempotency_key) IN (${keys.map(() => '(?, ?)').join(', ')})`,
-        [cutoff, ...keys.flatMap((key) => [key.user_id, key.idempotency_key])],
-      );
-      return keys.length;
-    });
-    total += deleted;
-    if (deleted < batchSize) return total;
-  }
+  return deleteInBatches(run, batchSize, async (executor) => {
+    const keys = await executor.query<Array<{ user_id: string; idempotency_key: string }>>(
+      `SELECT user_id, idempotency_key FROM ${table} WHERE expires_at < ? LIMIT ?`,
+      [cutoff, batchSize],
+    );
+    if (keys.length === 0) return 0;
+    await executor.query(
+      `DELETE FROM ${table} WHERE expires_at < ? AND (user_id, idempotency_key) IN (${keys.map(() => '(?, ?)').join(', ')})`,
+      [cutoff, ...keys.flatMap((key) => [key.user_id, key.idempotency_key])],
+    );
+    return keys.length;
+  });
 }

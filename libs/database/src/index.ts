@@ -12,5 +12,6 @@ export * from './exclusive-migrations';
 export * from './database-unavailable';
 export * from './named-lock';
 export * from './cluster-chore';
+export * from './batched-delete';
 export * from './idempotency-purge';
 export * from './user-rows';

@@ -1,4 +1,4 @@
-import { SqlExecutor, sqlTimestamp } from '@finstack/database';
+import { deleteInBatches, sqlTimestamp, TransactionOf } from '@finstack/database';
 
 /** How long published events stay, for an incident's look back, before the purge deletes them. */
 export const PUBLISHED_EVENTS_KEPT_MS = 7 * 24 * 60 * 60 * 1000;
@@ -10,25 +10,20 @@ export const PUBLISHED_EVENTS_KEPT_MS = 7 * 24 * 60 * 60 * 1000;
  * dead-lettered events are never touched.
  */
 export async function purgePublishedEvents(
-  run: <T>(work: (executor: SqlExecutor) => Promise<T>) => Promise<T>,
+  run: TransactionOf,
   table: string,
   before: Date,
   batchSize = 1000,
 ): Promise<number> {
   if (!/^[a-z][a-z0-9_]*$/.test(table)) throw new Error(`not an outbox table name: ${table}`);
   const cutoff = sqlTimestamp(before);
-  let total = 0;
-  for (;;) {
-    const deleted = await run(async (executor) => {
-      const rows = await executor.query<Array<{ id: string }>>(
-        `SELECT id FROM ${table} WHERE published_at IS NOT NULL AND published_at < ? ORDER BY published_at, id LIMIT ?`,
-        [cutoff, batchSize],
-      );
-      if (rows.length === 0) return 0;
-      await executor.query(`DELETE FROM ${table} WHERE id IN (${rows.map(() => '?').join(', ')})`, rows.map((row) => row.id));
-      return rows.length;
-    });
-    total += deleted;
-    if (deleted < batchSize) return total;
-  }
+  return deleteInBatches(run, batchSize, async (executor) => {
+    const rows = await executor.query<Array<{ id: string }>>(
+      `SELECT id FROM ${table} WHERE published_at IS NOT NULL AND published_at < ? ORDER BY published_at, id LIMIT ?`,
+      [cutoff, batchSize],
+    );
+    if (rows.length === 0) return 0;
+    await executor.query(`DELETE FROM ${table} WHERE id IN (${rows.map(() => '?').join(', ')})`, rows.map((row) => row.id));
+    return rows.length;
+  });
 }

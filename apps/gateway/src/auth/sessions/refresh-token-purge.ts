@@ -1,4 +1,4 @@
-import { ClusterChore, ClusterChoreProvider, SqlExecutor, sqlTimestamp, TransactionRunner } from '@finstack/database';
+import { ClusterChore, ClusterChoreProvider, deleteInBatches, sqlTimestamp, TransactionOf, TransactionRunner } from '@finstack/database';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -16,25 +16,20 @@ export const ENDED_TOKENS_KEPT_MS = 7 * 24 * 60 * 60 * 1000;
  * `batchSize` per transaction; the number deleted.
  */
 export async function purgeEndedRefreshTokens(
-  run: <T>(work: (executor: SqlExecutor) => Promise<T>) => Promise<T>,
+  run: TransactionOf,
   cutoff: Date,
   batchSize = 1000,
 ): Promise<number> {
   const before = sqlTimestamp(cutoff);
-  let total = 0;
-  for (;;) {
-    const deleted = await run(async (executor) => {
-      const ids = await executor.query<Array<{ id: string }>>(
-        'SELECT id FROM refresh_tokens WHERE expires_at < ? OR revoked_at < ? LIMIT ?',
-        [before, before, batchSize],
-      );
-      if (ids.length === 0) return 0;
-      await executor.query(`DELETE FROM refresh_tokens WHERE id IN (${ids.map(() => '?').join(', ')})`, ids.map((row) => row.id));
-      return ids.length;
-    });
-    total += deleted;
-    if (deleted < batchSize) return total;
-  }
+  return deleteInBatches(run, batchSize, async (executor) => {
+    const ids = await executor.query<Array<{ id: string }>>(
+      'SELECT id FROM refresh_tokens WHERE expires_at < ? OR revoked_at < ? LIMIT ?',
+      [before, before, batchSize],
+    );
+    if (ids.length === 0) return 0;
+    await executor.query(`DELETE FROM refresh_tokens WHERE id IN (${ids.map(() => '?').join(', ')})`, ids.map((row) => row.id));
+    return ids.length;
+  });
 }
 
 /** Ended refresh tokens leave the identity schema a week after they end, once an hour per cluster. */

@@ -1,0 +1,18 @@
+import { SqlExecutor } from './raw-sql';
+
+/** Runs work in a transaction of its own, as TransactionRunner.run does. */
+export type TransactionOf = <T>(work: (executor: SqlExecutor) => Promise<T>) => Promise<T>;
+
+/**
+ * Repeats `deleteBatch` (which deletes at most `batchSize` rows and says how
+ * many) each in its own transaction until a batch comes back short, so that no
+ * purge holds locks for long; the total deleted.
+ */
+export async function deleteInBatches(run: TransactionOf, batchSize: number, deleteBatch: (executor: SqlExecutor) => Promise<number>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const deleted = await run(deleteBatch);
+    total += deleted;
+    if (deleted < batchSize) return total;
+  }
+}
