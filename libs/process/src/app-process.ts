@@ -52,7 +52,9 @@ export class AppProcess {
     const began = performance.now();
     // No ops listener unless a test asks for one: the services' default ports would clash between parallel runs.
     const base = this.spec.inheritEnv ? process.env : { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', METRICS_PORT: '0' };
-    const child = spawn(process.execPath, [this.spec.entry ?? builtEntry(this.spec.app as AppName)], {
+    // APP_CPU_PROF_DIR: each app writes a V8 CPU profile there when it exits (for finding where a request's time goes).
+    const profiling = process.env.APP_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.APP_CPU_PROF_DIR}`] : [];
+    const child = spawn(process.execPath, [...profiling, this.spec.entry ?? builtEntry(this.spec.app as AppName)], {
       env: { ...base, ...runtimeEnvFor(this.spec.app), ...this.spec.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -73,7 +73,8 @@ describe('tailRank', () => {
 describe('simulateTails', () => {
   const options = { samples: 100_000, seed: 12345, confidenceLevels: [0.95, 0.99] };
 
-  it('is reproducible with a seed, and the same for R = 1, 2 and 3', async () => {
+  // Two signals: R = 1 and 2 give each shard whole signals, R = 3 splits each signal's blocks.
+  it('is reproducible with a seed, and the same for R = 1, 2 (whole signals a shard) and 3 (blocks split)', async () => {
     const one = await simulateTails(signals, { ...options, shards: 1 });
     const again = await simulateTails(signals, { ...options, shards: 1 });
     const two = await simulateTails(signals, { ...options, shards: 2, pool: new ShardPool(2, { inProcess: true }) });
@@ -109,9 +110,9 @@ describe('simulateTails', () => {
     });
   });
 
-  it('reruns keeping every draw when the cut-off kept too few, with the same sample', async () => {
-    const normal = await simulateTails(signals, { ...options, shards: 2 });
-    const forced = await simulateTails(signals, { ...options, shards: 2, keepFraction: 0.001 });
+  it.each([2, 3])('reruns keeping every draw when the cut-off kept too few, with the same sample (R = %i)', async (shards) => {
+    const normal = await simulateTails(signals, { ...options, shards });
+    const forced = await simulateTails(signals, { ...options, shards, keepFraction: 0.001 });
     forced.forEach((perLevel, s) =>
       perLevel.forEach((tail, l) => {
         expect(tail.quantileZ).toBe(normal[s][l].quantileZ);

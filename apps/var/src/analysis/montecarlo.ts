@@ -1,8 +1,9 @@
 import { inverseNormalCdf } from './inverse-normal';
-import { selectInPlace } from './select';
 import { blockCount, shardBlockRange, ShardJob, ShardResult } from './shard';
+import { TailStats, tailStats } from './tail-stats';
 import { ShardPool } from './shard-pool';
 import { Side, Signal } from './types';
+
 
 /**
  * Monte-Carlo VaR/ES per signal. Draws are r = mu + sigma·Z with Z standard
@@ -11,15 +12,6 @@ import { Side, Signal } from './types';
  * N(0,1)), so both sides need only the LOWER tail of Z': shards keep the Z'
  * below a cut-off and the main thread selects among the few percent kept.
  */
-
-export interface TailStats {
-  /** k: rank (1-based, from the extreme) of the quantile */
-  rank: number;
-  /** k-th smallest Z' */
-  quantileZ: number;
-  /** mean of the k smallest Z' */
-  meanTailZ: number;
-}
 
 /** Ceil that ignores binary noise such as (1 - 0.95) * 1e6 = 50000.000000000004. */
 function ceilTolerant(x: number): number {
@@ -46,20 +38,6 @@ export function keepFraction(maxRank: number, samples: number): number {
   return p + 10 * Math.sqrt((p * (1 - p)) / samples) + 1e-4;
 }
 
-export function tailStats(values: Float64Array, ranks: number[]): TailStats[] {
-  const order = ranks.map((rank, i) => ({ rank, i })).sort((a, b) => b.rank - a.rank);
-  const out: TailStats[] = new Array(ranks.length);
-  let hi = values.length - 1;
-  for (const { rank, i } of order) {
-    const quantileZ = selectInPlace(values, rank - 1, 0, hi);
-    let sum = 0;
-    for (let j = 0; j < rank; j++) sum += values[j];
-    out[i] = { rank, quantileZ, meanTailZ: sum / rank };
-    hi = rank - 1; // smaller ranks lie within the part already selected
-  }
-  return out;
-}
-
 export interface SimulationOptions {
   samples: number;
   shards: number;
@@ -72,35 +50,49 @@ export interface SimulationOptions {
   onSignalDone?: (done: number) => void;
 }
 
-/** Tail statistics (in Z') per signal and confidence level. */
+/**
+ * Tail statistics (in Z') per signal and confidence level. With at least as
+ * many signals as shards, each shard takes whole signals and works out their
+ * tails where the draws are: the calling thread only collects a few numbers a
+ * signal, and no kept draws cross threads. With fewer signals, shards split
+ * each signal's blocks and their kept draws are merged here. Either way a
+ * signal's tails come from its draws in block order, so they do not depend on R.
+ */
 export async function simulateTails(signals: Signal[], options: SimulationOptions): Promise<TailStats[][]> {
   const { samples, seed, confidenceLevels } = options;
-  const shards = Math.min(options.shards, blockCount(samples));
   const ranks = signals.map((signal) => confidenceLevels.map((c) => tailRank(signal.side, c, samples)));
   const maxRank = Math.max(1, ...ranks.flat());
   const fraction = options.keepFraction ?? keepFraction(maxRank, samples);
-  const cutoff = fraction >= 0.5 ? Infinity : inverseNormalCdf(fraction);
-  const indices = signals.map((_, i) => i);
-  const jobs: ShardJob[] = [];
-  for (let r = 0; r < shards; r++) {
-    const [blockStart, blockEnd] = shardBlockRange(samples, shards, r);
-    jobs.push({ seed, samples, cutoff, keepFraction: fraction, signals: indices, blockStart, blockEnd });
-  }
+  const blocks = blockCount(samples);
+  const wholeSignals = signals.length >= options.shards;
+  const shards = wholeSignals ? options.shards : Math.min(options.shards, blocks);
+  const jobsFor = (indices: number[], cutoff: number, keep: number): ShardJob[] =>
+    Array.from({ length: shards }, (_, r) => {
+      const base = { seed, samples, cutoff, keepFraction: keep };
+      if (wholeSignals) return { ...base, signals: indices.filter((_, i) => i % shards === r), blockStart: 0, blockEnd: blocks, ranks };
+      const [blockStart, blockEnd] = shardBlockRange(samples, shards, r);
+      return { ...base, signals: indices, blockStart, blockEnd };
+    });
 
   const results: TailStats[][] = new Array(signals.length);
   const parts: (Float64Array | undefined)[][] = signals.map(() => new Array(shards));
   const received = new Int32Array(signals.length);
   const rerun: number[] = [];
   let done = 0;
+  const finish = (signal: number, tails: TailStats[] | null) => {
+    if (!tails) {
+      rerun.push(signal);
+      return;
+    }
+    results[signal] = tails;
+    options.onSignalDone?.(++done);
+  };
   const merge = (signal: number) => {
     const pieces = parts[signal] as Float64Array[];
     const total = pieces.reduce((n, piece) => n + piece.length, 0);
     parts[signal] = [];
-    if (total < Math.max(...ranks[signal])) {
-      rerun.push(signal);
-      return;
-    }
-    // concatenated in shard order = block order, so the result is independent of R
+    if (total < Math.max(...ranks[signal])) return finish(signal, null);
+    // concatenated in shard order = block order
     const merged = pieces.length === 1 ? pieces[0] : new Float64Array(total);
     if (pieces.length > 1) {
       let offset = 0;
@@ -109,25 +101,22 @@ export async function simulateTails(signals: Signal[], options: SimulationOption
         offset += piece.length;
       }
     }
-    results[signal] = tailStats(merged, ranks[signal]);
-    options.onSignalDone?.(++done);
+    finish(signal, tailStats(merged, ranks[signal]));
+  };
+  const collect = (shard: number, result: ShardResult) => {
+    if ('tails' in result) return finish(result.signal, result.tails);
+    parts[result.signal][shard] = result.values;
+    if (++received[result.signal] === shards) merge(result.signal);
   };
 
   const pool = options.pool ?? new ShardPool(shards);
   try {
-    await pool.run(jobs, (shard: number, result: ShardResult) => {
-      parts[result.signal][shard] = result.values;
-      if (++received[result.signal] === shards) merge(result.signal);
-    });
+    await pool.run(jobsFor(signals.map((_, i) => i), fraction >= 0.5 ? Infinity : inverseNormalCdf(fraction), fraction), collect);
     if (rerun.length) {
       // The cut-off kept too few draws: redo those signals keeping every draw (same streams).
-      const all = jobs.map((job) => ({ ...job, cutoff: Infinity, keepFraction: 1, signals: rerun }));
-      for (const signal of rerun) received[signal] = 0;
-      rerun.length = 0;
-      await pool.run(all, (shard: number, result: ShardResult) => {
-        parts[result.signal][shard] = result.values;
-        if (++received[result.signal] === shards) merge(result.signal);
-      });
+      const again = rerun.splice(0);
+      for (const signal of again) received[signal] = 0;
+      await pool.run(jobsFor(again, Infinity, 1), collect);
     }
   } finally {
     if (!options.pool) await pool.close();

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { runShardSignal, ShardJob, ShardResult } from './shard';
+import { KeptDraws, runShard, ShardJob, ShardResult } from './shard';
 
 /** Compiled worker entry; present under dist, absent when ts-jest runs the .ts sources. */
 export const WORKER_ENTRY = join(__dirname, 'shard.worker.js');
@@ -48,8 +48,9 @@ export class ShardPool {
   /** Runs the jobs; onResult gets (index of the job, result) as each signal finishes. */
   async run(jobs: ShardJob[], onResult: (shard: number, result: ShardResult) => void): Promise<void> {
     if (this.inProcess) {
+      const kept: KeptDraws = { values: new Float64Array(0), length: 0 };
       jobs.forEach((job, shard) => {
-        for (const signal of job.signals) onResult(shard, { signal, values: runShardSignal(job, signal) });
+        for (const signal of job.signals) onResult(shard, runShard(job, signal, kept));
       });
       return;
     }
