@@ -49,7 +49,7 @@ export function containerDefinitions(name: AppName, sources: ContainerSources): 
     image: sources.image,
     essential: true,
     portMappings,
-    environment: Object.entries({ ...sources.environment.variables, NODE_OPTIONS: `--max-old-space-size=${heapMiB(sources.taskMemoryMiB)}` })
+    environment: Object.entries({ ...sources.environment.variables, NODE_OPTIONS: `--max-old-space-size=${heapMiB(sources.taskMemoryMiB)} --max-semi-space-size=32` })
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([variable, value]) => ({ name: variable, value })),
     secrets: Object.entries(sources.environment.secrets)

@@ -100,7 +100,7 @@ describe('services', () => {
       expect(heap).toBeLessThanOrEqual(memory - 128 - 64);
     }
     // Notifications keeps every socket in its heap: 10,000 at 15–18 KB each must fit.
-    expect(Number(/\d+$/.exec(variables(cloud.containers('notifications')[0]).NODE_OPTIONS)?.[0])).toBeGreaterThanOrEqual(512);
+    expect(Number(/--max-old-space-size=(\d+)/.exec(variables(cloud.containers('notifications')[0]).NODE_OPTIONS)?.[1])).toBeGreaterThanOrEqual(512);
   });
 
   it('send every container’s output to the app’s CloudWatch log group, kept as configured', () => {

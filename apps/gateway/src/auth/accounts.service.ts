@@ -41,7 +41,7 @@ export class AccountsService {
    */
   async register(body: RegisterBody): Promise<void> {
     // Refused alike for every address, before anything is looked up.
-    this.strength.assertStrong('password', body.password, [body.email, body.displayName ?? '']);
+    await this.strength.assertStrong('password', body.password, [body.email, body.displayName ?? '']);
     const started = performance.now();
     try {
       await this.registerOrMail(body);

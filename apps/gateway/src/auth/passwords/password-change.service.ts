@@ -25,7 +25,7 @@ export class PasswordChangeService {
         { field: 'currentPassword', errors: ['currentPassword is not the password of this account'] },
       ]);
     }
-    this.strength.assertStrong('newPassword', newPassword, [user.email, user.displayName ?? '']);
+    await this.strength.assertStrong('newPassword', newPassword, [user.email, user.displayName ?? '']);
     const passwordHash = await this.passwords.hash(newPassword);
     await this.transactions.run(async (manager) => {
       const now = new Date();

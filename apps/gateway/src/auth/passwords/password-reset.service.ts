@@ -71,7 +71,7 @@ export class PasswordResetService {
     if (!pending || !user) throw new DomainError(ErrorCode.RESET_LINK_INVALID, LINK_INVALID);
     if (pending.expiresAt <= new Date()) throw expired(this.env.PASSWORD_RESET_TTL_SECONDS);
     // Rated before the link is used up, so a refused password leaves the link working.
-    this.strength.assertStrong('newPassword', newPassword, [user.email, user.displayName ?? '']);
+    await this.strength.assertStrong('newPassword', newPassword, [user.email, user.displayName ?? '']);
     const passwordHash = await this.passwords.hash(newPassword);
     const used = await this.transactions.run(async (manager) => {
       const now = new Date();

@@ -1,67 +1,77 @@
 import { DomainError, ErrorCode } from '@finstack/contracts';
-import { Injectable } from '@nestjs/common';
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as en from '@zxcvbn-ts/language-en';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { MIN_PASSWORD_SCORE, PasswordRater, StrengthVerdict } from './password-rater';
+import type { RateRequest } from './password-rater.worker';
 
-/** zxcvbn's scale: 3 is "safely unguessable: moderate protection from offline slow-hash attacks". */
-export const MIN_PASSWORD_SCORE = 3;
+export { MIN_PASSWORD_SCORE } from './password-rater';
+export type { StrengthVerdict } from './password-rater';
 
-/*
- * Bounds on zxcvbn's work, so one request cannot hold the event loop: only the
- * first 64 characters are rated (a longer password is judged by them), and
- * leet-speak variants are tried for at most 4 substituted characters. With
- * zxcvbn's defaults (256 characters, 100 substitutions) a crafted 256-character
- * password took seconds of CPU; with these, tens of milliseconds.
- */
-const RATED_LENGTH = 64;
-const LEET_SUBSTITUTIONS = 4;
+/** Compiled worker entry; absent when ts-jest runs the .ts sources (then zxcvbn runs in this thread). */
+const WORKER_ENTRY = join(__dirname, 'password-rater.worker.js');
 
-export interface StrengthVerdict {
-  score: number;
-  strong: boolean;
-  /** Why it is weak, in zxcvbn's words; absent when zxcvbn names nothing in particular. */
-  warning?: string;
-  suggestions: string[];
+interface Pending {
+  resolve: (verdict: StrengthVerdict) => void;
+  reject: (error: Error) => void;
 }
 
-/** Rates new passwords with zxcvbn and its common-password and English dictionaries. */
+/**
+ * Rates new passwords on a worker thread of their own. zxcvbn's ranked
+ * dictionaries are about 45 MB of heap: in the gateway's main heap they more
+ * than doubled what every request's garbage collection had to mark, and
+ * halved its throughput. The worker ranks them at boot, off the main thread.
+ */
 @Injectable()
-export class PasswordStrength {
-  // Ranking the dictionaries takes a few hundred milliseconds: done once, at boot.
-  private readonly zxcvbn = new ZxcvbnFactory({
-    dictionary: { ...common.dictionary, ...en.dictionary },
-    graphs: common.adjacencyGraphs,
-    translations: en.translations,
-    maxLength: RATED_LENGTH,
-    l33tMaxSubstitutions: LEET_SUBSTITUTIONS,
-  });
+export class PasswordStrength implements OnModuleDestroy {
+  private worker?: Worker;
+  private inThread?: PasswordRater;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
 
-  /** `userInputs`: what an attacker knows of the account (email, its local part, the display name), rated as guessable. */
-  rate(password: string, userInputs: string[] = []): StrengthVerdict {
-    const result = this.zxcvbn.check(password, userInputs.flatMap(inputsOf));
-    const warning = result.feedback.warning ?? undefined;
-    return {
-      score: result.score,
-      strong: result.score >= MIN_PASSWORD_SCORE,
-      ...(warning ? { warning } : {}),
-      suggestions: result.feedback.suggestions,
-    };
+  constructor() {
+    if (existsSync(WORKER_ENTRY)) this.worker = this.startWorker();
+  }
+
+  rate(password: string, userInputs: string[] = []): Promise<StrengthVerdict> {
+    const worker = this.worker;
+    if (!worker) return Promise.resolve((this.inThread ??= new PasswordRater()).rate(password, userInputs));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ id, password, userInputs } satisfies RateRequest);
+    });
   }
 
   /** Throws 400 VALIDATION_FAILED naming the field and zxcvbn's reasons when the password is too easy to guess. */
-  assertStrong(field: string, password: string, userInputs: string[] = []): void {
-    const verdict = this.rate(password, userInputs);
+  async assertStrong(field: string, password: string, userInputs: string[] = []): Promise<void> {
+    const verdict = await this.rate(password, userInputs);
     if (verdict.strong) return;
     const reasons = [verdict.warning ?? 'This password is too easy to guess.', ...verdict.suggestions];
     const message = `${field} is too easy to guess (strength ${verdict.score} of 4, at least ${MIN_PASSWORD_SCORE} needed): ${reasons.join(' ')}`;
     throw new DomainError(ErrorCode.VALIDATION_FAILED, message, [{ field, errors: [message], warning: verdict.warning ?? null, suggestions: verdict.suggestions }]);
   }
-}
 
-/** "ada.lovelace@example.com" → the address, "ada.lovelace", "ada", "lovelace", "example". */
-function inputsOf(text: string): string[] {
-  const lower = text.toLowerCase();
-  const [local, domain = ''] = lower.split('@');
-  return [lower, local, ...local.split(/[._+-]+/), domain.split('.')[0]].filter((part) => part.length >= 3);
+  async onModuleDestroy(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    await worker?.terminate();
+  }
+
+  private startWorker(): Worker {
+    const worker = new Worker(WORKER_ENTRY);
+    worker.unref(); // an idle rater does not keep the process alive
+    worker.on('message', ({ id, verdict }: { id: number; verdict: StrengthVerdict }) => {
+      this.pending.get(id)?.resolve(verdict);
+      this.pending.delete(id);
+    });
+    // A crashed rater fails the ratings it held, and a fresh one takes its place.
+    worker.once('error', (error) => {
+      for (const { reject } of this.pending.values()) reject(error);
+      this.pending.clear();
+      if (this.worker === worker) this.worker = this.startWorker();
+    });
+    return worker;
+  }
 }
