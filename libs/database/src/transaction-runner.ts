@@ -37,10 +37,25 @@ export class TransactionRunner {
     return result;
   }
 
-  private async withRetries<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * Runs work whose statements each stand alone (a read, or an idempotent
+   * write): on MySQL straight on the pool, each statement committing by
+   * itself, which spares the BEGIN and COMMIT round trips of a transaction; on
+   * SQLite queued like a transaction, so it never sees a neighbour's
+   * uncommitted write on the shared connection.
+   */
+  autocommit<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (this.serialise) return this.run(work);
+    return this.withRetries(work, (inner) => inner(this.dataSource.manager));
+  }
+
+  private async withRetries<T>(
+    work: (manager: EntityManager) => Promise<T>,
+    within: (work: (manager: EntityManager) => Promise<T>) => Promise<T> = (inner) => this.dataSource.transaction(inner),
+  ): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.dataSource.transaction(work);
+        return await within(work);
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
         this.logger.warn(`transaction ${(error as Error).message}; attempt ${attempt + 1} of ${MAX_ATTEMPTS}`);

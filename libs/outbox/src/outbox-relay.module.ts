@@ -89,6 +89,7 @@ export class OutboxRelayModule {
             new OutboxRelay({
               table: options.table,
               run: (work) => runner.run(work),
+              autocommit: (work) => runner.autocommit(work),
               send: routing ? routing.useFactory(notificationsSender(client), ...parts) : notificationsSender(client),
               logger: new Logger(`OutboxRelay:${options.table}`),
             }),

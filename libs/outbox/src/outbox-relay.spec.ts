@@ -53,7 +53,16 @@ describe.each(backends)('OutboxRelay on %s', (_backend, makeSource) => {
   const priceEvents = (count: number): DomainEvent[] =>
     Array.from({ length: count }, (_, n) => domainEvent(EVENT_TYPES.priceChanged, { ticker: 'AAPL', price: `${n}.00` }));
   const relayWith = (send: OutboxRelayOptions['send'], options: Partial<OutboxRelayOptions> = {}): OutboxRelay => {
-    const relay = new OutboxRelay({ table, run: (work) => runner.run(work), send, pollIntervalMs: 20, initialBackoffMs: 20, maxBackoffMs: 200, ...options });
+    const relay = new OutboxRelay({
+      table,
+      run: (work) => runner.run(work),
+      autocommit: (work) => runner.autocommit(work),
+      send,
+      pollIntervalMs: 20,
+      initialBackoffMs: 20,
+      maxBackoffMs: 200,
+      ...options,
+    });
     relays.push(relay);
     return relay;
   };
@@ -66,6 +75,20 @@ describe.each(backends)('OutboxRelay on %s', (_backend, makeSource) => {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   };
+
+  it('reads the table once for a batch shorter than batchSize (a later commit wakes it again)', async () => {
+    await appendEvents(dataSource.manager, table, priceEvents(3));
+    let units = 0;
+    const relay = relayWith(async (batch) => batch.map((event) => event.id), {
+      autocommit: (work) => {
+        units += 1;
+        return runner.autocommit(work);
+      },
+    });
+    expect(await relay.drain()).toBe(3);
+    expect(units).toBe(2); // the read and the marking; no second read to find nothing
+    expect(await pendingEvents(dataSource.manager, table, 10)).toEqual([]);
+  });
 
   it('sends every pending event once, oldest first, in batches, and marks them published', async () => {
     const events = priceEvents(450);

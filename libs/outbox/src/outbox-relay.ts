@@ -15,6 +15,11 @@ export interface OutboxRelayOptions {
    * share its one connection, so the relay never reads an uncommitted event.
    */
   run: <T>(work: (executor: SqlExecutor) => Promise<T>) => Promise<T>;
+  /**
+   * Runs one statement that needs no transaction (reading the pending events,
+   * marking some published): the TransactionRunner's autocommit. Default: run.
+   */
+  autocommit?: <T>(work: (executor: SqlExecutor) => Promise<T>) => Promise<T>;
   send: EventSender;
   /** Events per send. */
   batchSize?: number;
@@ -76,7 +81,7 @@ export class OutboxRelay {
   private woken = false;
 
   constructor(options: OutboxRelayOptions) {
-    this.options = { ...DEFAULTS, now: () => new Date(), ...options };
+    this.options = { ...DEFAULTS, now: () => new Date(), autocommit: options.run, ...options };
   }
 
   start(): void {
@@ -106,6 +111,8 @@ export class OutboxRelay {
 
   /**
    * Sends batches until nothing is pending; the number of events acknowledged.
+   * A batch short of batchSize held every event committed before it was read,
+   * so it is the last: a later commit wakes the relay for another drain.
    * Throws what the send threw; the events stay pending.
    */
   async drain(): Promise<number> {
@@ -113,7 +120,7 @@ export class OutboxRelay {
     for (;;) {
       const { pending, acknowledged } = await this.sendBatch();
       total += acknowledged;
-      if (pending === 0) return total;
+      if (pending === 0 || (pending < this.options.batchSize && acknowledged === pending)) return total;
       if (acknowledged < pending) {
         // The consumer took a prefix: the rest is retried after a backoff, not at once.
         if (acknowledged === 0) throw new Error(`${this.options.table}: the receiver acknowledged none of ${pending} events`);
@@ -144,8 +151,8 @@ export class OutboxRelay {
   }
 
   private async sendBatch(): Promise<{ pending: number; acknowledged: number }> {
-    const { table, run, batchSize, deadLetterAfter, isRefusal } = this.options;
-    const events = await run((executor) => pendingEvents(executor, table, batchSize, deadLetterAfter));
+    const { table, autocommit, batchSize, deadLetterAfter, isRefusal } = this.options;
+    const events = await autocommit((executor) => pendingEvents(executor, table, batchSize, deadLetterAfter));
     if (events.length === 0) return { pending: 0, acknowledged: 0 };
     let acknowledged: string[];
     try {
@@ -161,7 +168,8 @@ export class OutboxRelay {
   private async mark(events: readonly DomainEvent[], acknowledged: readonly string[]): Promise<number> {
     const sent = new Set(events.map((event) => event.id));
     const marked = acknowledged.filter((id) => sent.has(id));
-    if (marked.length > 0) await this.options.run((executor) => markPublished(executor, this.options.table, marked, this.options.now()));
+    // Marking again what is already marked is harmless: each slice may commit on its own.
+    if (marked.length > 0) await this.options.autocommit((executor) => markPublished(executor, this.options.table, marked, this.options.now()));
     return marked.length;
   }
 

@@ -18,6 +18,7 @@ export class MailRelay implements OnApplicationBootstrap, OnModuleDestroy {
     this.relay = new OutboxRelay({
       table: MAIL_OUTBOX,
       run,
+      autocommit: (work) => runner.autocommit(work),
       send: mailSender(mailer, run),
       // A mail server (or SES) down for a while is polled every 30 s, not every 5.
       maxBackoffMs: 30_000,
