@@ -4,13 +4,12 @@ import { TailStats, tailStats } from './tail-stats';
 import { ShardPool } from './shard-pool';
 import { Side, Signal } from './types';
 
-
 /**
  * Monte-Carlo VaR/ES per signal. Draws are r = mu + sigma·Z with Z standard
  * normal; r is monotone in Z, so quantiles are taken on Z and mapped back.
  * For a SELL the draws are taken as Z = −Z' (Z' from the generator, also
  * N(0,1)), so both sides need only the LOWER tail of Z': shards keep the Z'
- * below a cut-off and the main thread selects among the few percent kept.
+ * below a cut-off, and the tails are selected among the few percent kept.
  */
 
 /** Ceil that ignores binary noise such as (1 - 0.95) * 1e6 = 50000.000000000004. */

@@ -19,9 +19,9 @@ interface Pending {
 
 /**
  * Rates new passwords on a worker thread of their own. zxcvbn's ranked
- * dictionaries are about 45 MB of heap: in the gateway's main heap they more
- * than doubled what every request's garbage collection had to mark, and
- * halved its throughput. The worker ranks them at boot, off the main thread.
+ * dictionaries are about 45 MB of heap, over half of the gateway's: in its
+ * main heap every full garbage collection under load marked them again. The
+ * worker ranks them at boot, off the main thread.
  */
 @Injectable()
 export class PasswordStrength implements OnModuleDestroy {
