@@ -4,7 +4,7 @@
  * full mark-compact about every 150 ms under load and served a third of the
  * requests it serves with 32 MB (bench:api, 2026-12-07).
  */
-export const SEMI_SPACE_FLAG = '--max-semi-space-size=32';
+const SEMI_SPACE_FLAG = '--max-semi-space-size=32';
 
 /** NODE_OPTIONS for an app with this old-space cap. */
 export function nodeOptions(heapMb: number): string {

@@ -1,6 +1,6 @@
 import { SqlExecutor } from './raw-sql';
 
-/** Runs work in a transaction of its own, as TransactionRunner.run does. */
+/** Runs database work: in a transaction of its own (TransactionRunner.run), or statement by statement (its autocommit). */
 export type TransactionOf = <T>(work: (executor: SqlExecutor) => Promise<T>) => Promise<T>;
 
 /**

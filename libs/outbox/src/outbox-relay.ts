@@ -1,5 +1,5 @@
 import { DomainError, DomainEvent, ERROR_HTTP_STATUS, ErrorCode } from '@finstack/contracts';
-import { SqlExecutor } from '@finstack/database';
+import { TransactionOf } from '@finstack/database';
 import { linksTo } from '@finstack/tracing';
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { countRefusal, DEFAULT_DEAD_LETTER_AFTER, markPublished, outboxBacklog, pendingEvents } from './outbox-events';
@@ -14,12 +14,12 @@ export interface OutboxRelayOptions {
    * On SQLite it queues the relay's reads behind the app's open writes, which
    * share its one connection, so the relay never reads an uncommitted event.
    */
-  run: <T>(work: (executor: SqlExecutor) => Promise<T>) => Promise<T>;
+  run: TransactionOf;
   /**
    * Runs one statement that needs no transaction (reading the pending events,
    * marking some published): the TransactionRunner's autocommit. Default: run.
    */
-  autocommit?: <T>(work: (executor: SqlExecutor) => Promise<T>) => Promise<T>;
+  autocommit?: TransactionOf;
   send: EventSender;
   /** Events per send. */
   batchSize?: number;

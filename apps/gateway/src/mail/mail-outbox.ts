@@ -1,5 +1,5 @@
 import { DomainEvent } from '@finstack/contracts';
-import { SqlExecutor } from '@finstack/database';
+import { SqlExecutor, TransactionOf } from '@finstack/database';
 import { Mailer, MailMessage } from '@finstack/mail';
 import { appendEvents, domainEvent, EventSender } from '@finstack/outbox';
 
@@ -18,7 +18,7 @@ export function enqueueMail(executor: SqlExecutor, message: MailMessage): Promis
  * backoff. Sent rows are deleted before each batch: they hold links that
  * sign people in, which must not stay at rest once delivered.
  */
-export function mailSender(mailer: Mailer, run: <T>(work: (executor: SqlExecutor) => Promise<T>) => Promise<T>): EventSender {
+export function mailSender(mailer: Mailer, run: TransactionOf): EventSender {
   return async (events: DomainEvent[]) => {
     await run((executor) => executor.query(`DELETE FROM ${MAIL_OUTBOX} WHERE published_at IS NOT NULL`));
     const sent: string[] = [];

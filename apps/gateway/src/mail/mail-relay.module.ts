@@ -1,4 +1,4 @@
-import { SqlExecutor, TransactionRunner } from '@finstack/database';
+import { TransactionOf, TransactionRunner } from '@finstack/database';
 import { Mailer } from '@finstack/mail';
 import { OutboxRelay } from '@finstack/outbox';
 import { Global, Logger, Module, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
@@ -14,7 +14,7 @@ export class MailRelay implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly mailer: Mailer,
     runner: TransactionRunner,
   ) {
-    const run = <T>(work: (executor: SqlExecutor) => Promise<T>): Promise<T> => runner.run(work);
+    const run: TransactionOf = (work) => runner.run(work);
     this.relay = new OutboxRelay({
       table: MAIL_OUTBOX,
       run,
