@@ -37,6 +37,41 @@ export class IdempotentRequestsService {
     }
   }
 
+  /**
+   * Which of these requests' keys have a record already (answered, in
+   * progress or expired): those must take `run`, which decides between them.
+   * Answers keys made by `recordKeyOf`.
+   */
+  async recorded(manager: EntityManager, requests: readonly IdempotentRequest[]): Promise<Set<string>> {
+    if (requests.length === 0) return new Set();
+    const rows = await manager.find(IdempotencyKeyEntity, {
+      select: { userId: true, idempotencyKey: true },
+      where: requests.map(({ userId, idempotencyKey }) => ({ userId, idempotencyKey })),
+    });
+    return new Set(rows.map(recordKeyOf));
+  }
+
+  /**
+   * Records requests answered in the caller's transaction (a batch of
+   * creates) together with their responses. A twin arriving meanwhile waits
+   * on these rows and then replays; if one got here first, the insert fails
+   * on its key and the caller's transaction with it.
+   */
+  async recordAnswered(manager: EntityManager, answered: readonly { request: IdempotentRequest; response: unknown }[], now: Date): Promise<void> {
+    if (answered.length === 0) return;
+    await manager.insert(
+      IdempotencyKeyEntity,
+      answered.map(({ request, response }) => ({
+        userId: request.userId,
+        idempotencyKey: request.idempotencyKey,
+        requestHash: requestHash(request.request),
+        responseBody: JSON.stringify(response),
+        createdAt: now,
+        expiresAt: idempotencyExpiry(now),
+      })),
+    );
+  }
+
   private attempt<T>(
     { userId, idempotencyKey }: IdempotentRequest,
     hash: string,
@@ -90,4 +125,9 @@ export class IdempotentRequestsService {
       );
     }
   }
+}
+
+/** One string per (user, key), to compare requests with `recorded`'s answer. */
+export function recordKeyOf({ userId, idempotencyKey }: { userId: string; idempotencyKey: string }): string {
+  return `${userId} ${idempotencyKey}`;
 }

@@ -20,6 +20,8 @@ interface TotalsTable {
 }
 
 const GIVEN = '?';
+/** In place of a user id: each selected transaction counts for its own user. */
+const ANY_USER = null;
 
 /**
  * How many rows a total is spread over on MySQL. A writer adds to the slot of
@@ -83,6 +85,12 @@ export class RunningTotals {
     await this.apply(executor, MONTHLY, userId, selection, sign);
   }
 
+  /** Counts in the selected transactions of any users (a batch of creates): each into its own user's totals. */
+  async countInEveryUser(executor: SqlExecutor, selection: TransactionSelection): Promise<void> {
+    await this.apply(executor, DAILY, ANY_USER, selection, 1);
+    await this.apply(executor, MONTHLY, ANY_USER, selection, 1);
+  }
+
   /**
    * Moves the selected transactions from their category to `categoryId` in the
    * totals by category (the daily totals do not depend on categories); call it
@@ -108,7 +116,7 @@ export class RunningTotals {
   private async apply(
     executor: SqlExecutor,
     table: TotalsTable,
-    userId: string,
+    userId: string | typeof ANY_USER,
     selection: TransactionSelection,
     sign: TotalsSign,
     keyParams: unknown[] = [],
@@ -116,21 +124,22 @@ export class RunningTotals {
     const keyColumns = ['user_id', ...table.keys.map((key) => key.column), 'slot'];
     const columns = [...keyColumns, ...SUMS];
     const values = table.keys.map((key) => key.value);
-    const grouping = values.filter((value) => value !== GIVEN);
+    const grouping = [...(userId === ANY_USER ? ['t.user_id'] : []), ...values.filter((value) => value !== GIVEN)];
     const sums = [SPENT_SUM, RECEIVED_SUM, 'COUNT(*)'].map((sum) => (sign === 1 ? sum : `-${sum}`));
     const indexHint = !this.mysql && selection.sqliteIndex ? ` INDEXED BY ${selection.sqliteIndex}` : '';
+    const user = userId === ANY_USER ? { column: 't.user_id', where: '', params: [] } : { column: '?', where: 't.user_id = ? AND ', params: [userId] };
     const select =
-      `SELECT ?, ${[...values, this.slot, ...sums].join(', ')} FROM transactions t${indexHint} ` +
-      `WHERE t.user_id = ? AND ${selection.where} GROUP BY ${grouping.join(', ')}`;
+      `SELECT ${[user.column, ...values, this.slot, ...sums].join(', ')} FROM transactions t${indexHint} ` +
+      `WHERE ${user.where}${selection.where} GROUP BY ${grouping.join(', ')}`;
     const upsert = this.mysql
       ? ` ON DUPLICATE KEY UPDATE ${SUMS.map((sum) => `${sum} = ${sum} + VALUES(${sum})`).join(', ')}`
       : ` ON CONFLICT (${keyColumns.join(', ')}) DO UPDATE SET ` +
         SUMS.map((sum) => `${sum} = ${sum} + excluded.${sum}`).join(', ');
     // Key parameters (a fixed category) come first: they sit in the SELECT list, before the WHERE.
     await executor.query(`INSERT INTO ${table.name} (${columns.join(', ')}) ${select}${upsert}`, [
-      userId,
+      ...user.params,
       ...keyParams,
-      userId,
+      ...user.params,
       ...selection.params,
     ]);
   }

@@ -12,6 +12,7 @@ import { DataSource } from 'typeorm';
 import { CategoriesService } from '../categories/categories.service';
 import { ImportsService } from '../imports/imports.service';
 import { createLedgerTestApp, LedgerTestApp, newUserId } from '../testing/ledger-test-app';
+import { GroupedCreates } from '../transactions/grouped-creates';
 import { TransactionCategoriesService } from '../transactions/transaction-categories.service';
 import { TransactionListService } from '../transactions/transaction-list.service';
 import { TransactionsService } from '../transactions/transactions.service';
@@ -188,6 +189,40 @@ describe('TransactionAggregatesService', () => {
       ...created.slice(8, 16).map((row) => transactions.delete(user, row.id)),
       ...Array.from({ length: 8 }, () => add({ merchant: 'Blue Bottle', categoryId: food.id })),
     ]);
+    await expectTotalsToMatchTransactions();
+  });
+
+  it('stays equal to the transactions when creates of several users are written together, refusals among them', async () => {
+    const grouped = app.get(GroupedCreates);
+    const other = newUserId();
+    const auto = { categoryId: food.id, source: 'rule' as const, confidence: 0.8, reason: 'rule' };
+    const body = (i: number): CreateTransactionBody => ({
+      occurredOn: i % 2 ? '2025-01-31' : '2025-02-28',
+      amount: i % 5 ? `-${i}.25` : `${i}.00`,
+      currency: i % 7 ? 'EUR' : 'USD',
+      description: 'Coffee',
+      merchant: i % 3 ? 'Blue Bottle' : undefined,
+    });
+    const wave = (from: number, to: number) =>
+      Promise.allSettled(
+        Array.from({ length: to - from }, (_, n) => {
+          const i = from + n;
+          const mine = i % 4 !== 0;
+          if (i === 11) return grouped.create({ userId: other, body: { ...body(i), categoryId: travel.id } }); // not theirs
+          if (i >= 40 && i < 42) return grouped.create({ userId: user, body: { ...body(i), externalId: 'twice' } });
+          return grouped.create({
+            userId: mine ? user : other,
+            body: mine && i % 2 ? { ...body(i), categoryId: travel.id } : body(i),
+            ...(mine && i % 3 === 0 ? { autoCategory: auto } : {}),
+          });
+        }),
+      );
+    const refused = (results: PromiseSettledResult<unknown>[]) => results.filter((result) => result.status === 'rejected').length;
+    expect(refused(await wave(0, 40))).toBe(1);
+    // The same externalId twice rolls its batch back; each create of it is then written alone.
+    expect(refused(await wave(40, 50))).toBe(1);
+    await expectTotalsToMatchTransactions();
+    user = other;
     await expectTotalsToMatchTransactions();
   });
 

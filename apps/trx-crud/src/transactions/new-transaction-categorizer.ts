@@ -6,60 +6,104 @@ import {
   ClassifyCategory,
   CreateTransactionBody,
   MAX_CLASSIFY_CATEGORIES,
+  Prediction,
 } from '@finstack/contracts';
 import { InjectRpcClient, RpcClient } from '@finstack/rpc';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { CategoryEntity } from '../categories/category.entity';
 import { CLASSIFIER_SERVICE } from '../classifier/classifier-client';
+import { CoalescingQueue } from '../common/coalescing-queue';
+
+interface NewTransaction {
+  userId: string;
+  body: CreateTransactionBody;
+}
+
+/** Creates classified in one go; within the classifier's limit of items a message. */
+const MAX_BATCH = 50;
 
 /**
- * Where "classify, then write" happens for one new transaction: the ledger
- * reads the user's categories (its own table) and sends them with the
- * transaction to the classifier, which then has no need to ask the ledger
+ * Where "classify, then write" happens for new transactions: the ledger
+ * reads the users' categories (its own table) and sends them with the
+ * transactions to the classifier, which then has no need to ask the ledger
  * for them. Two hops a create (gateway → ledger → classifier) instead of
- * three (gateway → classifier → ledger, then gateway → ledger). Categorising
- * is a convenience: when the classifier cannot answer, the transaction is
- * created uncategorised.
+ * three (gateway → classifier → ledger, then gateway → ledger). Creates that
+ * arrive together share one read of the categories and one message a user.
+ * Categorising is a convenience: when the classifier cannot answer, the
+ * transaction is created uncategorised.
  */
 @Injectable()
 export class NewTransactionCategorizer {
   private readonly logger = new Logger(NewTransactionCategorizer.name);
+  private readonly queue = new CoalescingQueue<NewTransaction, AutoCategory | undefined>((batch) => this.predictAll(batch), {
+    maxBatch: MAX_BATCH,
+    concurrency: 2,
+  });
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRpcClient(CLASSIFIER_SERVICE) private readonly classifier: RpcClient<ClassifierContract>,
   ) {}
 
-  async predict(userId: string, body: CreateTransactionBody): Promise<AutoCategory | undefined> {
+  predict(userId: string, body: CreateTransactionBody): Promise<AutoCategory | undefined> {
+    return this.queue.push({ userId, body });
+  }
+
+  private async predictAll(batch: NewTransaction[]): Promise<PromiseSettledResult<AutoCategory | undefined>[]> {
+    const predictions = new Array<AutoCategory | undefined>(batch.length);
+    const byUser = new Map<string, number[]>();
+    batch.forEach(({ userId }, index) => byUser.set(userId, [...(byUser.get(userId) ?? []), index]));
     try {
-      const [prediction] = await this.classifier.send(
+      const categories = await this.categoriesOf([...byUser.keys()]);
+      await Promise.all(
+        [...byUser].map(async ([userId, indices]) => {
+          const answers = await this.classify(userId, indices.map((index) => batch[index].body), categories.get(userId));
+          indices.forEach((index, n) => (predictions[index] = answers[n]));
+        }),
+      );
+    } catch (error) {
+      this.logger.warn(`no automatic category for new transactions: ${(error as Error).message}`);
+    }
+    return predictions.map((value) => ({ status: 'fulfilled', value }));
+  }
+
+  private async classify(userId: string, bodies: CreateTransactionBody[], categories: ClassifyCategory[] | undefined) {
+    try {
+      const predictions = await this.classifier.send(
         CLASSIFIER.classify,
         {
           userId,
-          items: [{ description: body.description, merchant: body.merchant, amount: body.amount, currency: body.currency }],
-          categories: await this.categoriesOf(userId),
+          items: bodies.map(({ description, merchant, amount, currency }) => ({ description, merchant, amount, currency })),
+          categories,
         },
-        AUTO_CATEGORIZE_TIMEOUT_MS, // past it, the transaction is stored uncategorised
+        AUTO_CATEGORIZE_TIMEOUT_MS, // past it, the transactions are stored uncategorised
       );
-      if (!prediction || prediction.categoryId === null || prediction.source === 'none') return undefined;
-      const { categoryId, source, confidence, reason } = prediction;
-      return { categoryId, source, confidence, reason };
+      return predictions.map(autoCategoryOf);
     } catch (error) {
       this.logger.warn(`no automatic category for a new transaction: ${(error as Error).message}`);
-      return undefined;
+      return [];
     }
   }
 
-  /** The user's categories, or undefined (the classifier asks for them) when there are more than a message may carry. */
-  private async categoriesOf(userId: string): Promise<ClassifyCategory[] | undefined> {
+  /** Each user's categories, or none (the classifier asks for them) when there are more than a message may carry. */
+  private async categoriesOf(userIds: string[]): Promise<Map<string, ClassifyCategory[] | undefined>> {
     const rows = await this.dataSource.manager.find(CategoryEntity, {
-      where: { userId },
-      select: { id: true, name: true, kind: true },
-      take: MAX_CLASSIFY_CATEGORIES + 1,
+      where: { userId: In(userIds) },
+      select: { id: true, name: true, kind: true, userId: true },
     });
-    if (rows.length > MAX_CLASSIFY_CATEGORIES) return undefined;
-    return rows.map(({ id, name, kind }) => ({ id, name, kind }));
+    const byUser = new Map<string, ClassifyCategory[] | undefined>(userIds.map((userId) => [userId, []]));
+    for (const { id, name, kind, userId } of rows) byUser.get(userId)?.push({ id, name, kind });
+    for (const [userId, categories] of byUser) {
+      if (categories && categories.length > MAX_CLASSIFY_CATEGORIES) byUser.set(userId, undefined);
+    }
+    return byUser;
   }
+}
+
+function autoCategoryOf(prediction: Prediction | undefined): AutoCategory | undefined {
+  if (!prediction || prediction.categoryId === null || prediction.source === 'none') return undefined;
+  const { categoryId, source, confidence, reason } = prediction;
+  return { categoryId, source, confidence, reason };
 }

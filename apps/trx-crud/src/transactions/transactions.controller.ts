@@ -12,6 +12,7 @@ import { Controller, UseInterceptors } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { LedgerReply } from '../common/ledger-reply';
 import { LedgerAccountInterceptor } from '../ledger-accounts/ledger-account.interceptor';
+import { GroupedCreates } from './grouped-creates';
 import { NewTransactionCategorizer } from './new-transaction-categorizer';
 import { TransactionCategoriesService } from './transaction-categories.service';
 import { TransactionListService } from './transaction-list.service';
@@ -25,6 +26,7 @@ export class TransactionsController {
     private readonly transactionList: TransactionListService,
     private readonly transactionCategories: TransactionCategoriesService,
     private readonly categorizer: NewTransactionCategorizer,
+    private readonly creates: GroupedCreates,
   ) {}
 
   @MessagePattern(LEDGER.createTransaction)
@@ -32,7 +34,7 @@ export class TransactionsController {
     const { userId, body } = message;
     const classify = message.autoCategory === undefined && message.autoCategorize === true && !body.categoryId;
     const autoCategory = classify ? await this.categorizer.predict(userId, body) : message.autoCategory;
-    return this.transactions.create(userId, body, message.idempotency?.idempotencyKey, autoCategory);
+    return this.creates.create({ userId, body, idempotencyKey: message.idempotency?.idempotencyKey, autoCategory });
   }
 
   @MessagePattern(LEDGER.listTransactions)

@@ -2,18 +2,15 @@ import {
   AutoCategory,
   CreatedTransaction,
   CreateTransactionBody,
-  LEDGER,
   TransactionCategorizedPayload,
   TransactionView,
   UpdateTransactionBody,
 } from '@finstack/contracts';
 import { TransactionRunner } from '@finstack/database';
-import { minorDigits, toMinorUnits } from '@finstack/money';
 import { payeeOf } from '@finstack/statement-text';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { v7 as uuidv7 } from 'uuid';
 import { findUserCategory } from '../categories/find-category';
 import { RunningTotals } from '../totals/running-totals';
 import { selectTransactions } from '../totals/transaction-selection';
@@ -22,6 +19,7 @@ import { IdempotentRequestsService } from '../idempotency/idempotent-requests.se
 import { LedgerOutbox } from '../outbox/ledger-outbox';
 import { transactionCreated, transactionsCategorized } from '../outbox/transaction-events';
 import { changeAmount } from './amount-change';
+import { idempotentCreate, newTransactionRow, requestedCategory } from './new-transaction';
 import { findUserTransaction } from './find-transaction';
 import { TransactionEntity } from './transaction.entity';
 import { toTransactionView } from './transaction.view';
@@ -56,10 +54,7 @@ export class TransactionsService {
       this.outbox.committed();
       return { transaction, replayed: false };
     }
-    const { response, replayed } = await this.idempotency.run(
-      { userId, idempotencyKey, request: { pattern: LEDGER.createTransaction, body } },
-      insert,
-    );
+    const { response, replayed } = await this.idempotency.run(idempotentCreate(userId, idempotencyKey, body), insert);
     if (!replayed) this.outbox.committed();
     return { transaction: response, replayed };
   }
@@ -120,29 +115,9 @@ export class TransactionsService {
     body: CreateTransactionBody,
     autoCategory: AutoCategory | undefined,
   ): Promise<TransactionView> {
-    const chosen = body.categoryId ? await findUserCategory(manager, userId, body.categoryId) : null;
-    const automatic = !chosen && autoCategory ? autoCategory : undefined;
-    const category = chosen ?? (automatic ? await findUserCategory(manager, userId, automatic.categoryId) : null);
-    const now = new Date();
-    const row: TransactionEntity = {
-      id: uuidv7(),
-      userId,
-      occurredOn: body.occurredOn,
-      amountMinor: toMinorUnits(body.amount, minorDigits(body.currency)),
-      currency: body.currency,
-      description: body.description,
-      merchant: body.merchant ?? null,
-      payee: payeeOf(body.description, body.merchant ?? null),
-      categoryId: category?.id ?? null,
-      categorySource: chosen ? 'manual' : (automatic?.source ?? 'none'),
-      categoryConfidence: automatic?.confidence ?? null,
-      categoryReason: automatic?.reason ?? null,
-      externalId: body.externalId ?? null,
-      importId: null,
-      fingerprint: null,
-      createdAt: now,
-      updatedAt: now,
-    };
+    const requested = requestedCategory(body, autoCategory);
+    const category = requested.id === null ? null : await findUserCategory(manager, userId, requested.id);
+    const row = newTransactionRow(userId, body, requested, category?.id ?? null, new Date());
     await explainTransactionWriteErrors(() => manager.insert(TransactionEntity, row));
     await this.totals.count(manager, userId, selectTransactions.byIds([row.id]), 1);
     const created = toTransactionView(row);
