@@ -4,7 +4,7 @@ import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { callAuth } from './call-auth';
 import { currentUserToken } from './request-context';
 import { RpcClient } from './rpc-client';
-import { MAX_FRAME_BYTES } from './tcp-frame';
+import { FramedSocket } from './framed-socket';
 
 export interface RpcEndpoint {
   host: string;
@@ -68,7 +68,7 @@ export function rpcClientProvider<E extends CommonEnv>(
     useFactory: (env: E) => {
       const proxy = ClientProxyFactory.create({
         transport: Transport.TCP,
-        options: { ...endpoint(env), maxBufferSize: MAX_FRAME_BYTES },
+        options: { ...endpoint(env), socketClass: FramedSocket },
       });
       const client = new RpcClient<object>(proxy, { service, timeoutMs: env.RPC_TIMEOUT_MS, token: callToken(service, options) });
       return Object.assign(client, { onApplicationShutdown: () => client.close() });

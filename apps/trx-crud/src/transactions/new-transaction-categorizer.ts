@@ -52,7 +52,7 @@ export class NewTransactionCategorizer {
   }
 
   private async predictAll(batch: NewTransaction[]): Promise<PromiseSettledResult<AutoCategory | undefined>[]> {
-    const predictions = new Array<AutoCategory | undefined>(batch.length);
+    const predictions = batch.map((): AutoCategory | undefined => undefined);
     const byUser = new Map<string, number[]>();
     batch.forEach(({ userId }, index) => byUser.set(userId, [...(byUser.get(userId) ?? []), index]));
     try {
