@@ -5,7 +5,7 @@
  * it: row-lock waits, commits, fsyncs and statements per request. The
  * counters are the whole server's, so other work on it shows up too; compare
  * the variants of one run. Also the CPU each process spent per request. Variants:
- * - POST as clients send it (the classifier asked first);
+ * - POST as clients send it (the classifier asked first), by one user and by 50;
  * - POST with ?autoCategorize=false (no classifier hop);
  * - POST with notifications stopped (the outbox relay backs off, so it reads
  *   next to nothing);
@@ -143,8 +143,17 @@ async function main(): Promise<void> {
     const rows: ({ label: string } & Profile)[] = [];
     const measure = async (spec: Parameters<typeof runLoad>[0]) =>
       rows.push({ label: spec.label, ...(await profiled(ledgerDb, pids, () => runLoad(spec))) });
+    const writers = await Promise.all(Array.from({ length: CONNECTIONS }, (_, i) => newSession(api, `profile-writer-${i}`)));
+    const manyUsers = {
+      ...post(`POST, ${CONNECTIONS} users on one connection each`),
+      headers: { 'content-type': 'application/json' },
+      connectionHeaders: (connection: number) => ({ authorization: `Bearer ${writers[connection].accessToken}` }),
+    };
+    await runLoad({ ...manyUsers, seconds: 2 }); // each writer's first create opens their ledger
+
     await measure(list);
     await measure(post('POST'));
+    await measure(manyUsers);
     await measure(post('POST, no classifier hop', '?autoCategorize=false'));
     await stack.notifications.stop();
     await measure(post('POST, outbox relay idle'));

@@ -62,6 +62,13 @@ describe(`sign-up by mail (${backend})`, () => {
     expect(mailbox.to(early)).toHaveLength(1); // retried, not duplicated
   });
 
+  it('takes fifty sign-ups at the same moment, each answered 202 with its own mail', async () => {
+    const emails = Array.from({ length: 50 }, (_, i) => unique(`crowd-${i}`));
+    const answers = await Promise.all(emails.map((email) => api.post('/api/v1/auth/register', { email, password: PASSWORD })));
+    expect(answers.map((answer) => answer.status)).toEqual(emails.map(() => 202));
+    for (const email of emails) await mailbox.waitFor(email, CONFIRM, 1, 40_000);
+  });
+
   it('confirms with the mailed code, then logs in', async () => {
     const email = unique('code');
     expect((await api.post('/api/v1/auth/register', { email, password: PASSWORD })).status).toBe(202);

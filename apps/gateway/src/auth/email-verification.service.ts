@@ -39,15 +39,20 @@ export class EmailVerificationService {
   async issue(manager: EntityManager, user: UserEntity, now: Date): Promise<void> {
     const token = newLinkToken();
     const code = newSixDigitCode();
-    await manager.delete(EmailVerificationEntity, { userId: user.id });
-    await manager.insert(EmailVerificationEntity, {
-      userId: user.id,
-      tokenHash: hashLinkToken(token),
-      codeHash: hashCode(user.id, code),
-      failedCodes: 0,
-      expiresAt: new Date(now.getTime() + VERIFICATION_TTL_HOURS * 3600_000),
-      createdAt: now,
-    });
+    // One upsert, not DELETE then INSERT: on MySQL the DELETE of a new user's absent row takes a gap lock,
+    // and concurrent sign-ups (sequential ids, one gap) then deadlock on each other's INSERT.
+    await manager.upsert(
+      EmailVerificationEntity,
+      {
+        userId: user.id,
+        tokenHash: hashLinkToken(token),
+        codeHash: hashCode(user.id, code),
+        failedCodes: 0,
+        expiresAt: new Date(now.getTime() + VERIFICATION_TTL_HOURS * 3600_000),
+        createdAt: now,
+      },
+      ['userId'],
+    );
     const link = `${this.env.PUBLIC_APP_URL}/verify-email?token=${token}`;
     await enqueueMail(manager, verificationMail(user.email, link, code, VERIFICATION_TTL_HOURS));
   }
