@@ -1,4 +1,4 @@
-import { ErrorCode, EVENT_TYPES, LEDGER, NOTIFICATIONS, PORTFOLIO } from '@finstack/contracts';
+import { CLASSIFIER, ErrorCode, EVENT_TYPES, LEDGER, NOTIFICATIONS, PORTFOLIO } from '@finstack/contracts';
 import {
   ApiClient,
   AppProcess,
@@ -84,7 +84,7 @@ describe(`services refuse callers that cannot prove who they are (${backend})`, 
     expect(JSON.stringify(reply)).not.toContain('Private rent');
   });
 
-  it('refuses a user token on service-only patterns: who holds a ticker, quotes, pushes', async () => {
+  it('refuses a user token on service-only patterns: who holds a ticker, quotes, pushes, classifying for many users', async () => {
     const holders = await rawTcpCall(portfolioPort, PORTFOLIO.listHolders, { params: { ticker: 'ZZTOP' } }, intruder.accessToken);
     expect(holders.err?.code).toBe(ErrorCode.FORBIDDEN);
     expect(JSON.stringify(holders)).not.toContain(owner.userId);
@@ -92,6 +92,11 @@ describe(`services refuse callers that cannot prove who they are (${backend})`, 
     const quote = { ticker: 'ZZTOP', price: '1.00', at: new Date().toISOString() };
     const quotes = await rawTcpCall(portfolioPort, PORTFOLIO.ingestQuotes, { body: { quotes: [quote] } }, intruder.accessToken);
     expect(quotes.err?.code).toBe(ErrorCode.FORBIDDEN);
+
+    const classifierPort = portOf(stack.trxCrud, 'CLASSIFIER_PORT');
+    const item = { description: 'Coffee', amount: '-1.00', currency: 'EUR' };
+    const many = await rawTcpCall(classifierPort, CLASSIFIER.classifyForUsers, { requests: [{ userId: owner.userId, items: [item] }] }, intruder.accessToken);
+    expect(many.err?.code).toBe(ErrorCode.FORBIDDEN);
 
     const loginPush = { id: randomUUID(), type: EVENT_TYPES.authLogin, occurredAt: new Date().toISOString(), userId: owner.userId, payload: {} };
     const push = await rawTcpCall(notificationsPort, NOTIFICATIONS.deliver, { events: [loginPush] }, intruder.accessToken);

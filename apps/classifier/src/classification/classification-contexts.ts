@@ -24,4 +24,17 @@ export class ClassificationContexts {
     ]);
     return { rules, knowledge, categories: userCategories };
   }
+
+  /** The contexts of several requests, in order; each user's rules and knowledge read once, their versions in one query each. */
+  async forUsers(requests: readonly { userId: string; categories?: readonly ClassifyCategory[] }[]): Promise<ClassificationContext[]> {
+    const userIds = [...new Set(requests.map((request) => request.userId))];
+    const [rules, knowledge] = await Promise.all([this.rules.forUsers(userIds), this.knowledge.forUsers(userIds)]);
+    return Promise.all(
+      requests.map(async ({ userId, categories }) => ({
+        rules: rules.get(userId)!,
+        knowledge: knowledge.get(userId)!,
+        categories: categories ? new UserCategories(categories) : await fetchUserCategories(this.ledger, userId),
+      })),
+    );
+  }
 }

@@ -1,10 +1,12 @@
-import { AutoCategorizeMessage, CLASSIFIER, ClassifyMessage, SuggestionsMessage } from '@finstack/contracts';
+import { AutoCategorizeMessage, CLASSIFIER, ClassifyForUsersMessage, ClassifyMessage, SuggestionsMessage } from '@finstack/contracts';
 import { InPlaceValidationPipe, CallableBy } from '@finstack/rpc';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { ClassifierReply } from '../common/classifier-reply';
 import { AutoCategorizeService } from './auto-categorize.service';
 import { ClassificationService } from './classification.service';
+
+const EACH_REQUEST = new InPlaceValidationPipe(ClassifyMessage);
 
 @Controller()
 export class ClassificationController {
@@ -20,6 +22,16 @@ export class ClassificationController {
     @Payload(new InPlaceValidationPipe(ClassifyMessage)) message: Pick<ClassifyMessage, 'userId' | 'items' | 'categories'>,
   ): ClassifierReply<typeof CLASSIFIER.classify> {
     return this.classification.classify(message.userId, message.items, message.categories);
+  }
+
+  @MessagePattern(CLASSIFIER.classifyForUsers)
+  @CallableBy('service:trx-crud')
+  async classifyForUsers(
+    @Payload(new InPlaceValidationPipe(ClassifyForUsersMessage)) message: ClassifyForUsersMessage,
+  ): ClassifierReply<typeof CLASSIFIER.classifyForUsers> {
+    const requests: Pick<ClassifyMessage, 'userId' | 'items' | 'categories'>[] = [];
+    for (const request of message.requests) requests.push(await EACH_REQUEST.transform(request));
+    return this.classification.classifyForUsers(requests);
   }
 
   @MessagePattern(CLASSIFIER.autoCategorize)

@@ -119,6 +119,35 @@ describe('ClassificationService', () => {
     });
   });
 
+  it('classifies several users’ transactions in one call as each user’s alone, and sees a rule saved between calls', async () => {
+    const other = newUserId();
+    const theirs = app.ledger.openAccount(other);
+    await rules.create(user, {
+      name: 'Coffee is a treat',
+      conditions: [{ field: 'description', operator: 'contains', value: 'coffee' }],
+      categoryId: categories.Entertainment.id,
+    });
+    const coffee = spent('BLUE BOTTLE COFFEE');
+    const ask = () =>
+      classification.classifyForUsers([
+        { userId: user, items: [coffee, spent('POS TESCO STORES')] },
+        { userId: other, items: [coffee] },
+      ]);
+
+    const [mine, others] = await ask();
+    expect(mine).toEqual([await classifyOne(coffee), await classifyOne(spent('POS TESCO STORES'))]);
+    expect(mine[0]).toMatchObject({ categoryId: categories.Entertainment.id, source: 'rule' });
+    expect(others).toEqual([await classifyOne(coffee, other)]);
+    expect(others[0].source).not.toBe('rule'); // the first user's rule is theirs alone
+
+    await rules.create(other, {
+      name: 'Coffee is food',
+      conditions: [{ field: 'description', operator: 'contains', value: 'coffee' }],
+      categoryId: theirs.Dining.id,
+    });
+    expect((await ask())[1][0]).toMatchObject({ categoryId: theirs.Dining.id, source: 'rule' });
+  });
+
   it('applies the user’s rules before anything else', async () => {
     await fileByHand(categories.Dining, 'BLUE BOTTLE COFFEE 1', 'BLUE BOTTLE COFFEE 2');
     const rule = await rules.create(user, {

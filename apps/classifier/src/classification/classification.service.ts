@@ -22,6 +22,12 @@ export class ClassificationService {
     return prepareItems(items).map((item) => predict(item, context));
   }
 
+  /** `classify` for several users at once, their rules' and knowledge's versions read together; answers in order. */
+  async classifyForUsers(requests: readonly { userId: string; items: readonly ClassifyItem[]; categories?: readonly ClassifyCategory[] }[]): Promise<Prediction[][]> {
+    const contexts = await this.contexts.forUsers(requests);
+    return requests.map(({ items }, index) => prepareItems(items).map((item) => predict(item, contexts[index])));
+  }
+
   /** For a stored transaction; another user's is not found, as the ledger says. */
   async suggestions(userId: string, transactionId: string): Promise<Suggestion[]> {
     const [transaction, context] = await Promise.all([

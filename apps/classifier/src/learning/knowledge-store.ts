@@ -44,9 +44,23 @@ export class KnowledgeStore {
   ) {}
 
   async forUser(userId: string): Promise<UserKnowledge> {
-    const version = await storedVersion(this.dataSource.manager, userId);
+    return this.current(userId, await storedVersion(this.dataSource.manager, userId));
+  }
+
+  /** Several users' knowledge, their versions read in one query (a batch of new transactions). */
+  async forUsers(userIds: readonly string[]): Promise<Map<string, UserKnowledge>> {
+    const rows = await this.dataSource.manager.find(LearningVersionEntity, {
+      where: { userId: In([...userIds]) },
+      select: { userId: true, version: true },
+    });
+    const versions = new Map(rows.map((row) => [row.userId, row.version]));
+    return new Map(await Promise.all(userIds.map(async (userId) => [userId, await this.current(userId, versions.get(userId) ?? 0)] as const)));
+  }
+
+  /** The copy in memory if it is at `version`, else loaded afresh. */
+  private current(userId: string, version: number): Promise<UserKnowledge> {
     const cached = this.cache.get(userId);
-    if (cached && cached.version === version) return cached;
+    if (cached && cached.version === version) return Promise.resolve(cached);
     let pending = this.loading.get(userId);
     if (!pending) {
       // Concurrent requests of one user in this process share one load.

@@ -4,6 +4,7 @@ import {
   ClassifierContract,
   CLASSIFIER,
   ClassifyCategory,
+  ClassifyItem,
   CreateTransactionBody,
   MAX_CLASSIFY_CATEGORIES,
   Prediction,
@@ -30,7 +31,7 @@ const MAX_BATCH = 50;
  * transactions to the classifier, which then has no need to ask the ledger
  * for them. Two hops a create (gateway → ledger → classifier) instead of
  * three (gateway → classifier → ledger, then gateway → ledger). Creates that
- * arrive together share one read of the categories and one message a user.
+ * arrive together share one read of the categories and one message.
  * Categorising is a convenience: when the classifier cannot answer, the
  * transaction is created uncategorised.
  */
@@ -57,34 +58,22 @@ export class NewTransactionCategorizer {
     batch.forEach(({ userId }, index) => byUser.set(userId, [...(byUser.get(userId) ?? []), index]));
     try {
       const categories = await this.categoriesOf([...byUser.keys()]);
-      await Promise.all(
-        [...byUser].map(async ([userId, indices]) => {
-          const answers = await this.classify(userId, indices.map((index) => batch[index].body), categories.get(userId));
-          indices.forEach((index, n) => (predictions[index] = answers[n]));
-        }),
+      const answers = await this.classifier.send(
+        CLASSIFIER.classifyForUsers,
+        {
+          requests: [...byUser].map(([userId, indices]) => ({
+            userId,
+            items: indices.map((index) => itemOf(batch[index].body)),
+            categories: categories.get(userId),
+          })),
+        },
+        AUTO_CATEGORIZE_TIMEOUT_MS, // past it, the transactions are stored uncategorised
       );
+      [...byUser.values()].forEach((indices, n) => indices.forEach((index, i) => (predictions[index] = autoCategoryOf(answers[n]?.[i]))));
     } catch (error) {
       this.logger.warn(`no automatic category for new transactions: ${(error as Error).message}`);
     }
     return predictions.map((value) => ({ status: 'fulfilled', value }));
-  }
-
-  private async classify(userId: string, bodies: CreateTransactionBody[], categories: ClassifyCategory[] | undefined) {
-    try {
-      const predictions = await this.classifier.send(
-        CLASSIFIER.classify,
-        {
-          userId,
-          items: bodies.map(({ description, merchant, amount, currency }) => ({ description, merchant, amount, currency })),
-          categories,
-        },
-        AUTO_CATEGORIZE_TIMEOUT_MS, // past it, the transactions are stored uncategorised
-      );
-      return predictions.map(autoCategoryOf);
-    } catch (error) {
-      this.logger.warn(`no automatic category for a new transaction: ${(error as Error).message}`);
-      return [];
-    }
   }
 
   /** Each user's categories, or none (the classifier asks for them) when there are more than a message may carry. */
@@ -100,6 +89,10 @@ export class NewTransactionCategorizer {
     }
     return byUser;
   }
+}
+
+function itemOf({ description, merchant, amount, currency }: CreateTransactionBody): ClassifyItem {
+  return { description, merchant, amount, currency };
 }
 
 function autoCategoryOf(prediction: Prediction | undefined): AutoCategory | undefined {

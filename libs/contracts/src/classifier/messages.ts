@@ -71,6 +71,21 @@ export class ClassifyMessage extends UserMessage {
   categories?: ClassifyCategory[];
 }
 
+/** The most users one classify-for-users message may name: the ledger's batch of creates. */
+export const MAX_CLASSIFY_USERS = 50;
+
+/**
+ * New transactions of several users at once (the ledger's batch of creates),
+ * from a service only: each request is a ClassifyMessage, checked one by one
+ * as that message is, and answered in order.
+ */
+export class ClassifyForUsersMessage {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_CLASSIFY_USERS)
+  requests!: unknown[];
+}
+
 /** Categorise stored transactions: the ones named, those of an import, or all of the user's. */
 export class AutoCategorizeMessage extends UserMessage {
   @IsOptional()
@@ -141,6 +156,7 @@ export class ApplyRuleMessage extends ByIdMessage {
 
 export interface ClassifierContract {
   [CLASSIFIER.classify]: Rpc<ClassifyMessage, Prediction[]>;
+  [CLASSIFIER.classifyForUsers]: Rpc<{ requests: Pick<ClassifyMessage, 'userId' | 'items' | 'categories'>[] }, Prediction[][]>;
   [CLASSIFIER.autoCategorize]: Rpc<AutoCategorizeMessage, AutoCategorizeResult>;
   [CLASSIFIER.setManualCategory]: Rpc<SetManualCategoryMessage, CategoriesSet>;
   [CLASSIFIER.learn]: Rpc<LearnMessage, { learned: number }>;

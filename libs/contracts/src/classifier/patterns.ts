@@ -1,6 +1,7 @@
 /** Message patterns of the classifier service. */
 export const CLASSIFIER = {
   classify: 'classifier.classify',
+  classifyForUsers: 'classifier.classify-for-users',
   autoCategorize: 'classifier.auto-categorize',
   setManualCategory: 'classifier.manual.set',
   learn: 'classifier.learn',
