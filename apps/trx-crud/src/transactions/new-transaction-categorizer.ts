@@ -1,6 +1,7 @@
 import {
   AUTO_CATEGORIZE_TIMEOUT_MS,
   AutoCategory,
+  CategoryKind,
   ClassifierContract,
   CLASSIFIER,
   ClassifyCategory,
@@ -12,10 +13,10 @@ import {
 import { InjectRpcClient, RpcClient } from '@finstack/rpc';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
-import { CategoryEntity } from '../categories/category.entity';
+import { DataSource } from 'typeorm';
 import { CLASSIFIER_SERVICE } from '../classifier/classifier-client';
 import { CoalescingQueue } from '../common/coalescing-queue';
+import { placeholders } from '../common/sql';
 
 interface NewTransaction {
   userId: string;
@@ -78,12 +79,13 @@ export class NewTransactionCategorizer {
 
   /** Each user's categories, or none (the classifier asks for them) when there are more than a message may carry. */
   private async categoriesOf(userIds: string[]): Promise<Map<string, ClassifyCategory[] | undefined>> {
-    const rows = await this.dataSource.manager.find(CategoryEntity, {
-      where: { userId: In(userIds) },
-      select: { id: true, name: true, kind: true, userId: true },
-    });
+    // Raw rows: a batch of fifty users reads a thousand categories, and TypeORM's entity hydration was most of that read's CPU.
+    const rows = await this.dataSource.query<{ user_id: string; id: string; name: string; kind: CategoryKind }[]>(
+      `SELECT user_id, id, name, kind FROM categories WHERE user_id IN (${placeholders(userIds.length)})`,
+      userIds,
+    );
     const byUser = new Map<string, ClassifyCategory[] | undefined>(userIds.map((userId) => [userId, []]));
-    for (const { id, name, kind, userId } of rows) byUser.get(userId)?.push({ id, name, kind });
+    for (const { user_id: userId, id, name, kind } of rows) byUser.get(userId)?.push({ id, name, kind });
     for (const [userId, categories] of byUser) {
       if (categories && categories.length > MAX_CLASSIFY_CATEGORIES) byUser.set(userId, undefined);
     }
