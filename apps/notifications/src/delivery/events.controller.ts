@@ -1,5 +1,5 @@
 import { DeliverEventsMessage, EventsAcknowledged, NOTIFICATIONS } from '@finstack/contracts';
-import { AllRpcExceptionsFilter, createValidationPipe, CallableBy } from '@finstack/rpc';
+import { AllRpcExceptionsFilter, CallableBy, createValidationPipe, InPlaceValidationPipe } from '@finstack/rpc';
 import { Controller, UseFilters, UsePipes } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { EventDeliveryService } from './event-delivery.service';
@@ -13,7 +13,7 @@ export class EventsController {
 
   @MessagePattern(NOTIFICATIONS.deliver)
   @CallableBy('service:gateway', 'service:trx-crud', 'service:portfolio', 'service:var')
-  deliver(@Payload() message: DeliverEventsMessage): Promise<EventsAcknowledged> {
+  deliver(@Payload(new InPlaceValidationPipe(DeliverEventsMessage)) message: Pick<DeliverEventsMessage, 'events'>): Promise<EventsAcknowledged> {
     return this.delivery.deliver(message.events);
   }
 }
