@@ -8,6 +8,7 @@ import {
   ClassifyItem,
   CreateTransactionBody,
   MAX_CLASSIFY_CATEGORIES,
+  MAX_CLASSIFY_USERS,
   Prediction,
 } from '@finstack/contracts';
 import { InjectRpcClient, RpcClient } from '@finstack/rpc';
@@ -23,8 +24,8 @@ interface NewTransaction {
   body: CreateTransactionBody;
 }
 
-/** Creates classified in one go; within the classifier's limit of items a message. */
-const MAX_BATCH = 50;
+/** Creates classified in one go: never more users than one classify-for-users message may name. */
+const MAX_BATCH = MAX_CLASSIFY_USERS;
 
 /**
  * Where "classify, then write" happens for new transactions: the ledger
