@@ -17,24 +17,19 @@ export class ClassificationContexts {
 
   /** `categories`: the user's, when the caller has just read them from the ledger; otherwise asked for. */
   async forUser(userId: string, categories?: readonly ClassifyCategory[]): Promise<ClassificationContext> {
-    const [rules, knowledge, userCategories] = await Promise.all([
-      this.rules.forUser(userId),
-      this.knowledge.forUser(userId),
-      categories ? new UserCategories(categories) : fetchUserCategories(this.ledger, userId),
-    ]);
-    return { rules, knowledge, categories: userCategories };
+    return (await this.forUsers([{ userId, categories }]))[0];
   }
 
   /** The contexts of several requests, in order; each user's rules and knowledge read once, their versions in one query each. */
   async forUsers(requests: readonly { userId: string; categories?: readonly ClassifyCategory[] }[]): Promise<ClassificationContext[]> {
     const userIds = [...new Set(requests.map((request) => request.userId))];
-    const [rules, knowledge] = await Promise.all([this.rules.forUsers(userIds), this.knowledge.forUsers(userIds)]);
-    return Promise.all(
-      requests.map(async ({ userId, categories }) => ({
-        rules: rules.get(userId)!,
-        knowledge: knowledge.get(userId)!,
-        categories: categories ? new UserCategories(categories) : await fetchUserCategories(this.ledger, userId),
-      })),
-    );
+    const [rules, knowledge, categories] = await Promise.all([
+      this.rules.forUsers(userIds),
+      this.knowledge.forUsers(userIds),
+      Promise.all(
+        requests.map(({ userId, categories: given }) => (given ? new UserCategories(given) : fetchUserCategories(this.ledger, userId))),
+      ),
+    ]);
+    return requests.map(({ userId }, index) => ({ rules: rules.get(userId)!, knowledge: knowledge.get(userId)!, categories: categories[index] }));
   }
 }

@@ -44,7 +44,7 @@ export class KnowledgeStore {
   ) {}
 
   async forUser(userId: string): Promise<UserKnowledge> {
-    return this.current(userId, await storedVersion(this.dataSource.manager, userId));
+    return (await this.forUsers([userId])).get(userId)!;
   }
 
   /** Several users' knowledge, their versions read in one query (a batch of new transactions). */

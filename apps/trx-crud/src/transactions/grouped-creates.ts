@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CoalescingQueue } from '../common/coalescing-queue';
 import { placeholders } from '../common/sql';
-import { IdempotentRequest, IdempotentRequestsService, recordKeyOf } from '../idempotency/idempotent-requests.service';
+import { IdempotentRequestsService, recordKeyOf } from '../idempotency/idempotent-requests.service';
 import { LedgerOutbox } from '../outbox/ledger-outbox';
 import { transactionCreated } from '../outbox/transaction-events';
 import { RunningTotals } from '../totals/running-totals';
@@ -85,7 +85,6 @@ export class GroupedCreates {
     const categories = await categoriesById(manager, requested.map((category) => category.id).filter((id) => id !== null));
     const now = new Date();
     const rows = new Map<number, TransactionEntity>();
-    const answered: { request: IdempotentRequest; response: TransactionView }[] = [];
     const keysInBatch = new Set<string>();
     batch.forEach(({ userId, body }, index) => {
       const key = keyed[index] && recordKeyOf(keyed[index]);
@@ -101,10 +100,7 @@ export class GroupedCreates {
     await manager.insert(TransactionEntity, [...rows.values()]);
     await this.totals.countInEveryUser(manager, selectTransactions.byIds([...rows.values()].map((row) => row.id)));
     const views = new Map([...rows].map(([index, row]) => [index, toTransactionView(row)]));
-    for (const [index, view] of views) {
-      const request = keyed[index];
-      if (request) answered.push({ request, response: view });
-    }
+    const answered = [...views].flatMap(([index, response]) => (keyed[index] ? [{ request: keyed[index], response }] : []));
     await this.idempotency.recordAnswered(manager, answered, now);
     await this.outbox.append(
       manager,
